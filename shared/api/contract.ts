@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { CallRecordPatch, CALL_CATEGORIES, CALL_STATUSES } from '../domain/callRecord';
+import { CustomerFields } from '../domain/customer';
+import { isoTime, LIMITS, requiredText, uuid } from '../domain/fields';
+import type { Role } from '../domain/roles';
+import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
+import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
+import type * as T from './types';
+
+/**
+ * Every method the UI may call. The dispatcher validates params with `params`, checks `roles`
+ * ('public' needs no session), and the renderer's client takes its types from here.
+ */
+interface MethodDef<P extends z.ZodType, R> {
+  params: P;
+  roles: readonly Role[] | 'public' | 'any';
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+
+const def = <R>() => <P extends z.ZodType>(params: P, roles: MethodDef<P, R>['roles']): MethodDef<P, R> => ({ params, roles });
+
+const Empty = z.strictObject({});
+const ALL: Role[] = ['agent', 'callback_officer', 'team_lead', 'admin'];
+const CALL_TAKERS: Role[] = ['agent', 'team_lead', 'admin'];
+const ADMIN: Role[] = ['admin'];
+
+export const api = {
+  'setup.status': def<T.SetupStatus>()(Empty, 'public'),
+  'setup.initialize': def<T.LoginResult>()(
+    z.strictObject({
+      organisationName: OrganisationSettings.shape.organisationName,
+      hotline: OrganisationSettings.shape.hotline,
+      areaCode: OrganisationSettings.shape.areaCode.optional(),
+      workstation: WorkstationCode,
+      admin: z.strictObject({ username: Username, displayName: DisplayName, password: Password }),
+    }),
+    'public',
+  ),
+  'auth.login': def<T.LoginResult>()(z.strictObject({ username: Username, password: z.string().min(1).max(128) }), 'public'),
+  'auth.logout': def<{ loggedOut: true }>()(Empty, 'any'),
+  'auth.session': def<T.SessionInfo>()(Empty, 'any'),
+
+  'settings.get': def<T.Settings>()(Empty, 'any'),
+  'settings.update': def<T.Settings>()(SettingsPatch, ADMIN),
+
+  'users.list': def<T.User[]>()(Empty, ADMIN),
+  'users.create': def<T.User>()(
+    z.strictObject({ username: Username, displayName: DisplayName, role: RoleSchema, password: Password }),
+    ADMIN,
+  ),
+  'users.update': def<T.User>()(
+    z.strictObject({
+      id: uuid,
+      displayName: DisplayName.optional(),
+      role: RoleSchema.optional(),
+      active: z.boolean().optional(),
+      password: Password.optional(),
+    }),
+    ADMIN,
+  ),
+
+  'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL),
+  'customers.search': def<T.Customer[]>()(z.strictObject({ q: requiredText(LIMITS.name), limit: z.number().int().min(1).max(100).optional() }), ALL),
+  'customers.get': def<T.Customer>()(z.strictObject({ id: uuid }), ALL),
+  'customers.create': def<T.Customer>()(CustomerFields, CALL_TAKERS),
+  'customers.update': def<T.Customer>()(z.strictObject({ id: uuid, fields: CustomerFields.partial() }), CALL_TAKERS),
+
+  'calls.answer': def<T.CallRecord>()(
+    z.strictObject({ phone: requiredText(40), rangAt: isoTime.optional(), customerId: uuid.nullable().optional() }),
+    CALL_TAKERS,
+  ),
+  'calls.get': def<T.CallDetail>()(z.strictObject({ id: uuid }), ALL),
+  'calls.save': def<T.CallRecord>()(
+    z.strictObject({ id: uuid, fields: CallRecordPatch, end: z.boolean().optional(), close: z.boolean().optional() }),
+    CALL_TAKERS,
+  ),
+  'calls.void': def<T.CallRecord>()(z.strictObject({ id: uuid, reason: requiredText(500) }), CALL_TAKERS),
+  'calls.list': def<T.Page<T.CallListRow>>()(
+    z.strictObject({
+      q: z.string().max(LIMITS.name).optional(),
+      category: z.enum(CALL_CATEGORIES).optional(),
+      status: z.enum(CALL_STATUSES).optional(),
+      from: isoTime.optional(),
+      to: isoTime.optional(),
+      mine: z.boolean().optional(),
+      includeVoided: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+    }),
+    ALL,
+  ),
+
+  'drafts.save': def<{ savedAt: string }>()(z.strictObject({ key: requiredText(LIMITS.id * 2), payload: z.record(z.string(), z.unknown()) }), CALL_TAKERS),
+  'drafts.get': def<T.Draft | null>()(z.strictObject({ key: requiredText(LIMITS.id * 2) }), CALL_TAKERS),
+  'drafts.discard': def<{ discarded: boolean }>()(z.strictObject({ key: requiredText(LIMITS.id * 2) }), CALL_TAKERS),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type ParamsOf<M extends MethodName> = z.input<Api[M]['params']>;
+export type ParsedParamsOf<M extends MethodName> = z.output<Api[M]['params']>;
+export type ResultOf<M extends MethodName> = NonNullable<Api[M]['result']>;
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(api, name);
+}
+
+/** Drafts are capped so that a runaway client cannot fill the disk with one key. */
+export const MAX_DRAFT_BYTES = 256 * 1024;

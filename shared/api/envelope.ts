@@ -1,0 +1,26 @@
+import type { FieldIssue } from '../domain/mutation';
+
+export const ERROR_CODES = [
+  'invalid_params',
+  'unknown_method',
+  'unauthenticated',
+  'session_expired',
+  'forbidden',
+  'not_found',
+  'refused',
+  'conflict',
+  'setup_required',
+  'already_initialized',
+  'invalid_credentials',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** English, for logs and API clients. The UI shows a Chinese text chosen by `code` and `fields`. */
+  message: string;
+  fields?: FieldIssue[];
+}
+
+export type Envelope<R> = { ok: true; result: R } | { ok: false; error: ApiError };

@@ -1,0 +1,14 @@
+/** Events the core pushes to the UI (IPC `hotline:event`, or SSE in the browser host). */
+export interface Events {
+  'call.incoming': { phone: string; rangAt: string };
+  'records.changed': { entity: 'call' | 'customer' | 'user' | 'settings'; ids: string[] };
+  'session.ended': { reason: 'logout' | 'expired' };
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: EventName[] = ['call.incoming', 'records.changed', 'session.ended'];
+
+/** What window.hotline looks like: the preload and the browser shim both satisfy it. */
+export interface HotlineBridge {
+  invoke(method: string, params: unknown): Promise<unknown>;
+  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+}

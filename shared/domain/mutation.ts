@@ -1,0 +1,57 @@
+import type { Role } from './roles';
+
+/** Who performs a mutation. The hub re-derives it from the authenticated user, never from args. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  displayName: string;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface FieldIssue {
+  field: string;
+  code: 'required' | 'too_long' | 'invalid_format' | 'out_of_range' | 'invalid_value' | 'unknown_field';
+  message: string;
+  params?: Record<string, unknown>;
+}
+
+export type RefusalCode = 'refused' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_params';
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  /** English, for logs and the API; the UI translates `code`/`fields`. */
+  reason: string;
+  fields?: FieldIssue[];
+}
+
+export interface Applied<T> {
+  ok: true;
+  next: T;
+  changes: FieldChange[];
+}
+
+export type MutationResult<T> = Applied<T> | Refusal;
+
+export const refuse = (code: RefusalCode, reason: string, fields?: FieldIssue[]): Refusal =>
+  fields ? { ok: false, code, reason, fields } : { ok: false, code, reason };
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The fields whose value differs; the history row stores exactly these, before and after. */
+export function diff<T extends object>(prev: T | null, next: T, fields: readonly (keyof T & string)[]): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of fields) {
+    const before = prev ? prev[field] : null;
+    const after = next[field];
+    if (!same(before, after)) out.push({ field, before: before ?? null, after: after ?? null });
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { LIMITS, requiredText, text } from './fields';
+import { WORKSTATION_CODE } from './serial';
+
+export const DEFAULT_DEPARTMENTS = ['客户服务部', '市场部', '质量技术部', '总工办', '纺织品检验部', '综合办公室'];
+
+export const OrganisationSettings = z.strictObject({
+  organisationName: requiredText(LIMITS.name),
+  hotline: requiredText(40),
+  /** Area code of the centre, used to complete local landline numbers ("88881234" → "057188881234"). */
+  areaCode: z.string().regex(/^(0\d{2,3})?$/),
+  departments: z.array(requiredText(LIMITS.name)).max(100),
+  /** "Answer before the third ring": a call answered later than this counts as late. */
+  answerWithinSeconds: z.number().int().min(3).max(120),
+  /** A number that called within this many hours is flagged as a repeat caller. */
+  repeatCallerHours: z.number().int().min(1).max(168),
+});
+export type OrganisationSettings = z.output<typeof OrganisationSettings>;
+
+export const DEFAULT_SETTINGS: Omit<OrganisationSettings, 'organisationName' | 'hotline'> = {
+  areaCode: '',
+  departments: DEFAULT_DEPARTMENTS,
+  answerWithinSeconds: 15,
+  repeatCallerHours: 48,
+};
+
+export const WorkstationCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(WORKSTATION_CODE));
+
+export const SettingsPatch = OrganisationSettings.partial();
+export type SettingsPatch = z.output<typeof SettingsPatch>;
+
+export const optionalText = text;
