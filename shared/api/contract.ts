@@ -100,7 +100,7 @@ export type Api = typeof api;
 export type MethodName = keyof Api;
 export type ParamsOf<M extends MethodName> = z.input<Api[M]['params']>;
 export type ParsedParamsOf<M extends MethodName> = z.output<Api[M]['params']>;
-export type ResultOf<M extends MethodName> = NonNullable<Api[M]['result']>;
+export type ResultOf<M extends MethodName> = Exclude<Api[M]['result'], undefined>;
 export const METHOD_NAMES = Object.keys(api) as MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

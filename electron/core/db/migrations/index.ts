@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import { m001Initial } from './001_initial';
+import type { Migration } from './types';
+
+/** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
+export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `The data file has schema version ${fileVersion}, but this Hotline Desk understands up to ${appVersion}. ` +
+        'It was written by a newer version: install that version (or newer) instead of opening it here.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** Runs what is missing, each migration in its own transaction, and refuses a file from the future. */
+export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current, SCHEMA_VERSION);
+  MIGRATIONS.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+  for (const m of MIGRATIONS.slice(current, target)) {
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { api, isMethodName, type MethodName } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/envelope';
+import type { FieldIssue } from '../../shared/domain/mutation';
+import type { CoreContext } from './context';
+import { ApiFailure } from './errors';
+import { adminHandlers } from './services/admin';
+import { authHandlers, isInitialized } from './services/auth';
+import { callHandlers } from './services/calls';
+import { customerHandlers } from './services/customers';
+import type { Handler, HandlerMap } from './services/handler';
+import { resolveSession, type Session } from './services/sessions';
+
+const handlers: HandlerMap<MethodName> = { ...authHandlers, ...adminHandlers, ...customerHandlers, ...callHandlers };
+
+/** zod issues → field errors the UI can place beside a field and translate by `code`. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => {
+    const field = i.path.map(String).join('.') || '(params)';
+    const custom = (i as { params?: { code?: string } }).params?.code;
+    let code: FieldIssue['code'] = 'invalid_value';
+    const params: Record<string, unknown> = {};
+    if (custom === 'required') code = 'required';
+    else if (i.code === 'invalid_type') code = i.input === undefined ? 'required' : 'invalid_value';
+    else if (i.code === 'too_big') {
+      code = i.origin === 'string' ? 'too_long' : 'out_of_range';
+      params.maximum = Number(i.maximum);
+    } else if (i.code === 'too_small') {
+      code = i.origin === 'string' && Number(i.minimum) === 1 ? 'required' : 'out_of_range';
+      params.minimum = Number(i.minimum);
+    } else if (i.code === 'invalid_format') code = 'invalid_format';
+    else if (i.code === 'unrecognized_keys') code = 'unknown_field';
+    return { field, code, message: i.message, ...(Object.keys(params).length ? { params } : {}) };
+  });
+}
+
+export interface DispatchOutcome {
+  envelope: Envelope<unknown>;
+  session: Session | null;
+}
+
+/** Validates params, checks the session's role, runs the handler. Never throws: errors are data. */
+export async function dispatch(ctx: CoreContext, token: string | null, method: string, raw: unknown): Promise<DispatchOutcome> {
+  let session: Session | null = null;
+  try {
+    if (!isMethodName(method)) throw new ApiFailure('unknown_method', `unknown method: ${String(method).slice(0, 64)}`);
+    const def = api[method];
+    const parsed = def.params.safeParse(raw ?? {}, { reportInput: true });
+    if (!parsed.success) throw new ApiFailure('invalid_params', `invalid params for ${method}`, fieldIssues(parsed.error));
+    if (def.roles !== 'public') {
+      if (!isInitialized(ctx)) throw new ApiFailure('setup_required', 'this workstation has not been set up yet');
+      session = resolveSession(ctx, token);
+      if (def.roles !== 'any' && !def.roles.includes(session.user.role))
+        throw new ApiFailure('forbidden', `role ${session.user.role} may not call ${method}`);
+    }
+    const handler = handlers[method] as Handler<MethodName>;
+    const result = await handler({ ctx, session, params: parsed.data as never });
+    return { envelope: { ok: true, result }, session };
+  } catch (err) {
+    if (err instanceof ApiFailure) {
+      if (err.code !== 'invalid_params') ctx.log.warn({ method, code: err.code }, err.message);
+      return { envelope: { ok: false, error: err.toError() }, session };
+    }
+    ctx.log.error({ method, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, 'internal error');
+    return { envelope: { ok: false, error: { code: 'internal', message: 'internal error; the details are in the log' } }, session };
+  }
+}

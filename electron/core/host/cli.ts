@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHost } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5173' },
+    data: { type: 'string', default: '.data/web' },
+    renderer: { type: 'string', default: 'dist/renderer' },
+    incoming: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a port number, got "${values.port}"`);
+  process.exit(2);
+}
+
+// Like a second launch of the desktop app with --incoming: hand the number to the running host.
+if (values.incoming) {
+  const res = await fetch(`http://127.0.0.1:${port}/cti/incoming`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ number: values.incoming }),
+  }).catch((err: Error) => {
+    console.error(`no browser host is listening on port ${port}: ${err.message}`);
+    process.exit(1);
+  });
+  console.log(await res.text());
+  process.exit(res.ok ? 0 : 1);
+}
+
+const host = await startHost({
+  dataDir: path.resolve(values.data),
+  port,
+  rendererDir: path.resolve(values.renderer),
+  logLevel: values.quiet ? 'warn' : 'info',
+});
+console.log(`Hotline Desk browser host: ${host.url}  (data: ${path.resolve(values.data)})`);
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    void host.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { EVENT_NAMES } from '../../../shared/api/events';
+import { type Core, openCore } from '../index';
+import { CSP, isTrustedRequest, readCookie, SESSION_COOKIE, sessionCookie } from './security';
+
+export interface HostOptions {
+  dataDir: string;
+  port: number;
+  /** Built renderer (vite build output). */
+  rendererDir: string;
+  logLevel?: 'silent' | 'info' | 'warn';
+}
+
+export interface Host {
+  app: FastifyInstance;
+  core: Core;
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+/** `npm run web`: the renderer and the same core as the desktop app, with HTTP standing in for IPC. */
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const app = Fastify({ logger: { level: opts.logLevel ?? 'info' }, bodyLimit: MAX_BODY });
+  const core = openCore({ dataDir: opts.dataDir, logger: app.log });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!isTrustedRequest(req.headers)) {
+      req.log.warn({ host: req.headers.host, origin: req.headers.origin }, 'refused untrusted request');
+      return reply.code(403).send({ ok: false, error: { code: 'forbidden', message: 'requests must come from this machine and this origin' } });
+    }
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  // Malformed JSON and oversized bodies get the same envelope as any other bad input.
+  app.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'host error');
+    const code = status === 413 || status === 400 || status === 415 ? 'invalid_params' : 'internal';
+    reply.code(status).send({ ok: false, error: { code, message: status >= 500 ? 'internal error; the details are in the log' : err.message } });
+  });
+
+  app.post<{ Params: { method: string } }>('/rpc/:method', async (req, reply) => {
+    if (req.headers['x-hotline'] !== '1') {
+      return reply.code(403).send({ ok: false, error: { code: 'forbidden', message: 'missing x-hotline header' } });
+    }
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const out = await core.invoke(token, req.params.method, req.body ?? {});
+    if (out.token !== undefined) reply.header('set-cookie', sessionCookie(out.token));
+    return out.envelope;
+  });
+
+  app.get('/events', async (req, reply) => {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const check = await core.invoke(token, 'auth.session', {});
+    if (!check.envelope.ok) return reply.code(401).send(check.envelope);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const off = core.onEvent((name, payload) => {
+      if (EVENT_NAMES.includes(name)) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    req.raw.on('close', () => {
+      clearInterval(ping);
+      off();
+    });
+  });
+
+  // The softphone / CTI hook of the browser host: the same screen pop as `--incoming` in the app.
+  app.post<{ Body: { number?: unknown } }>('/cti/incoming', async (req, reply) => {
+    const number = req.body?.number;
+    if (typeof number !== 'string' || !/\d{3,}/.test(number) || number.length > 40) {
+      return reply.code(400).send({ ok: false, error: { code: 'invalid_params', message: 'body must be {"number": "<phone number>"}' } });
+    }
+    core.incomingCall(number);
+    return { ok: true, result: { delivered: true } };
+  });
+
+  if (fs.existsSync(path.join(opts.rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: 'index.html' });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send(`The renderer is not built: run "npm run build:renderer" (looked in ${opts.rendererDir}).`),
+    );
+  }
+
+  const address = await app.listen({ host: '127.0.0.1', port: opts.port });
+  return {
+    app,
+    core,
+    url: address,
+    async close() {
+      await app.close();
+      core.close();
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import { v7 as uuidv7 } from 'uuid';
+import { MAX_DRAFT_BYTES } from '../../../shared/api/contract';
+import {
+  type CallCreateArgs,
+  type CallRecord,
+  type CallRules,
+  createCallRecord,
+  updateCallRecord,
+  voidCallRecord,
+} from '../../../shared/domain/callRecord';
+import { isSupervisor } from '../../../shared/domain/roles';
+import { callRecordNo, serialCounterKey } from '../../../shared/domain/serial';
+import { type CoreContext, runMutation } from '../context';
+import { ApiFailure } from '../errors';
+import { listCalls } from '../store/calls';
+import { readHistory } from '../store/journal';
+import { getMeta, nextSerial } from '../store/settings';
+import { callRecordsTable, customersTable } from '../store/tables';
+import { settingsOf } from './admin';
+import { customersByPhone } from './customers';
+import { actorOf, type HandlerMap, sessionOf } from './handler';
+
+/** A ring reported more than this long ago is a stale CTI event, not the call being answered. */
+const MAX_RING_MS = 10 * 60_000;
+
+function rules(ctx: CoreContext): CallRules {
+  const s = settingsOf(ctx);
+  return { answerWithinSeconds: s.answerWithinSeconds, areaCode: s.areaCode };
+}
+
+function getRecord(ctx: CoreContext, id: string): CallRecord {
+  const r = callRecordsTable.get(ctx.db, id);
+  if (!r) throw new ApiFailure('not_found', `call record ${id} does not exist`);
+  return r;
+}
+
+const baseOf = (prev: CallRecord | null) => (prev ? { version: prev.version, status: prev.status, voided: prev.voided } : null);
+
+function readDraft(ctx: CoreContext, userId: string, key: string) {
+  const row = ctx.db.prepare('SELECT key, payload, saved_at FROM drafts WHERE user_id = ? AND key = ?').get(userId, key) as
+    | { key: string; payload: string; saved_at: string }
+    | undefined;
+  return row ? { key: row.key, payload: JSON.parse(row.payload) as unknown, savedAt: row.saved_at } : null;
+}
+
+export const callHandlers: HandlerMap<
+  'calls.answer' | 'calls.get' | 'calls.save' | 'calls.void' | 'calls.list' | 'drafts.save' | 'drafts.get' | 'drafts.discard'
+> = {
+  'calls.answer': ({ ctx, session, params }) => {
+    const actor = actorOf(session);
+    const now = ctx.now();
+    const at = now.toISOString();
+    const rang = params.rangAt ? Date.parse(params.rangAt) : now.getTime();
+    // Client clocks only inform the ring time; it can be neither in the future nor long stale.
+    const rangAt = new Date(Math.min(now.getTime(), Math.max(rang, now.getTime() - MAX_RING_MS))).toISOString();
+    const workstation = getMeta(ctx.db, 'workstation') ?? 'WS';
+    let customerId = params.customerId ?? null;
+    if (params.customerId === undefined) {
+      const matches = customersByPhone(ctx, params.phone);
+      customerId = matches.length === 1 ? matches[0]!.id : null;
+    }
+    const customer = customerId ? customersTable.get(ctx.db, customerId) : null;
+    if (customerId && !customer) throw new ApiFailure('not_found', `customer ${customerId} does not exist`, [
+      { field: 'customerId', code: 'invalid_value', message: 'unknown customer' },
+    ]);
+    const record = ctx.db.transaction(() => {
+      const seq = nextSerial(ctx.db, serialCounterKey('LD', workstation, at));
+      const args: CallCreateArgs = {
+        id: uuidv7(),
+        recordNo: callRecordNo(workstation, at, seq),
+        workstation,
+        phone: params.phone,
+        rangAt,
+        answeredAt: at,
+        customerId,
+        callerName: customer?.name ?? '',
+        organisation: customer?.organisation ?? '',
+        address: customer?.address ?? '',
+      };
+      return runMutation(ctx, {
+        name: 'call.create',
+        entity: 'call',
+        entityId: args.id,
+        args,
+        actor,
+        at,
+        load: () => null,
+        apply: () => createCallRecord(args, actor, rules(ctx)),
+        save: (next) => callRecordsTable.upsert(ctx.db, next),
+      });
+    })();
+    ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
+    return record;
+  },
+
+  'calls.get': ({ ctx, session, params }) => {
+    const s = sessionOf(session);
+    const record = getRecord(ctx, params.id);
+    const draft = readDraft(ctx, s.user.id, `call:${record.id}`);
+    return { record, history: readHistory(ctx.db, 'call', record.id), draft };
+  },
+
+  'calls.save': ({ ctx, session, params }) => {
+    const actor = actorOf(session);
+    const at = ctx.now().toISOString();
+    const args = { ...params, at };
+    const record = runMutation(ctx, {
+      name: 'call.update',
+      entity: 'call',
+      entityId: params.id,
+      args,
+      actor,
+      at,
+      load: () => callRecordsTable.get(ctx.db, params.id),
+      apply: (prev) => updateCallRecord(prev, args, actor, rules(ctx)),
+      save: (next) => callRecordsTable.upsert(ctx.db, next),
+      base: baseOf,
+    });
+    ctx.db.prepare('DELETE FROM drafts WHERE user_id = ? AND key = ?').run(actor.userId, `call:${record.id}`);
+    ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
+    return record;
+  },
+
+  'calls.void': ({ ctx, session, params }) => {
+    const actor = actorOf(session);
+    const at = ctx.now().toISOString();
+    const args = { ...params, at };
+    const record = runMutation(ctx, {
+      name: 'call.void',
+      entity: 'call',
+      entityId: params.id,
+      args,
+      actor,
+      at,
+      load: () => callRecordsTable.get(ctx.db, params.id),
+      apply: (prev) => voidCallRecord(prev, args, actor),
+      save: (next) => callRecordsTable.upsert(ctx.db, next),
+      base: baseOf,
+    });
+    ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
+    return record;
+  },
+
+  'calls.list': ({ ctx, session, params }) => {
+    const s = sessionOf(session);
+    return listCalls(
+      ctx.db,
+      {
+        q: params.q,
+        category: params.category,
+        status: params.status,
+        from: params.from,
+        to: params.to,
+        agentId: params.mine ? s.user.id : undefined,
+        includeVoided: params.includeVoided,
+        limit: params.limit ?? 50,
+        offset: params.offset ?? 0,
+      },
+      (agentId) => agentId === s.user.id || isSupervisor(s.user.role),
+    );
+  },
+
+  'drafts.save': ({ ctx, session, params }) => {
+    const s = sessionOf(session);
+    const payload = JSON.stringify(params.payload);
+    if (Buffer.byteLength(payload) > MAX_DRAFT_BYTES)
+      throw new ApiFailure('invalid_params', `draft is larger than ${MAX_DRAFT_BYTES} bytes`, [
+        { field: 'payload', code: 'too_long', message: 'draft too large', params: { maximum: MAX_DRAFT_BYTES } },
+      ]);
+    const savedAt = ctx.now().toISOString();
+    ctx.db
+      .prepare(
+        `INSERT INTO drafts (key, user_id, payload, saved_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(user_id, key) DO UPDATE SET payload = excluded.payload, saved_at = excluded.saved_at`,
+      )
+      .run(params.key, s.user.id, payload, savedAt);
+    return { savedAt };
+  },
+
+  'drafts.get': ({ ctx, session, params }) => readDraft(ctx, sessionOf(session).user.id, params.key),
+
+  'drafts.discard': ({ ctx, session, params }) => {
+    const info = ctx.db.prepare('DELETE FROM drafts WHERE user_id = ? AND key = ?').run(sessionOf(session).user.id, params.key);
+    return { discarded: info.changes > 0 };
+  },
+};

@@ -1,0 +1,114 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CustomerMatch } from '../../../shared/api/types';
+import { type Customer, createCustomer, updateCustomer } from '../../../shared/domain/customer';
+import { normalizePhone } from '../../../shared/domain/phone';
+import { type CoreContext, runMutation } from '../context';
+import { ApiFailure } from '../errors';
+import { recentCallsByCustomer, recentCallsByPhone, repeatCaller } from '../store/calls';
+import { audit } from '../store/journal';
+import { customersTable } from '../store/tables';
+import { settingsOf } from './admin';
+import { actorOf, type HandlerMap } from './handler';
+
+function saveCustomer(ctx: CoreContext, c: Customer): void {
+  customersTable.upsert(ctx.db, c);
+  ctx.db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(c.id);
+  const ins = ctx.db.prepare('INSERT INTO customer_phones (customer_id, normalized, local) VALUES (?, ?, ?)');
+  for (const p of c.phones) ins.run(c.id, p.normalized, p.local);
+}
+
+/** Customers whose number matches in full, or by the local part when the caller's area code is missing. */
+export function customersByPhone(ctx: CoreContext, raw: string): Customer[] {
+  const n = normalizePhone(raw, settingsOf(ctx).areaCode);
+  if (!n.normalized) return [];
+  const rows = ctx.db
+    .prepare(
+      `SELECT DISTINCT c.* FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+       WHERE p.normalized = ? OR (length(?) >= 7 AND (p.local = ? OR p.normalized = ?)) ORDER BY c.updated_at DESC LIMIT 20`,
+    )
+    .all(n.normalized, n.local, n.local, n.local) as Record<string, unknown>[];
+  return rows.map((r) => customersTable.fromRow(r));
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search' | 'customers.get' | 'customers.create' | 'customers.update'> = {
+  'customers.lookup': ({ ctx, session, params }) => {
+    const actor = actorOf(session);
+    const n = normalizePhone(params.phone, settingsOf(ctx).areaCode);
+    const matches: CustomerMatch[] = customersByPhone(ctx, params.phone).map((customer) => ({
+      customer,
+      recentCalls: recentCallsByCustomer(ctx.db, customer.id, 5),
+    }));
+    for (const m of matches) audit(ctx.db, actor, 'view', 'customer', m.customer.id, 'screen pop');
+    return {
+      phone: params.phone,
+      normalized: n.normalized,
+      valid: n.valid,
+      matches,
+      repeat: repeatCaller(ctx.db, n.normalized, ctx.now()),
+      recentCalls: recentCallsByPhone(ctx.db, n.normalized, 10),
+    };
+  },
+
+  'customers.search': ({ ctx, params }) => {
+    const like = `%${escapeLike(params.q)}%`;
+    const digits = params.q.replace(/\D/g, '');
+    const rows = ctx.db
+      .prepare(
+        `SELECT * FROM customers WHERE id IN (
+           SELECT id FROM customers WHERE name LIKE ?1 ESCAPE '\\' OR organisation LIKE ?1 ESCAPE '\\'
+           UNION SELECT customer_id FROM customer_phones WHERE length(?2) >= 4 AND normalized LIKE '%' || ?2 || '%'
+           UNION SELECT customer_id FROM call_records WHERE customer_id IS NOT NULL AND (record_no = ?3 OR report_no = ?3)
+         ) ORDER BY updated_at DESC LIMIT ?4`,
+      )
+      .all(like, digits, params.q.trim().toUpperCase(), params.limit ?? 30) as Record<string, unknown>[];
+    return rows.map((r) => customersTable.fromRow(r));
+  },
+
+  'customers.get': ({ ctx, session, params }) => {
+    const c = customersTable.get(ctx.db, params.id);
+    if (!c) throw new ApiFailure('not_found', `customer ${params.id} does not exist`);
+    audit(ctx.db, actorOf(session), 'view', 'customer', c.id);
+    return c;
+  },
+
+  'customers.create': ({ ctx, session, params }) => {
+    const at = ctx.now().toISOString();
+    const args = { ...params, id: uuidv7(), at };
+    const actor = actorOf(session);
+    const c = runMutation(ctx, {
+      name: 'customer.create',
+      entity: 'customer',
+      entityId: args.id,
+      args,
+      actor,
+      at,
+      load: () => null,
+      apply: () => createCustomer(args, actor, settingsOf(ctx).areaCode),
+      save: (next) => saveCustomer(ctx, next),
+    });
+    ctx.emit('records.changed', { entity: 'customer', ids: [c.id] });
+    return c;
+  },
+
+  'customers.update': ({ ctx, session, params }) => {
+    const at = ctx.now().toISOString();
+    const args = { ...params, at };
+    const actor = actorOf(session);
+    const c = runMutation(ctx, {
+      name: 'customer.update',
+      entity: 'customer',
+      entityId: params.id,
+      args,
+      actor,
+      at,
+      load: () => customersTable.get(ctx.db, params.id),
+      apply: (prev) => updateCustomer(prev, args, actor, settingsOf(ctx).areaCode),
+      save: (next) => saveCustomer(ctx, next),
+      base: (prev) => (prev ? { version: prev.version } : null),
+    });
+    ctx.emit('records.changed', { entity: 'customer', ids: [c.id] });
+    return c;
+  },
+};

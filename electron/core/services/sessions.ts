@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '../../../shared/domain/mutation';
+import type { User } from '../../../shared/domain/users';
+import type { CoreContext } from '../context';
+import { ApiFailure } from '../errors';
+import { usersTable } from '../store/tables';
+
+/** Idle timeout covers a lunch break; the absolute limit covers the longest shift. */
+export const SESSION_IDLE_MS = 4 * 3600_000;
+export const SESSION_MAX_MS = 13 * 3600_000;
+
+export interface Session {
+  tokenHash: string;
+  user: User;
+  actor: Actor;
+  expiresAt: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createSession(ctx: CoreContext, user: User): { token: string; expiresAt: string } {
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
+  ctx.db
+    .prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    .run(hashToken(token), user.id, now.toISOString(), now.toISOString(), expiresAt);
+  return { token, expiresAt };
+}
+
+/** Resolves and slides the session; throws unauthenticated / session_expired. */
+export function resolveSession(ctx: CoreContext, token: string | null): Session {
+  if (!token) throw new ApiFailure('unauthenticated', 'log in first');
+  const tokenHash = hashToken(token);
+  const row = ctx.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Record<string, string> | undefined;
+  if (!row) throw new ApiFailure('unauthenticated', 'log in first');
+  const now = ctx.now().getTime();
+  const user = usersTable.get(ctx.db, row.user_id!);
+  const expired = Date.parse(row.expires_at!) <= now || Date.parse(row.created_at!) + SESSION_MAX_MS <= now;
+  if (expired || !user?.active) {
+    ctx.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    throw new ApiFailure('session_expired', user?.active === false ? 'this account has been deactivated' : 'the session has expired; log in again');
+  }
+  const expiresAt = new Date(Math.min(now + SESSION_IDLE_MS, Date.parse(row.created_at!) + SESSION_MAX_MS)).toISOString();
+  ctx.db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(new Date(now).toISOString(), expiresAt, tokenHash);
+  const { passwordHash: _h, version: _v, ...publicUser } = user;
+  return { tokenHash, user: publicUser, actor: { userId: user.id, role: user.role, displayName: user.displayName }, expiresAt };
+}
+
+export function endSession(ctx: CoreContext, session: Session): void {
+  ctx.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(session.tokenHash);
+}
+
+/** A deactivated user or a changed password ends every session of that user. */
+export function endSessionsOf(ctx: CoreContext, userId: string): void {
+  ctx.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+}
