@@ -57,12 +57,12 @@ export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search
     const rows = ctx.db
       .prepare(
         `SELECT * FROM customers WHERE id IN (
-           SELECT id FROM customers WHERE name LIKE ?1 ESCAPE '\\' OR organisation LIKE ?1 ESCAPE '\\'
-           UNION SELECT customer_id FROM customer_phones WHERE length(?2) >= 4 AND normalized LIKE '%' || ?2 || '%'
-           UNION SELECT customer_id FROM call_records WHERE customer_id IS NOT NULL AND (record_no = ?3 OR report_no = ?3)
-         ) ORDER BY updated_at DESC LIMIT ?4`,
+           SELECT id FROM customers WHERE name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\'
+           UNION SELECT customer_id FROM customer_phones WHERE length(@digits) >= 4 AND normalized LIKE '%' || @digits || '%'
+           UNION SELECT customer_id FROM call_records WHERE customer_id IS NOT NULL AND (record_no = @exact OR report_no = @exact)
+         ) ORDER BY updated_at DESC LIMIT @limit`,
       )
-      .all(like, digits, params.q.trim().toUpperCase(), params.limit ?? 30) as Record<string, unknown>[];
+      .all({ like, digits, exact: params.q.trim().toUpperCase(), limit: params.limit ?? 30 }) as Record<string, unknown>[];
     return rows.map((r) => customersTable.fromRow(r));
   },
 

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { api, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
+import { ERROR_CODES } from '../../shared/api/envelope';
+import { rowCounts, seededConsole, type TestConsole } from '../helpers/core';
+
+const ID = '01a20584-06f7-7129-91b2-27fa7cfc5475';
+const HUGE = '测'.repeat(1_000_000);
+const INJECTIONS = ["'; DROP TABLE call_records; --", '<script>alert(1)</script>', '\u0000\u0007', '${7*7}{{7*7}}'];
+
+/** One well-formed params object per method; every malformed variant is derived from it. */
+const VALID: Record<MethodName, Record<string, unknown>> = {
+  'setup.status': {},
+  'setup.initialize': {
+    organisationName: '某某检验所',
+    hotline: '12345',
+    workstation: 'B02',
+    admin: { username: 'root2', displayName: '管理员', password: 'password-1' },
+  },
+  'auth.login': { username: 'admin', password: 'x' },
+  'auth.logout': {},
+  'auth.session': {},
+  'settings.get': {},
+  'settings.update': { hotline: '12345', answerWithinSeconds: 15 },
+  'users.list': {},
+  'users.create': { username: 'newuser', displayName: '新人', role: 'agent', password: 'password-1' },
+  'users.update': { id: ID, displayName: '新名字', role: 'agent', active: true },
+  'customers.lookup': { phone: '13800138000' },
+  'customers.search': { q: '周', limit: 10 },
+  'customers.get': { id: ID },
+  'customers.create': { name: '周丽', organisation: '宏达', address: '杭州', phones: ['13800138000'], serviceRequirements: '', notes: '' },
+  'customers.update': { id: ID, fields: { name: '周丽' } },
+  'calls.answer': { phone: '13800138000', rangAt: '2026-11-22T01:59:50.000Z' },
+  'calls.get': { id: ID },
+  'calls.save': { id: ID, fields: { content: 'x', category: 'query', satisfaction: 5 }, end: false },
+  'calls.void': { id: ID, reason: '重复' },
+  'calls.list': { q: 'x', category: 'query', limit: 10, offset: 0 },
+  'drafts.save': { key: `call:${ID}`, payload: { content: 'x' } },
+  'drafts.get': { key: `call:${ID}` },
+  'drafts.discard': { key: `call:${ID}` },
+};
+
+function wrongType(v: unknown): unknown {
+  if (typeof v === 'string') return 12345;
+  if (typeof v === 'number') return '12';
+  if (typeof v === 'boolean') return 'yes';
+  if (Array.isArray(v)) return 'not-a-list';
+  return 'not-an-object';
+}
+
+function isOptional(method: MethodName, key: string): boolean {
+  const shape = (api[method].params as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+  return shape[key]?.safeParse(undefined).success ?? true;
+}
+
+function variants(method: MethodName): [string, unknown][] {
+  const valid = VALID[method];
+  const out: [string, unknown][] = [
+    ['a number instead of an object', 42],
+    ['a string instead of an object', 'params'],
+    ['an array instead of an object', [valid]],
+    ['an unknown extra field', { ...valid, injected: INJECTIONS[0] }],
+  ];
+  for (const [key, value] of Object.entries(valid)) {
+    if (!isOptional(method, key)) {
+      const { [key]: _gone, ...rest } = valid;
+      out.push([`${key} missing`, rest]);
+    }
+    out.push([`${key} of the wrong type`, { ...valid, [key]: wrongType(value) }]);
+    if (typeof value === 'string') out.push([`${key} a megabyte long`, { ...valid, [key]: HUGE }]);
+    // A draft's payload is free-form by design (half-typed input), so only its shape is checked.
+    if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'payload') {
+      for (const [inner, iv] of Object.entries(value)) {
+        out.push([`${key}.${inner} of the wrong type`, { ...valid, [key]: { ...value, [inner]: wrongType(iv) } }]);
+      }
+    }
+  }
+  // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation']) {
+    if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
+  }
+  return out;
+}
+
+let c: TestConsole;
+beforeAll(async () => {
+  c = await seededConsole();
+});
+afterAll(() => c.close());
+
+describe('every API method refuses malformed params clearly and writes nothing', () => {
+  it.each(METHOD_NAMES)('%s', async (method) => {
+    const before = rowCounts(c.core);
+    for (const [label, params] of variants(method)) {
+      const env = await c.raw(method, params);
+      expect(env.ok, `${method}: ${label}`).toBe(false);
+      if (env.ok) continue;
+      expect(ERROR_CODES, `${method}: ${label}`).toContain(env.error.code);
+      expect(env.error.code, `${method}: ${label}`).not.toBe('internal');
+      expect(env.error.message.length, `${method}: ${label}`).toBeGreaterThan(5);
+      expect(env.error.message.length).toBeLessThan(500);
+      if (env.error.code === 'invalid_params' && typeof params === 'object' && !Array.isArray(params)) {
+        expect(env.error.fields?.length, `${method}: ${label} names the field`).toBeGreaterThan(0);
+      }
+    }
+    expect(rowCounts(c.core)).toEqual(before);
+  });
+
+  it('answers an unknown method with unknown_method', async () => {
+    for (const name of ['calls.drop', '__proto__', 'constructor', 'toString', "'; DROP TABLE users;--"]) {
+      expect(await c.raw(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    }
+  });
+
+  it('stores injection text in free-text fields verbatim, and the schema survives', async () => {
+    const before = rowCounts(c.core);
+    const created = await c.ok('customers.create', {
+      name: INJECTIONS[0]!,
+      organisation: INJECTIONS[1]!,
+      address: INJECTIONS[3]!,
+      phones: ['13800138000'],
+      serviceRequirements: '',
+      notes: '',
+    });
+    const again = await c.ok('customers.get', { id: created.id });
+    expect([again.name, again.organisation, again.address]).toEqual([INJECTIONS[0], INJECTIONS[1], INJECTIONS[3]]);
+    expect(await c.ok('customers.search', { q: INJECTIONS[0]! })).toHaveLength(1);
+    expect(rowCounts(c.core).customers).toBe(before.customers! + 1);
+    expect(rowCounts(c.core).call_records).toBe(before.call_records);
+  });
+
+  it('refuses control characters in text with a field error', async () => {
+    const env = await c.raw('customers.create', { ...VALID['customers.create'], name: `周${INJECTIONS[2]}` });
+    expect(env).toMatchObject({ ok: false, error: { code: 'invalid_params', fields: [{ field: 'name' }] } });
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * A stand-in for the 'electron' module, just wide enough for electron/main and electron/preload.
+ * Objects keep their identity across tests (modules import them once); `resetFakeElectron` clears
+ * their state. Use with: vi.mock('electron', () => import('./fake-electron').then((m) => m.electronModule)).
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Listener = (...args: never[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  destroyed = false;
+  readonly sent: Array<[string, ...unknown[]]> = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  mainFrame = { url: '', parent: null as unknown };
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Simulates a navigation attempt; returns whether it was allowed. */
+  tryNavigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    this.emit(event, { url, preventDefault: () => (prevented = true) });
+    return !prevented;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedFile: string | null = null;
+  minimized = false;
+  visible = false;
+  destroyed = false;
+  readonly calls: string[] = [];
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+    // Electron emits this for every webContents, before the window loads anything.
+    fake.app.emit('web-contents-created', {}, this.webContents);
+  }
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
+  }
+  loadFile(path: string): Promise<void> {
+    this.loadedFile = path;
+    this.webContents.mainFrame.url = `file://${path}`;
+    return Promise.resolve();
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.calls.push('restore');
+    this.minimized = false;
+  }
+  show(): void {
+    this.calls.push('show');
+    this.visible = true;
+  }
+  moveTop(): void {
+    this.calls.push('moveTop');
+  }
+  focus(): void {
+    this.calls.push('focus');
+  }
+}
+
+function createApp() {
+  const app = new EventEmitter() as EventEmitter & Record<string, ReturnType<typeof vi.fn> | unknown>;
+  return Object.assign(app, {
+    isPackaged: false,
+    ready: false,
+    readyResolve: (() => {}) as () => void,
+    readyPromise: Promise.resolve(),
+    lockResult: true,
+    lockData: undefined as unknown,
+    requestSingleInstanceLock: vi.fn((data?: unknown) => {
+      fake.app.lockData = data;
+      return fake.app.lockResult;
+    }),
+    quit: vi.fn(),
+    focus: vi.fn(),
+    setAsDefaultProtocolClient: vi.fn(() => true),
+    getAppPath: vi.fn(() => '/opt/hotline'),
+    getPath: vi.fn((name: string) => `/home/agent/.config/Hotline Desk${name === 'userData' ? '' : `/${name}`}`),
+    isReady: () => fake.app.ready,
+    whenReady: () => fake.app.readyPromise,
+  });
+}
+
+function createSession() {
+  return {
+    permissionRequestHandler: null as Listener | null,
+    permissionCheckHandler: null as Listener | null,
+    beforeRequest: null as Listener | null,
+    headersReceived: null as Listener | null,
+    setPermissionRequestHandler(h: Listener) {
+      this.permissionRequestHandler = h;
+    },
+    setPermissionCheckHandler(h: Listener) {
+      this.permissionCheckHandler = h;
+    },
+    webRequest: {
+      onBeforeRequest: (h: Listener) => {
+        fake.session.defaultSession.beforeRequest = h;
+      },
+      onHeadersReceived: (h: Listener) => {
+        fake.session.defaultSession.headersReceived = h;
+      },
+    },
+  };
+}
+
+function createIpcMain() {
+  const emitter = new EventEmitter();
+  return Object.assign(emitter, {
+    handlers: new Map<string, Listener>(),
+    handle(channel: string, handler: Listener) {
+      this.handlers.set(channel, handler);
+    },
+    removeHandler(channel: string) {
+      this.handlers.delete(channel);
+    },
+  });
+}
+
+function createIpcRenderer() {
+  const emitter = new EventEmitter();
+  return Object.assign(emitter, {
+    invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, result: null })),
+    send: vi.fn(),
+  });
+}
+
+export const fake = {
+  app: createApp(),
+  session: { defaultSession: createSession() },
+  ipcMain: createIpcMain(),
+  ipcRenderer: createIpcRenderer(),
+  exposed: new Map<string, unknown>(),
+  menuTemplate: null as unknown,
+  errorBoxes: [] as Array<[string, string]>,
+};
+
+/** Makes whenReady() wait until the test calls `fake.app.readyResolve()`. */
+export function deferReady(): void {
+  fake.app.readyPromise = new Promise<void>((resolve) => {
+    fake.app.readyResolve = () => {
+      fake.app.ready = true;
+      resolve();
+    };
+  });
+}
+
+export function resetFakeElectron(): void {
+  fake.app.removeAllListeners();
+  Object.assign(fake.app, { isPackaged: false, ready: true, lockResult: true, lockData: undefined, readyPromise: Promise.resolve() });
+  for (const key of ['requestSingleInstanceLock', 'quit', 'focus', 'setAsDefaultProtocolClient', 'getAppPath', 'getPath']) {
+    (fake.app[key] as ReturnType<typeof vi.fn>).mockClear();
+  }
+  Object.assign(fake.session.defaultSession, createSession());
+  fake.ipcMain.removeAllListeners();
+  fake.ipcMain.handlers.clear();
+  fake.ipcRenderer.removeAllListeners();
+  fake.ipcRenderer.invoke.mockClear();
+  fake.ipcRenderer.send.mockClear();
+  fake.exposed.clear();
+  fake.menuTemplate = null;
+  fake.errorBoxes.length = 0;
+  FakeBrowserWindow.instances = [];
+}
+
+export const electronModule = {
+  app: fake.app,
+  BrowserWindow: FakeBrowserWindow,
+  session: fake.session,
+  ipcMain: fake.ipcMain,
+  ipcRenderer: fake.ipcRenderer,
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api),
+  },
+  Menu: {
+    buildFromTemplate: (template: unknown) => {
+      fake.menuTemplate = template;
+      return { template };
+    },
+    setApplicationMenu: vi.fn(),
+  },
+  dialog: {
+    showErrorBox: (title: string, content: string) => fake.errorBoxes.push([title, content]),
+  },
+};
+export default electronModule;
