@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import {
+  CallCreateArgs,
+  type CallRecord,
+  type CallRules,
+  CallUpdateArgs,
+  CallVoidArgs,
+  createCallRecord,
+  updateCallRecord,
+  voidCallRecord,
+} from './callRecord';
+import { type Customer, CustomerCreateArgs, CustomerUpdateArgs, createCustomer, updateCustomer } from './customer';
+import { type Actor, type MutationResult, refuse } from './mutation';
+import type { Role } from './roles';
+
+/** What a mutation may read besides its record: the organisation's rules. */
+export interface MutationEnv {
+  rules: CallRules;
+}
+
+export type SyncEntity = 'call' | 'customer';
+
+export interface MutationDef<A = never, T = never> {
+  entity: SyncEntity;
+  args: z.ZodType<A>;
+  roles: readonly Role[];
+  idOf(args: A): string;
+  /** Fields compared against `base` (compare-and-set); every other field is last-writer-wins. */
+  workflowFields: readonly string[];
+  baseOf(prev: T | null): Record<string, unknown> | null;
+  apply(prev: T | null, args: A, actor: Actor, env: MutationEnv): MutationResult<T>;
+}
+
+const CALL_TAKERS: Role[] = ['agent', 'team_lead', 'admin'];
+const callBase = (prev: CallRecord | null) => (prev ? { version: prev.version, status: prev.status, voided: prev.voided } : null);
+
+const define = <A, T>(d: MutationDef<A, T>) => d;
+
+/**
+ * Every mutation that syncs. The console runs `apply` optimistically; the hub runs the same
+ * function authoritatively, so both agree on what is allowed (ARCHITECTURE §4–5).
+ */
+export const MUTATIONS = {
+  'call.create': define<z.output<typeof CallCreateArgs>, CallRecord>({
+    entity: 'call',
+    args: CallCreateArgs,
+    roles: CALL_TAKERS,
+    idOf: (a) => a.id,
+    workflowFields: [],
+    baseOf: () => null,
+    apply: (prev, a, actor, env) => (prev ? refuse('refused', `call record ${a.id} already exists`) : createCallRecord(a, actor, env.rules)),
+  }),
+  'call.update': define<z.output<typeof CallUpdateArgs>, CallRecord>({
+    entity: 'call',
+    args: CallUpdateArgs,
+    roles: CALL_TAKERS,
+    idOf: (a) => a.id,
+    workflowFields: ['voided'],
+    baseOf: callBase,
+    apply: (prev, a, actor, env) => updateCallRecord(prev, a, actor, env.rules),
+  }),
+  'call.void': define<z.output<typeof CallVoidArgs>, CallRecord>({
+    entity: 'call',
+    args: CallVoidArgs,
+    roles: CALL_TAKERS,
+    idOf: (a) => a.id,
+    workflowFields: ['voided'],
+    baseOf: callBase,
+    apply: (prev, a, actor) => voidCallRecord(prev, a, actor),
+  }),
+  'customer.create': define<z.output<typeof CustomerCreateArgs>, Customer>({
+    entity: 'customer',
+    args: CustomerCreateArgs,
+    roles: CALL_TAKERS,
+    idOf: (a) => a.id,
+    workflowFields: [],
+    baseOf: () => null,
+    apply: (prev, a, actor, env) => (prev ? refuse('refused', `customer ${a.id} already exists`) : createCustomer(a, actor, env.rules.areaCode)),
+  }),
+  'customer.update': define<z.output<typeof CustomerUpdateArgs>, Customer>({
+    entity: 'customer',
+    args: CustomerUpdateArgs,
+    roles: CALL_TAKERS,
+    idOf: (a) => a.id,
+    workflowFields: [],
+    baseOf: (prev) => (prev ? { version: prev.version } : null),
+    apply: (prev, a, actor, env) => updateCustomer(prev, a, actor, env.rules.areaCode),
+  }),
+};
+
+export type SyncMutationName = keyof typeof MUTATIONS;
+export const SYNC_MUTATION_NAMES = Object.keys(MUTATIONS) as SyncMutationName[];
+
+export function isSyncMutation(name: string): name is SyncMutationName {
+  return Object.hasOwn(MUTATIONS, name);
+}
+
+/** Generic view used by code that handles any mutation (hub push, console rebase). */
+export function mutationDef(name: SyncMutationName): MutationDef<unknown, unknown> {
+  return MUTATIONS[name] as unknown as MutationDef<unknown, unknown>;
+}
+
+/** The workflow fields whose value the user saw (`base`) differs from the current state. */
+export function staleWorkflowFields(def: MutationDef<unknown, unknown>, base: unknown, current: unknown): string[] {
+  if (!base || !current || typeof base !== 'object') return [];
+  const b = base as Record<string, unknown>;
+  const c = current as Record<string, unknown>;
+  return def.workflowFields.filter((f) => f in b && JSON.stringify(b[f]) !== JSON.stringify(c[f]));
+}

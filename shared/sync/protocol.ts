@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Version of the push/pull payloads. The hub serves a range; a console outside it must upgrade. */
+export const SYNC_SCHEMA_VERSION = 1;
+export const SCHEMA_HEADER = 'x-hotline-schema';
+export const MAX_PUSH_BATCH = 500;
+export const MAX_PULL_PAGE = 2000;
+/** Client timestamps further than this in the hub's future are clamped to the hub's clock. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+export const PushMutation = z.strictObject({
+  id: z.number().int().positive(),
+  name: z.string().min(1).max(64),
+  args: z.unknown(),
+  base: z.record(z.string(), z.unknown()).nullable(),
+});
+export type PushMutation = z.output<typeof PushMutation>;
+
+export const PushRequest = z.strictObject({
+  clientId: z.string().uuid(),
+  workstation: z.string().max(6),
+  mutations: z.array(PushMutation).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.output<typeof PushRequest>;
+
+export type AckStatus = 'applied' | 'rejected' | 'conflict';
+export interface Ack {
+  id: number;
+  status: AckStatus;
+  reason?: string;
+  serverState?: unknown;
+  /** Who made the state the stale change ran into, for the conflict banner. */
+  by?: { userId: string; displayName: string; at: string } | null;
+}
+
+export interface PushResponse {
+  lastMutationId: number;
+  acks: Ack[];
+}
+
+export interface SyncChange {
+  entity: string;
+  id: string;
+  seq: number;
+  data: unknown;
+}
+
+export interface PullResponse {
+  changes: SyncChange[];
+  cursor: number;
+  hasMore: boolean;
+  schemaVersion: number;
+}
+
+export const HubLoginRequest = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(128),
+  workstation: z.string().max(6),
+});
+
+export interface HubLoginResponse {
+  token: string;
+  expiresAt: string;
+  user: { id: string; username: string; displayName: string; role: string; active: boolean; createdAt: string; updatedAt: string };
+}
+
+/** Walks `args` and pulls ISO timestamps that lie in the future back to `now` (clock skew, not intent). */
+export function clampFutureTimes<T>(args: T, now: Date, skewMs = MAX_CLOCK_SKEW_MS): T {
+  const limit = now.getTime() + skewMs;
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string' && /At$|^at$/.test(key) && iso.test(v) && Date.parse(v) > limit) return now.toISOString();
+    if (Array.isArray(v)) return v.map((x) => walk(x, ''));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return walk(args, '') as T;
+}
