@@ -1,9 +1,12 @@
 /**
  * A stand-in for the 'electron' module, just wide enough for electron/main and electron/preload.
  * Objects keep their identity across tests (modules import them once); `resetFakeElectron` clears
- * their state. Use with: vi.mock('electron', () => import('./fake-electron').then((m) => m.electronModule)).
+ * their state. Use with: vi.mock('electron', async () => (await import('./fake-electron')).electronModule).
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
@@ -24,6 +27,9 @@ export class FakeWebContents extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  getURL(): string {
+    return this.mainFrame.url;
   }
   /** Simulates a navigation attempt; returns whether it was allowed. */
   tryNavigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string): boolean {
@@ -78,27 +84,30 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-function createApp() {
-  const app = new EventEmitter() as EventEmitter & Record<string, ReturnType<typeof vi.fn> | unknown>;
-  return Object.assign(app, {
-    isPackaged: false,
-    ready: false,
-    readyResolve: (() => {}) as () => void,
-    readyPromise: Promise.resolve(),
-    lockResult: true,
-    lockData: undefined as unknown,
-    requestSingleInstanceLock: vi.fn((data?: unknown) => {
-      fake.app.lockData = data;
-      return fake.app.lockResult;
-    }),
-    quit: vi.fn(),
-    focus: vi.fn(),
-    setAsDefaultProtocolClient: vi.fn(() => true),
-    getAppPath: vi.fn(() => '/opt/hotline'),
-    getPath: vi.fn((name: string) => `/home/agent/.config/Hotline Desk${name === 'userData' ? '' : `/${name}`}`),
-    isReady: () => fake.app.ready,
-    whenReady: () => fake.app.readyPromise,
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  ready = true;
+  readyResolve: () => void = () => {};
+  readyPromise: Promise<void> = Promise.resolve();
+  lockResult = true;
+  lockData: unknown = undefined;
+  requestSingleInstanceLock = vi.fn((data?: unknown) => {
+    this.lockData = data;
+    return this.lockResult;
   });
+  quit = vi.fn();
+  focus = vi.fn();
+  enableSandbox = vi.fn();
+  setAsDefaultProtocolClient = vi.fn(() => true);
+  getAppPath = vi.fn(() => '/opt/hotline');
+  userData = '';
+  getPath = vi.fn((name: string) => `${this.userData}/${name === 'userData' ? '' : name}`.replace(/\/$/, ''));
+  isReady(): boolean {
+    return this.ready;
+  }
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
 }
 
 function createSession() {
@@ -140,13 +149,13 @@ function createIpcMain() {
 function createIpcRenderer() {
   const emitter = new EventEmitter();
   return Object.assign(emitter, {
-    invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, result: null })),
+    invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, result: null })),
     send: vi.fn(),
   });
 }
 
 export const fake = {
-  app: createApp(),
+  app: new FakeApp(),
   session: { defaultSession: createSession() },
   ipcMain: createIpcMain(),
   ipcRenderer: createIpcRenderer(),
@@ -157,6 +166,7 @@ export const fake = {
 
 /** Makes whenReady() wait until the test calls `fake.app.readyResolve()`. */
 export function deferReady(): void {
+  fake.app.ready = false;
   fake.app.readyPromise = new Promise<void>((resolve) => {
     fake.app.readyResolve = () => {
       fake.app.ready = true;
@@ -167,9 +177,17 @@ export function deferReady(): void {
 
 export function resetFakeElectron(): void {
   fake.app.removeAllListeners();
-  Object.assign(fake.app, { isPackaged: false, ready: true, lockResult: true, lockData: undefined, readyPromise: Promise.resolve() });
-  for (const key of ['requestSingleInstanceLock', 'quit', 'focus', 'setAsDefaultProtocolClient', 'getAppPath', 'getPath']) {
-    (fake.app[key] as ReturnType<typeof vi.fn>).mockClear();
+  Object.assign(fake.app, {
+    isPackaged: false,
+    ready: true,
+    lockResult: true,
+    lockData: undefined,
+    readyPromise: Promise.resolve(),
+    userData: mkdtempSync(join(tmpdir(), 'hotline-electron-test-')),
+  });
+  const { requestSingleInstanceLock, quit, focus, enableSandbox, setAsDefaultProtocolClient } = fake.app;
+  for (const mock of [requestSingleInstanceLock, quit, focus, enableSandbox, setAsDefaultProtocolClient]) {
+    mock.mockClear();
   }
   Object.assign(fake.session.defaultSession, createSession());
   fake.ipcMain.removeAllListeners();
@@ -203,4 +221,10 @@ export const electronModule = {
     showErrorBox: (title: string, content: string) => fake.errorBoxes.push([title, content]),
   },
 };
+/** After vi.resetModules(), reach the fake behind the current 'electron' mock through this. */
+export interface FakeElectronHandle {
+  __fake: typeof fake;
+  __reset: typeof resetFakeElectron;
+}
+Object.assign(electronModule, { __fake: fake, __reset: resetFakeElectron } satisfies FakeElectronHandle);
 export default electronModule;
