@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Bundles the Electron main process and the preload into dist-electron/ (ARCHITECTURE §7).
+// The sandboxed preload can only require('electron') and a few Node built-ins, so it must be one
+// self-contained CJS file; this script fails the build if anything else slips in.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const defaultOutdir = join(root, 'dist-electron');
+const production = process.env.NODE_ENV === 'production';
+
+// better-sqlite3 loads a native .node file, so it stays in node_modules (electron-builder unpacks and
+// rebuilds it); electron is provided by the runtime.
+const EXTERNAL = ['electron', 'better-sqlite3'];
+// What a sandboxed preload may require (Electron docs, "Process Sandboxing").
+const PRELOAD_REQUIRABLE = new Set(['electron', 'events', 'timers', 'url']);
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // Electron 40 ships Node 24; node20 keeps the output readable by the Node the tests run under.
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+};
+
+/** Builds both bundles into `outdir`; throws if the preload would require something a sandbox lacks. */
+export async function buildElectron({ outdir = defaultOutdir } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  const [, preload] = await Promise.all([
+    build({
+      ...common,
+      entryPoints: { main: join(root, 'electron/main/main.ts') },
+      outExtension: { '.js': '.cjs' },
+      outdir,
+      external: EXTERNAL,
+    }),
+    build({
+      ...common,
+      entryPoints: { preload: join(root, 'electron/preload/preload.ts') },
+      outExtension: { '.js': '.cjs' },
+      outdir,
+      external: ['electron'],
+    }),
+  ]);
+  const preloadRequires = Object.values(preload.metafile.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.external)
+    .map((i) => i.path);
+  const forbidden = preloadRequires.filter((p) => !PRELOAD_REQUIRABLE.has(p.replace(/^node:/, '')));
+  if (forbidden.length > 0) throw new Error(`the sandboxed preload cannot require ${forbidden.join(', ')}`);
+  return { main: join(outdir, 'main.cjs'), preload: join(outdir, 'preload.cjs') };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    await buildElectron();
+    console.log('build-electron: dist-electron/main.cjs, dist-electron/preload.cjs');
+  } catch (err) {
+    console.error(`build-electron: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,135 @@
+// A stand-in Electron runtime for running the real dist bundle under plain Node (the Electron binary
+// cannot be downloaded on development machines). Loaded with `node --require`, it answers
+// require('electron') with fakes, lets main.cjs start, drives one scripted session through the real
+// IPC handler and the real core, prints what happened as JSON, and exits.
+const Module = require('node:module');
+const { EventEmitter } = require('node:events');
+const { pathToFileURL } = require('node:url');
+
+const sent = [];
+const windows = [];
+
+class WebContents extends EventEmitter {
+  id = 1;
+  url = '';
+  send(channel, name, payload) {
+    sent.push([channel, name, payload]);
+  }
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler;
+  }
+  isDestroyed() {
+    return false;
+  }
+  getURL() {
+    return this.url;
+  }
+}
+
+class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.webContents = new WebContents();
+    app.emit('web-contents-created', {}, this.webContents);
+    windows.push(this);
+  }
+  static getAllWindows() {
+    return windows;
+  }
+  loadFile(path) {
+    this.webContents.url = pathToFileURL(path).href;
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
+  show() {}
+  moveTop() {}
+  focus() {}
+  restore() {}
+}
+
+const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  requestSingleInstanceLock: () => true,
+  quit: () => {},
+  focus: () => {},
+  enableSandbox: () => {},
+  setAsDefaultProtocolClient: () => true,
+  getAppPath: () => process.env.SMOKE_APP_PATH,
+  getPath: () => process.env.SMOKE_USER_DATA,
+  isReady: () => true,
+  whenReady: () => Promise.resolve(),
+});
+
+const ipcMain = Object.assign(new EventEmitter(), {
+  handlers: new Map(),
+  handle(channel, fn) {
+    this.handlers.set(channel, fn);
+  },
+  removeHandler(channel) {
+    this.handlers.delete(channel);
+  },
+});
+
+const electron = {
+  app,
+  BrowserWindow,
+  ipcMain,
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler() {},
+      setPermissionCheckHandler() {},
+      webRequest: { onBeforeRequest() {}, onHeadersReceived() {} },
+    },
+  },
+  Menu: { buildFromTemplate: (t) => t, setApplicationMenu() {} },
+  dialog: {
+    showErrorBox(title, content) {
+      process.stdout.write(JSON.stringify({ errorBox: [title, content] }));
+      process.exit(2);
+    },
+  },
+};
+
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === 'electron') return electron;
+  return load.call(this, request, ...rest);
+};
+
+async function scenario() {
+  const deadline = Date.now() + 10_000;
+  while ((windows.length === 0 || !ipcMain.handlers.has('hotline:invoke')) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const win = windows[0];
+  const invoke = ipcMain.handlers.get('hotline:invoke');
+  const event = { sender: win.webContents, senderFrame: { url: win.webContents.url, parent: null } };
+  const out = { windowOptions: win.options, pageUrl: win.webContents.url };
+  out.status = await invoke(event, 'setup.status', {});
+  out.session = await invoke(event, 'auth.session', {});
+  out.badParams = await invoke(event, 'setup.status', { unexpected: true });
+  out.foreign = await invoke(
+    { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } },
+    'setup.status',
+    {},
+  );
+  out.sentBeforeListening = sent.length;
+  ipcMain.emit('hotline:listening', event, 'call.incoming');
+  out.events = sent;
+  app.emit('will-quit');
+  process.stdout.write(JSON.stringify(out));
+  process.exit(0);
+}
+
+setImmediate(() => {
+  scenario().catch((err) => {
+    process.stdout.write(JSON.stringify({ scenarioError: String(err?.stack ?? err) }));
+    process.exit(3);
+  });
+});
