@@ -41,8 +41,24 @@ export function runMutation<T>(ctx: CoreContext, spec: MutationSpec<T>): T {
     if (!res.ok) throw ApiFailure.from(res);
     if (res.changes.length === 0) return res.next;
     spec.save(res.next, prev);
-    writeHistory(ctx.db, { entity: spec.entity, entityId: spec.entityId, action: spec.name, actor: spec.actor, at: spec.at, changes: res.changes });
-    enqueue(ctx.db, { name: spec.name, args: spec.args, base: spec.base ? spec.base(prev) : null, actor: spec.actor, at: spec.at });
+    const { clientId, mutationId } = enqueue(ctx.db, {
+      name: spec.name,
+      entity: spec.entity,
+      entityId: spec.entityId,
+      args: spec.args,
+      base: spec.base ? spec.base(prev) : null,
+      actor: spec.actor,
+      at: spec.at,
+    });
+    writeHistory(ctx.db, {
+      id: `${clientId}:${mutationId}`,
+      entity: spec.entity,
+      entityId: spec.entityId,
+      action: spec.name,
+      actor: spec.actor,
+      at: spec.at,
+      changes: res.changes,
+    });
     return res.next;
   })();
 }

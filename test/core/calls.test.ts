@@ -76,21 +76,22 @@ describe('taking a call (annex 1)', () => {
     expect(again.ok === false && again.error.code).toBe('refused');
   });
 
-  it('writes one outbox entry per mutation, numbered 1, 2, 3 … with the base the user saw', async () => {
+  it('writes one outbox entry per mutation, numbered 1, 2, 3 … per user, with the base the user saw', async () => {
     await asAgent();
-    const before = (c.core.context.db.prepare('SELECT max(id) AS n FROM outbox').get() as { n: number }).n;
     const rec = await c.ok('calls.answer', { phone: '13912345678' });
-    await c.ok('calls.save', { id: rec.id, fields: { content: '咨询', category: 'consultation' }, end: true });
-    const rows = c.core.context.db.prepare('SELECT id, name, base FROM outbox WHERE id > ? ORDER BY id').all(before) as {
-      id: number;
-      name: string;
-      base: string | null;
-    }[];
-    expect(rows.map((r) => [r.id - before, r.name])).toEqual([
+    await c.ok('calls.save', { id: rec.id, fields: { content: '咨询', category: 'consultation', callerName: '' }, end: true });
+    const rows = c.core.context.db
+      .prepare("SELECT mutation_id, name, base, args FROM outbox WHERE actor_id = ? ORDER BY mutation_id")
+      .all(rec.agentId) as { mutation_id: number; name: string; base: string | null; args: string }[];
+    expect(rows.map((r) => [r.mutation_id, r.name])).toEqual([
       [1, 'call.create'],
       [2, 'call.update'],
     ]);
     expect(JSON.parse(rows[1]!.base!)).toEqual({ version: 1, status: 'open', voided: false });
+    // Unchanged fields (callerName) are not sent: descriptive fields are last-writer-wins per field.
+    expect(Object.keys(JSON.parse(rows[1]!.args).fields).sort()).toEqual(['category', 'content']);
+    const history = c.core.context.db.prepare('SELECT id FROM history WHERE entity_id = ? ORDER BY at').all(rec.id) as { id: string }[];
+    expect(history.map((h) => h.id.split(':')[1])).toEqual(['1', '2']);
   });
 
   it('finds calls by number, name and record number, and escapes LIKE wildcards', async () => {

@@ -1,32 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
 import { MAX_DRAFT_BYTES } from '../../../shared/api/contract';
-import {
-  type CallCreateArgs,
-  type CallRecord,
-  type CallRules,
-  createCallRecord,
-  updateCallRecord,
-  voidCallRecord,
-} from '../../../shared/domain/callRecord';
+import type { CallCreateArgs, CallRecord } from '../../../shared/domain/callRecord';
 import { isSupervisor } from '../../../shared/domain/roles';
 import { callRecordNo, serialCounterKey } from '../../../shared/domain/serial';
-import { type CoreContext, runMutation } from '../context';
+import type { CoreContext } from '../context';
+import { runSyncMutation } from '../mutate';
 import { ApiFailure } from '../errors';
 import { listCalls } from '../store/calls';
 import { readHistory } from '../store/journal';
 import { getMeta, nextSerial } from '../store/settings';
 import { callRecordsTable, customersTable } from '../store/tables';
-import { settingsOf } from './admin';
 import { customersByPhone } from './customers';
 import { actorOf, type HandlerMap, sessionOf } from './handler';
 
 /** A ring reported more than this long ago is a stale CTI event, not the call being answered. */
 const MAX_RING_MS = 10 * 60_000;
-
-function rules(ctx: CoreContext): CallRules {
-  const s = settingsOf(ctx);
-  return { answerWithinSeconds: s.answerWithinSeconds, areaCode: s.areaCode };
-}
 
 function getRecord(ctx: CoreContext, id: string): CallRecord {
   const r = callRecordsTable.get(ctx.db, id);
@@ -34,7 +22,13 @@ function getRecord(ctx: CoreContext, id: string): CallRecord {
   return r;
 }
 
-const baseOf = (prev: CallRecord | null) => (prev ? { version: prev.version, status: prev.status, voided: prev.voided } : null);
+function changedFields<T extends object>(prev: T, patch: Partial<T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(patch) as [keyof T, T[keyof T]][]) {
+    if (JSON.stringify(prev[k] ?? null) !== JSON.stringify(v ?? null)) out[k] = v;
+  }
+  return out;
+}
 
 function readDraft(ctx: CoreContext, userId: string, key: string) {
   const row = ctx.db.prepare('SELECT key, payload, saved_at FROM drafts WHERE user_id = ? AND key = ?').get(userId, key) as
@@ -77,17 +71,7 @@ export const callHandlers: HandlerMap<
         organisation: customer?.organisation ?? '',
         address: customer?.address ?? '',
       };
-      return runMutation(ctx, {
-        name: 'call.create',
-        entity: 'call',
-        entityId: args.id,
-        args,
-        actor,
-        at,
-        load: () => null,
-        apply: () => createCallRecord(args, actor, rules(ctx)),
-        save: (next) => callRecordsTable.upsert(ctx.db, next),
-      });
+      return runSyncMutation(ctx, 'call.create', args, actor);
     })();
     ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
     return record;
@@ -103,19 +87,10 @@ export const callHandlers: HandlerMap<
   'calls.save': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const at = ctx.now().toISOString();
-    const args = { ...params, at };
-    const record = runMutation(ctx, {
-      name: 'call.update',
-      entity: 'call',
-      entityId: params.id,
-      args,
-      actor,
-      at,
-      load: () => callRecordsTable.get(ctx.db, params.id),
-      apply: (prev) => updateCallRecord(prev, args, actor, rules(ctx)),
-      save: (next) => callRecordsTable.upsert(ctx.db, next),
-      base: baseOf,
-    });
+    const prev = getRecord(ctx, params.id);
+    // Only what the user changed travels: descriptive fields are last-writer-wins per field on the hub.
+    const fields = changedFields(prev, params.fields);
+    const record = runSyncMutation(ctx, 'call.update', { ...params, fields, at }, actor);
     ctx.db.prepare('DELETE FROM drafts WHERE user_id = ? AND key = ?').run(actor.userId, `call:${record.id}`);
     ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
     return record;
@@ -124,19 +99,7 @@ export const callHandlers: HandlerMap<
   'calls.void': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const at = ctx.now().toISOString();
-    const args = { ...params, at };
-    const record = runMutation(ctx, {
-      name: 'call.void',
-      entity: 'call',
-      entityId: params.id,
-      args,
-      actor,
-      at,
-      load: () => callRecordsTable.get(ctx.db, params.id),
-      apply: (prev) => voidCallRecord(prev, args, actor),
-      save: (next) => callRecordsTable.upsert(ctx.db, next),
-      base: baseOf,
-    });
+    const record = runSyncMutation(ctx, 'call.void', { ...params, at }, actor);
     ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
     return record;
   },

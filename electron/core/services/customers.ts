@@ -1,21 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CustomerMatch } from '../../../shared/api/types';
-import { type Customer, createCustomer, updateCustomer } from '../../../shared/domain/customer';
+import type { Customer } from '../../../shared/domain/customer';
 import { normalizePhone } from '../../../shared/domain/phone';
-import { type CoreContext, runMutation } from '../context';
+import type { CoreContext } from '../context';
+import { runSyncMutation } from '../mutate';
 import { ApiFailure } from '../errors';
 import { recentCallsByCustomer, recentCallsByPhone, repeatCaller } from '../store/calls';
 import { audit } from '../store/journal';
 import { customersTable } from '../store/tables';
 import { settingsOf } from './admin';
 import { actorOf, type HandlerMap } from './handler';
-
-function saveCustomer(ctx: CoreContext, c: Customer): void {
-  customersTable.upsert(ctx.db, c);
-  ctx.db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(c.id);
-  const ins = ctx.db.prepare('INSERT INTO customer_phones (customer_id, normalized, local) VALUES (?, ?, ?)');
-  for (const p of c.phones) ins.run(c.id, p.normalized, p.local);
-}
 
 /** Customers whose number matches in full, or by the local part when the caller's area code is missing. */
 export function customersByPhone(ctx: CoreContext, raw: string): Customer[] {
@@ -77,37 +71,14 @@ export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search
     const at = ctx.now().toISOString();
     const args = { ...params, id: uuidv7(), at };
     const actor = actorOf(session);
-    const c = runMutation(ctx, {
-      name: 'customer.create',
-      entity: 'customer',
-      entityId: args.id,
-      args,
-      actor,
-      at,
-      load: () => null,
-      apply: () => createCustomer(args, actor, settingsOf(ctx).areaCode),
-      save: (next) => saveCustomer(ctx, next),
-    });
+    const c = runSyncMutation(ctx, 'customer.create', args, actor);
     ctx.emit('records.changed', { entity: 'customer', ids: [c.id] });
     return c;
   },
 
   'customers.update': ({ ctx, session, params }) => {
     const at = ctx.now().toISOString();
-    const args = { ...params, at };
-    const actor = actorOf(session);
-    const c = runMutation(ctx, {
-      name: 'customer.update',
-      entity: 'customer',
-      entityId: params.id,
-      args,
-      actor,
-      at,
-      load: () => customersTable.get(ctx.db, params.id),
-      apply: (prev) => updateCustomer(prev, args, actor, settingsOf(ctx).areaCode),
-      save: (next) => saveCustomer(ctx, next),
-      base: (prev) => (prev ? { version: prev.version } : null),
-    });
+    const c = runSyncMutation(ctx, 'customer.update', { ...params, at }, actorOf(session));
     ctx.emit('records.changed', { entity: 'customer', ids: [c.id] });
     return c;
   },

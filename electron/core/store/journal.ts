@@ -4,6 +4,8 @@ import type { HistoryEntry } from '../../../shared/api/types';
 import type { Actor, FieldChange } from '../../../shared/domain/mutation';
 
 export interface ChangeEntry {
+  /** `<clientId>:<mutationId>`: the hub gives its copy the same id, so a pulled entry replaces ours. */
+  id: string;
   entity: string;
   entityId: string;
   action: string;
@@ -14,8 +16,8 @@ export interface ChangeEntry {
 
 export function writeHistory(db: Database.Database, e: ChangeEntry): void {
   db.prepare(
-    'INSERT INTO history (id, entity, entity_id, at, actor_id, actor_name, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(uuidv7(), e.entity, e.entityId, e.at, e.actor.userId, e.actor.displayName, e.action, JSON.stringify(e.changes));
+    'INSERT OR REPLACE INTO history (id, entity, entity_id, at, actor_id, actor_name, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(e.id, e.entity, e.entityId, e.at, e.actor.userId, e.actor.displayName, e.action, JSON.stringify(e.changes));
 }
 
 export function readHistory(db: Database.Database, entity: string, entityId: string): HistoryEntry[] {
@@ -36,6 +38,8 @@ export function readHistory(db: Database.Database, entity: string, entityId: str
 
 export interface OutboxEntry {
   name: string;
+  entity: string;
+  entityId: string;
   args: unknown;
   /** Versions of the workflow fields the user saw (ARCHITECTURE §5); null for creations. */
   base: unknown;
@@ -43,11 +47,22 @@ export interface OutboxEntry {
   at: string;
 }
 
-export function enqueue(db: Database.Database, e: OutboxEntry): number {
-  const info = db
-    .prepare('INSERT INTO outbox (name, args, base, actor_id, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(e.name, JSON.stringify(e.args), e.base === null ? null : JSON.stringify(e.base), e.actor.userId, e.at);
-  return Number(info.lastInsertRowid);
+/** The client of a user on this workstation, made on that user's first write. */
+export function clientIdFor(db: Database.Database, userId: string): string {
+  const row = db.prepare('SELECT client_id FROM sync_clients WHERE user_id = ?').get(userId) as { client_id: string } | undefined;
+  if (row) return row.client_id;
+  const clientId = uuidv7();
+  db.prepare('INSERT INTO sync_clients (user_id, client_id) VALUES (?, ?)').run(userId, clientId);
+  return clientId;
+}
+
+export function enqueue(db: Database.Database, e: OutboxEntry): { clientId: string; mutationId: number } {
+  const clientId = clientIdFor(db, e.actor.userId);
+  const { n } = db.prepare('SELECT coalesce(max(mutation_id), 0) + 1 AS n FROM outbox WHERE client_id = ?').get(clientId) as { n: number };
+  db.prepare(
+    'INSERT INTO outbox (client_id, mutation_id, name, entity, entity_id, args, base, actor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(clientId, n, e.name, e.entity, e.entityId, JSON.stringify(e.args), e.base === null ? null : JSON.stringify(e.base), e.actor.userId, e.at);
+  return { clientId, mutationId: n };
 }
 
 export function audit(db: Database.Database, actor: Actor, action: string, entity: string, entityId: string, detail = ''): void {

@@ -118,18 +118,48 @@ CREATE TABLE history (
 ) STRICT;
 CREATE INDEX history_entity ON history(entity, entity_id, at);
 
--- The sync outbox (ARCHITECTURE §5): id is 1, 2, 3… per client, written in the same transaction as the change.
+-- The sync outbox (ARCHITECTURE §5), written in the same transaction as the change. A client is one
+-- user on this workstation; mutation_id is 1, 2, 3 … per client.
+CREATE TABLE sync_clients (
+  user_id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL UNIQUE,
+  hub_token TEXT,
+  last_acked INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
 CREATE TABLE outbox (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  client_id TEXT NOT NULL,
+  mutation_id INTEGER NOT NULL,
   name TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
   args TEXT NOT NULL,
   base TEXT,
   actor_id TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','acked','rejected','conflict')),
-  result TEXT
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','applied','rejected','conflict','local')),
+  result TEXT,
+  PRIMARY KEY (client_id, mutation_id)
 ) STRICT;
-CREATE INDEX outbox_pending ON outbox(state, id);
+CREATE INDEX outbox_pending ON outbox(state, client_id, mutation_id);
+CREATE INDEX outbox_entity ON outbox(entity, entity_id, state);
+
+-- A stale offline change the hub did not apply: shown on the record until re-applied or discarded.
+CREATE TABLE sync_conflicts (
+  id TEXT PRIMARY KEY,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  mutation_name TEXT NOT NULL,
+  args TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('rejected','conflict')),
+  reason TEXT NOT NULL,
+  server_state TEXT,
+  by_name TEXT,
+  by_at TEXT,
+  created_at TEXT NOT NULL,
+  resolved_at TEXT
+) STRICT;
+CREATE INDEX sync_conflicts_entity ON sync_conflicts(entity, entity_id);
 
 CREATE TABLE serials (key TEXT PRIMARY KEY, last INTEGER NOT NULL) STRICT;
 

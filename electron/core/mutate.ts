@@ -1,0 +1,38 @@
+import { MUTATIONS, type MutationEnv, mutationDef, type SyncMutationName } from '../../shared/domain/mutations';
+import type { Actor } from '../../shared/domain/mutation';
+import type { z } from 'zod';
+import { type CoreContext, runMutation } from './context';
+import { settingsOf } from './services/admin';
+import { ENTITY_STORES } from './store/entities';
+
+export function mutationEnv(ctx: CoreContext): MutationEnv {
+  const s = settingsOf(ctx);
+  return { rules: { answerWithinSeconds: s.answerWithinSeconds, areaCode: s.areaCode } };
+}
+
+type ArgsOf<N extends SyncMutationName> = z.output<(typeof MUTATIONS)[N]['args']>;
+type RecordOf<N extends SyncMutationName> = ReturnType<(typeof MUTATIONS)[N]['apply']> extends infer R
+  ? R extends { ok: true; next: infer T }
+    ? T
+    : never
+  : never;
+
+/** Runs a synced mutation from the registry: the same definition the hub applies on push. */
+export function runSyncMutation<N extends SyncMutationName>(ctx: CoreContext, name: N, args: ArgsOf<N>, actor: Actor): RecordOf<N> {
+  const def = mutationDef(name);
+  const store = ENTITY_STORES[def.entity] as unknown as { load: (db: unknown, id: string) => unknown; save: (db: unknown, r: unknown) => void };
+  const id = def.idOf(args);
+  const at = (args as { at?: string; answeredAt?: string }).at ?? (args as { answeredAt?: string }).answeredAt ?? ctx.now().toISOString();
+  return runMutation(ctx, {
+    name,
+    entity: def.entity,
+    entityId: id,
+    args,
+    actor,
+    at,
+    load: () => store.load(ctx.db, id),
+    apply: (prev) => def.apply(prev, args, actor, mutationEnv(ctx)),
+    save: (next) => store.save(ctx.db, next),
+    base: (prev) => def.baseOf(prev),
+  }) as RecordOf<N>;
+}

@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+import type { CallRecord } from '../../../shared/domain/callRecord';
+import type { Customer } from '../../../shared/domain/customer';
+import type { SyncEntity } from '../../../shared/domain/mutations';
+import { callRecordsTable, customersTable } from './tables';
+
+export interface EntityStore<T> {
+  load(db: Database.Database, id: string): T | null;
+  save(db: Database.Database, record: T): void;
+}
+
+function saveCustomer(db: Database.Database, c: Customer): void {
+  customersTable.upsert(db, c);
+  // The phone index rows follow the record: rebuilt on every save so a removed number stops matching.
+  db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(c.id);
+  const ins = db.prepare('INSERT INTO customer_phones (customer_id, normalized, local) VALUES (?, ?, ?)');
+  for (const p of c.phones) ins.run(c.id, p.normalized, p.local);
+}
+
+/** Where each synced record type lives locally (docs/sync.md, "How a new record type joins sync"). */
+export const ENTITY_STORES: { [K in SyncEntity]: EntityStore<K extends 'call' ? CallRecord : Customer> } = {
+  call: { load: (db, id) => callRecordsTable.get(db, id), save: (db, r) => callRecordsTable.upsert(db, r) },
+  customer: { load: (db, id) => customersTable.get(db, id), save: saveCustomer },
+};
