@@ -1,0 +1,110 @@
+import { App as AntApp, Button, ConfigProvider, Result, Spin, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onEvent } from './api/client';
+import { AppLayout, defaultPage, navItems } from './components/AppLayout';
+import { navigate, useRoute } from './components/router';
+import { SettingsPage } from './features/admin/SettingsPage';
+import { useSettings } from './features/admin/settingsStore';
+import { LoginPage } from './features/auth/LoginPage';
+import { mayTakeCalls, useSession } from './features/auth/sessionStore';
+import { useActiveCall } from './features/calls/activeCallStore';
+import { CallList } from './features/calls/CallList';
+import { CallScreen } from './features/calls/CallScreen';
+import { CustomersPage } from './features/customers/CustomersPage';
+import { SetupPage } from './features/setup/SetupPage';
+import { i18n } from './i18n';
+
+export function App() {
+  const { i18n: inst } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={inst.language === 'en' ? enUS : zhCN}
+      // Calm and dense: the default palette, tighter radius; agents look at this all day.
+      theme={{ algorithm: theme.defaultAlgorithm, token: { borderRadius: 4, fontSize: 14 } }}
+    >
+      <AntApp>
+        <Root />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Root() {
+  const { t } = useTranslation();
+  const phase = useSession((s) => s.phase);
+  const bootError = useSession((s) => s.bootError);
+  const boot = useSession((s) => s.boot);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  if (phase === 'boot')
+    return (
+      <div className="center-page">
+        <Spin size="large" description={t('app.loading')} />
+      </div>
+    );
+  if (phase === 'unreachable')
+    return (
+      <div className="center-page">
+        <Result status="error" title={t('app.title')} subTitle={bootError} extra={<Button onClick={() => void boot()}>{t('common.refresh')}</Button>} />
+      </div>
+    );
+  if (phase === 'setup') return <SetupPage />;
+  if (phase === 'login') return <LoginPage />;
+  return <Workspace />;
+}
+
+function Workspace() {
+  const route = useRoute();
+  const { t } = useTranslation();
+  const session = useSession((s) => s.session);
+  const ended = useSession((s) => s.ended);
+  const loadSettings = useSettings((s) => s.load);
+  const role = session?.user.role ?? 'agent';
+  const takesCalls = mayTakeCalls(role);
+
+  useEffect(() => {
+    void loadSettings();
+    const offs = [
+      onEvent('session.ended', (e) => ended(i18n.t(`login.ended.${e.reason === 'logout' ? 'logout' : 'expired'}`))),
+      onEvent('records.changed', (e) => {
+        if (e.entity === 'settings') void loadSettings();
+      }),
+    ];
+    if (takesCalls)
+      offs.push(
+        onEvent('call.incoming', (e) => {
+          useActiveCall.getState().ring(e.phone, e.rangAt);
+          navigate('calls');
+        }),
+      );
+    return () => {
+      for (const off of offs) off();
+      useActiveCall.getState().reset();
+    };
+  }, [ended, loadSettings, takesCalls]);
+
+  const allowed = navItems(t).some((n) => n.page === route.page && n.allowed(role));
+  useEffect(() => {
+    if (!allowed) navigate(defaultPage(role));
+  }, [allowed, role]);
+
+  useEffect(() => {
+    document.title = `${session?.organisationName ?? ''} — ${t('app.title')}`;
+  }, [session?.organisationName, t]);
+
+  const page = allowed ? route.page : defaultPage(role);
+  return (
+    <AppLayout page={page}>
+      {takesCalls && <CallScreen visible={page === 'calls'} />}
+      {page === 'records' && <CallList openId={route.id} />}
+      {page === 'customers' && <CustomersPage />}
+      {page === 'settings' && <SettingsPage />}
+    </AppLayout>
+  );
+}

@@ -1,0 +1,79 @@
+import { LogoutOutlined, PhoneOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/domain/roles';
+import { useSettings } from '../features/admin/settingsStore';
+import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navigate, type Page } from './router';
+
+interface NavItem {
+  page: Page;
+  icon: ReactNode;
+  label: string;
+  testId: string;
+  allowed: (role: Role) => boolean;
+}
+
+/** Which pages a role sees. The core enforces the same rules; the menu only avoids dead ends. */
+export function navItems(t: (k: string) => string): NavItem[] {
+  return [
+    { page: 'calls', icon: <PhoneOutlined />, label: t('layout.nav.calls'), testId: 'nav-calls', allowed: (r) => mayTakeCalls(r) },
+    { page: 'records', icon: <UnorderedListOutlined />, label: t('layout.nav.callList'), testId: 'nav-records', allowed: () => true },
+    { page: 'customers', icon: <TeamOutlined />, label: t('layout.nav.customers'), testId: 'nav-customers', allowed: () => true },
+    { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },
+  ];
+}
+
+export function defaultPage(role: Role): Page {
+  return mayTakeCalls(role) ? 'calls' : 'records';
+}
+
+export function AppLayout({ page, children }: { page: Page; children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSession((s) => s.session);
+  const logout = useSession((s) => s.logout);
+  const orgName = useSettings((s) => s.settings?.organisationName) ?? session?.organisationName ?? '';
+  if (!session) return null;
+  const { user } = session;
+  const items = navItems(t).filter((n) => n.allowed(user.role));
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Sider width={176} theme="light" className="app-sider">
+        <div className="app-brand">
+          <PhoneOutlined /> {t('app.title')}
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[page]}
+          onClick={(e) => navigate(e.key as Page)}
+          items={items.map((n) => ({ key: n.page, icon: n.icon, label: <span data-testid={n.testId}>{n.label}</span> }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Space size={12} className="app-header-left">
+            <Typography.Text strong data-testid="header-org">
+              {orgName}
+            </Typography.Text>
+            <Tag data-testid="header-workstation">
+              {t('layout.workstation')} {session.workstation}
+            </Tag>
+          </Space>
+          <Space size={12}>
+            <span data-testid="header-user">
+              {user.displayName} <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
+            </span>
+            <LanguageSwitch />
+            <Button data-testid="logout-button" size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
+              {t('layout.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

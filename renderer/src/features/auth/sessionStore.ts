@@ -1,0 +1,63 @@
+import { create } from 'zustand';
+import type { SessionInfo } from '../../../../shared/api/types';
+import type { Role } from '../../../../shared/domain/roles';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errors';
+
+export type Phase = 'boot' | 'setup' | 'login' | 'ready' | 'unreachable';
+
+interface SessionState {
+  phase: Phase;
+  session: SessionInfo | null;
+  /** Shown on the login page: why the agent is there (signed out, session expired). */
+  notice: string | null;
+  bootError: string | null;
+  boot(): Promise<void>;
+  signedIn(session: SessionInfo): void;
+  logout(): Promise<void>;
+  ended(notice: string): void;
+}
+
+export const useSession = create<SessionState>((set) => ({
+  phase: 'boot',
+  session: null,
+  notice: null,
+  bootError: null,
+
+  async boot() {
+    const status = await call('setup.status', {});
+    if (!status.ok) {
+      set({ phase: 'unreachable', bootError: errorText(status.error) });
+      return;
+    }
+    if (status.result.needsSetup) {
+      set({ phase: 'setup', session: null });
+      return;
+    }
+    // An existing session (Electron restart, browser reload) is resumed instead of asking again.
+    const current = await call('auth.session', {});
+    set(current.ok ? { phase: 'ready', session: current.result, bootError: null } : { phase: 'login', session: null, bootError: null });
+  },
+
+  signedIn(session) {
+    // The token (if any) never reaches the renderer's state: the bridge keeps it.
+    const { user, expiresAt, workstation, organisationName } = session;
+    set({ phase: 'ready', session: { user, expiresAt, workstation, organisationName }, notice: null });
+  },
+
+  async logout() {
+    await call('auth.logout', {});
+    set({ phase: 'login', session: null, notice: null });
+  },
+
+  ended(notice) {
+    set((s) => (s.phase === 'ready' ? { phase: 'login', session: null, notice } : s));
+  },
+}));
+
+export function useRole(): Role | null {
+  return useSession((s) => s.session?.user.role ?? null);
+}
+
+export const CALL_TAKER_ROLES: readonly Role[] = ['agent', 'team_lead', 'admin'];
+export const mayTakeCalls = (role: Role | null): boolean => !!role && CALL_TAKER_ROLES.includes(role);

@@ -1,0 +1,197 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallListRow, ParamsOf } from '../../../../shared/api';
+import { CALL_CATEGORIES, CALL_STATUSES, type CallCategory, type CallStatus } from '../../../../shared/domain/callRecord';
+import { call, onEvent } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { fmtDateTime, fmtDuration } from '../../components/format';
+import { navigate } from '../../components/router';
+import { CallDetail } from './CallDetail';
+import { StatusTag } from './StatusTag';
+
+interface Filters {
+  q: string;
+  category: CallCategory | undefined;
+  status: CallStatus | undefined;
+  range: [Dayjs | null, Dayjs | null] | null;
+  mine: boolean;
+  includeVoided: boolean;
+}
+
+const INITIAL: Filters = { q: '', category: undefined, status: undefined, range: null, mine: false, includeVoided: true };
+
+function toParams(f: Filters, q: string, page: number, pageSize: number): ParamsOf<'calls.list'> {
+  const [from, to] = f.range ?? [null, null];
+  return {
+    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    // Whole local days: "from the 1st to the 3rd" includes all of the 3rd.
+    ...(from ? { from: from.startOf('day').toISOString() } : {}),
+    ...(to ? { to: to.endOf('day').toISOString() } : {}),
+    ...(f.mine ? { mine: true } : {}),
+    includeVoided: f.includeVoided,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  };
+}
+
+/** 来电记录: every call, searchable by number, name or record number; a row opens the record. */
+export function CallList({ openId }: { openId: string | null }) {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<Filters>(INITIAL);
+  const [q, setQ] = useState(''); // Debounced copy of filters.q: the query runs after typing pauses.
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [rows, setRows] = useState<CallListRow[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const id = setTimeout(() => setQ(filters.q), 250);
+    return () => clearTimeout(id);
+  }, [filters.q]);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const res = await call('calls.list', toParams(filters, q, page, pageSize));
+    setLoading(false);
+    if (!res.ok) {
+      setError(errorText(res.error));
+      return;
+    }
+    setError(null);
+    setRows(res.result.rows);
+    setTotal(res.result.total);
+  }, [filters, q, page, pageSize]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(
+    () =>
+      onEvent('records.changed', (e) => {
+        if (e.entity === 'call') void load();
+      }),
+    [load],
+  );
+
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => {
+    setFilters((f) => ({ ...f, [k]: v }));
+    setPage(1);
+  };
+
+  const columns: TableColumnsType<CallListRow> = [
+    { title: t('fields.recordNo'), dataIndex: 'recordNo', width: 190 },
+    { title: t('fields.answeredAt'), dataIndex: 'answeredAt', width: 160, render: (v: string) => fmtDateTime(v) },
+    { title: t('fields.callerName'), dataIndex: 'callerName', width: 100, ellipsis: true },
+    { title: t('fields.phone'), dataIndex: 'phone', width: 130 },
+    { title: t('fields.organisation'), dataIndex: 'organisation', ellipsis: true },
+    { title: t('fields.category'), dataIndex: 'category', width: 96, render: (v: CallCategory | null) => (v ? t(`categories.${v}`) : '') },
+    { title: t('fields.status'), dataIndex: 'status', width: 110, render: (_: unknown, r) => <StatusTag record={r} /> },
+    { title: t('fields.agentName'), dataIndex: 'agentName', width: 90, ellipsis: true },
+    { title: t('fields.durationSec'), dataIndex: 'durationSec', width: 80, render: (v: number | null) => fmtDuration(v) },
+    {
+      title: t('calls.late'),
+      dataIndex: 'answeredLate',
+      width: 120,
+      render: (late: boolean) =>
+        late ? (
+          <Tag color="red" data-testid="row-late-tag">
+            {t('calls.late')}
+          </Tag>
+        ) : null,
+    },
+  ];
+
+  return (
+    <Card className="page-card" title={t('list.title')} size="small">
+      <div className="toolbar">
+        <Input
+          data-testid="call-list-search"
+          prefix={<SearchOutlined />}
+          placeholder={t('list.searchPh')}
+          aria-label={t('common.search')}
+          allowClear
+          style={{ width: 240 }}
+          value={filters.q}
+          onChange={(e) => set('q', e.target.value)}
+          onPressEnter={() => setQ(filters.q)}
+        />
+        <Select
+          data-testid="call-list-category"
+          aria-label={t('fields.category')}
+          allowClear
+          placeholder={t('list.allCategories')}
+          style={{ width: 120 }}
+          value={filters.category}
+          onChange={(v) => set('category', v)}
+          options={CALL_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+        />
+        <Select
+          data-testid="call-list-status"
+          aria-label={t('fields.status')}
+          allowClear
+          placeholder={t('list.allStatuses')}
+          style={{ width: 120 }}
+          value={filters.status}
+          onChange={(v) => set('status', v)}
+          options={CALL_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+        <DatePicker.RangePicker
+          data-testid="call-list-range"
+          value={filters.range}
+          onChange={(r) => set('range', r)}
+          placeholder={[t('list.from'), t('list.to')]}
+        />
+        <Checkbox data-testid="call-list-mine" checked={filters.mine} onChange={(e) => set('mine', e.target.checked)}>
+          {t('list.mine')}
+        </Checkbox>
+        <Checkbox data-testid="call-list-voided" checked={filters.includeVoided} onChange={(e) => set('includeVoided', e.target.checked)}>
+          {t('list.includeVoided')}
+        </Checkbox>
+        <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.refresh')} />
+      </div>
+      {error && <Alert type="error" showIcon title={error} className="form-alert" />}
+      <Table<CallListRow>
+        data-testid="call-list-table"
+        className="clickable-rows"
+        size="small"
+        rowKey="id"
+        loading={loading}
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 1100 }}
+        rowClassName={(r) => (r.voided ? 'voided-row' : '')}
+        onRow={(r) => ({
+          onClick: () => navigate('records', r.id),
+          // Rows are reachable with Tab and open with Enter, like the rest of the console.
+          onKeyDown: (e) => {
+            if (e.key === 'Enter') navigate('records', r.id);
+          },
+          tabIndex: 0,
+          'data-testid': 'call-row',
+          'data-record-no': r.recordNo,
+        })}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (n) => t('common.total', { n }),
+          onChange: (p, s) => {
+            setPage(s === pageSize ? p : 1);
+            setPageSize(s);
+          },
+        }}
+      />
+      {openId && <CallDetail id={openId} onClose={() => navigate('records')} />}
+    </Card>
+  );
+}

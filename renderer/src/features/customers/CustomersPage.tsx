@@ -1,0 +1,132 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Drawer, Empty, Input, Table, type TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../../shared/api/types';
+import { call, onEvent } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { fmtDateTime } from '../../components/format';
+import { CustomerEditor } from './CustomerEditor';
+
+/** 客户: find a customer file by name, organisation or phone; open it to view or edit. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const [rows, setRows] = useState<Customer[] | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // undefined: closed; null: creating; a customer: editing it.
+  const [editing, setEditing] = useState<Customer | null | undefined>(undefined);
+
+  useEffect(() => {
+    const id = setTimeout(() => setQuery(q.trim()), 250);
+    return () => clearTimeout(id);
+  }, [q]);
+
+  const search = useCallback(async () => {
+    // Customer data is confidential: nothing is listed until someone asks for something specific.
+    if (!query) {
+      setRows(null);
+      return;
+    }
+    setLoading(true);
+    const res = await call('customers.search', { q: query, limit: 100 });
+    setLoading(false);
+    if (res.ok) {
+      setRows(res.result);
+      setError(null);
+    } else setError(errorText(res.error));
+  }, [query]);
+
+  useEffect(() => {
+    void search();
+  }, [search]);
+
+  useEffect(
+    () =>
+      onEvent('records.changed', (e) => {
+        if (e.entity === 'customer') void search();
+      }),
+    [search],
+  );
+
+  const columns: TableColumnsType<Customer> = [
+    { title: t('customers.name'), dataIndex: 'name', width: 140 },
+    { title: t('customers.organisation'), dataIndex: 'organisation', ellipsis: true },
+    { title: t('customers.phones'), key: 'phones', width: 260, render: (_, c) => c.phones.map((p) => p.raw).join(',') },
+    { title: t('customers.address'), dataIndex: 'address', ellipsis: true },
+    { title: t('customers.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (v: string) => fmtDateTime(v) },
+  ];
+
+  return (
+    <Card
+      className="page-card"
+      size="small"
+      title={t('customers.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} data-testid="customer-new" onClick={() => setEditing(null)}>
+          {t('common.create')}
+        </Button>
+      }
+    >
+      <div className="toolbar">
+        <Input
+          data-testid="customer-search"
+          prefix={<SearchOutlined />}
+          placeholder={t('customers.searchPh')}
+          aria-label={t('common.search')}
+          allowClear
+          autoFocus
+          style={{ width: 320 }}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onPressEnter={() => setQuery(q.trim())}
+        />
+      </div>
+      {error && <Alert type="error" showIcon title={error} className="form-alert" />}
+      {rows === null ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.hint')} />
+      ) : (
+        <Table<Customer>
+          data-testid="customer-table"
+          className="clickable-rows"
+          size="small"
+          rowKey="id"
+          loading={loading}
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: t('customers.noResult') }}
+          onRow={(c) => ({
+            onClick: () => setEditing(c),
+            onKeyDown: (e) => {
+              if (e.key === 'Enter') setEditing(c);
+            },
+            tabIndex: 0,
+            'data-testid': 'customer-row',
+          })}
+        />
+      )}
+      <Drawer
+        open={editing !== undefined}
+        size={560}
+        title={editing ? `${t('customers.edit')} · ${editing.name}` : t('pop.newCustomer')}
+        onClose={() => setEditing(undefined)}
+        destroyOnHidden
+        data-testid="customer-drawer"
+      >
+        {editing !== undefined && (
+          <CustomerEditor
+            key={editing?.id ?? 'new'}
+            customer={editing}
+            onSaved={(c) => {
+              setEditing(c);
+              void search();
+            }}
+          />
+        )}
+      </Drawer>
+    </Card>
+  );
+}
