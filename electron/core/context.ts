@@ -12,6 +12,8 @@ export interface Logger {
 
 export interface CoreContext {
   db: Database.Database;
+  /** Set by openCore; told after every local write so the outbox is pushed soon. */
+  sync?: { trigger(delayMs?: number): void };
   now: () => Date;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   log: Logger;
@@ -59,6 +61,7 @@ export function runMutation<T>(ctx: CoreContext, spec: MutationSpec<T>): T {
       at: spec.at,
       changes: res.changes,
     });
+    ctx.sync?.trigger(150);
     return res.next;
   })();
 }

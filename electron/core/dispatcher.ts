@@ -10,8 +10,9 @@ import { callHandlers } from './services/calls';
 import { customerHandlers } from './services/customers';
 import type { Handler, HandlerMap } from './services/handler';
 import { resolveSession, type Session } from './services/sessions';
+import { syncHandlers } from './services/sync';
 
-const handlers: HandlerMap<MethodName> = { ...authHandlers, ...adminHandlers, ...customerHandlers, ...callHandlers };
+const handlers: HandlerMap<MethodName> = { ...authHandlers, ...adminHandlers, ...customerHandlers, ...callHandlers, ...syncHandlers };
 
 /** zod issues → field errors the UI can place beside a field and translate by `code`. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

@@ -5,6 +5,8 @@ import { normalizePhone } from '../../shared/domain/phone';
 import type { CoreContext, Logger } from './context';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatcher';
+import { attachEngine } from './services/sync';
+import { SyncEngine } from './sync/engine';
 
 export interface CoreOptions {
   dataDir: string;
@@ -12,6 +14,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Tests move the clock; production uses the system clock. */
   now?: () => Date;
+  /** false: do not start syncing on open (tests drive sync.now themselves). */
+  sync?: boolean;
 }
 
 export interface InvokeOutcome {
@@ -27,6 +31,7 @@ export interface Core {
   incomingCall(phone: string): void;
   close(): void;
   readonly context: CoreContext;
+  readonly sync: SyncEngine;
 }
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
@@ -43,8 +48,13 @@ export function openCore(opts: CoreOptions): Core {
     emit: <E extends EventName>(event: E, payload: Events[E]) => bus.emit('event', event, payload),
   };
 
+  const engine = new SyncEngine(ctx);
+  attachEngine(ctx, engine);
+  if (opts.sync !== false) engine.start();
+
   return {
     context: ctx,
+    sync: engine,
     async invoke(token, method, params) {
       const { envelope } = await dispatch(ctx, token, method, params);
       if (envelope.ok && TOKEN_METHODS.has(method)) {
@@ -68,6 +78,7 @@ export function openCore(opts: CoreOptions): Core {
       ctx.emit('call.incoming', { phone: trimmed, rangAt: ctx.now().toISOString() });
     },
     close() {
+      engine.stop();
       bus.removeAllListeners();
       db.close();
     },

@@ -1,4 +1,4 @@
-import { MUTATIONS, type MutationEnv, mutationDef, type SyncMutationName } from '../../shared/domain/mutations';
+import { type MUTATIONS, type MutationEnv, mutationDef, type SyncMutationName } from '../../shared/domain/mutations';
 import type { Actor } from '../../shared/domain/mutation';
 import type { z } from 'zod';
 import { type CoreContext, runMutation } from './context';

@@ -91,6 +91,22 @@ export const api = {
     ALL,
   ),
 
+  'sync.status': def<T.SyncStatus>()(Empty, 'any'),
+  'sync.now': def<T.SyncStatus>()(Empty, 'any'),
+  'sync.join': def<T.SyncStatus>()(
+    z.strictObject({
+      hubUrl: z.url({ protocol: /^https?$/ }).max(300),
+      username: Username,
+      password: z.string().min(1).max(128),
+    }),
+    ADMIN,
+  ),
+  'sync.leave': def<T.SyncStatus>()(Empty, ADMIN),
+  'sync.resolveConflict': def<{ resolved: true }>()(
+    z.strictObject({ id: z.string().min(3).max(100), action: z.enum(['reapply', 'discard']) }),
+    CALL_TAKERS,
+  ),
+
   'drafts.save': def<{ savedAt: string }>()(z.strictObject({ key: requiredText(LIMITS.id * 2), payload: z.record(z.string(), z.unknown()) }), CALL_TAKERS),
   'drafts.get': def<T.Draft | null>()(z.strictObject({ key: requiredText(LIMITS.id * 2) }), CALL_TAKERS),
   'drafts.discard': def<{ discarded: boolean }>()(z.strictObject({ key: requiredText(LIMITS.id * 2) }), CALL_TAKERS),

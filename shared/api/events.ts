@@ -1,11 +1,14 @@
+import type { SyncStatus } from './types';
+
 /** Events the core pushes to the UI (IPC `hotline:event`, or SSE in the browser host). */
 export interface Events {
   'call.incoming': { phone: string; rangAt: string };
   'records.changed': { entity: 'call' | 'customer' | 'user' | 'settings'; ids: string[] };
   'session.ended': { reason: 'logout' | 'expired' };
+  'sync.status': SyncStatus;
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = ['call.incoming', 'records.changed', 'session.ended'];
+export const EVENT_NAMES: EventName[] = ['call.incoming', 'records.changed', 'session.ended', 'sync.status'];
 
 /** What window.hotline looks like: the preload and the browser shim both satisfy it. */
 export interface HotlineBridge {

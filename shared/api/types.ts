@@ -69,6 +69,7 @@ export interface CallDetail {
   record: CallRecord;
   history: HistoryEntry[];
   draft: Draft | null;
+  conflicts: SyncConflict[];
 }
 
 export interface Draft {
@@ -90,6 +91,31 @@ export type CallListRow = CallSummary & {
   durationSec: number | null;
   promisedReplyBy: string | null;
 };
+
+export interface SyncStatus {
+  joined: boolean;
+  hubUrl: string | null;
+  online: boolean;
+  pending: number;
+  conflicts: number;
+  lastSyncAt: string | null;
+  /** English, for the log; the UI shows a Chinese text for the state. */
+  error: string | null;
+  upgradeRequired: boolean;
+}
+
+export interface SyncConflict {
+  id: string;
+  entity: string;
+  entityId: string;
+  mutationName: string;
+  status: 'rejected' | 'conflict';
+  reason: string;
+  byName: string | null;
+  byAt: string | null;
+  createdAt: string;
+  args: unknown;
+}
 
 export interface Settings extends OrganisationSettings {
   workstation: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoTime, uuid } from './fields';
 import { type Actor, diff, type MutationResult, refuse } from './mutation';
-import { type Role } from './roles';
+import type { Role } from './roles';
 import { type OrganisationSettings, SettingsPatch } from './settings';
 import { DisplayName, RoleSchema, type User, Username } from './users';
 

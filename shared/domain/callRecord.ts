@@ -215,7 +215,8 @@ export function updateCallRecord(prev: CallRecord | null, args: CallUpdateArgs, 
   const next: CallRecord = { ...prev, ...args.fields };
   if (args.fields.phone !== undefined) next.phoneNormalized = normalizePhone(next.phone, rules.areaCode).normalized;
   if (args.end && !next.endedAt) {
-    next.endedAt = args.at < prev.answeredAt ? prev.answeredAt : args.at;
+    // A skewed client clock must not end a call before it was answered.
+    next.endedAt = new Date(Math.max(Date.parse(args.at), Date.parse(prev.answeredAt))).toISOString();
     next.durationSec = Math.round((Date.parse(next.endedAt) - Date.parse(prev.rangAt)) / 1000);
   }
   if (args.close && !next.closedAt) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const LIMITS = { name: 100, short: 200, text: 5000, id: 64 } as const;
 
 /** Rejects control characters other than tab/newline: they break printing and CSV export. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const text = (max: number = LIMITS.short) =>

@@ -6,6 +6,7 @@ import { rowCounts, seededConsole, type TestConsole } from '../helpers/core';
 
 const ID = '01a20584-06f7-7129-91b2-27fa7cfc5475';
 const HUGE = '测'.repeat(1_000_000);
+// biome-ignore lint/suspicious/noTemplateCurlyInString: template-injection probe text
 const INJECTIONS = ["'; DROP TABLE call_records; --", '<script>alert(1)</script>', '\u0000\u0007', '${7*7}{{7*7}}'];
 
 /** One well-formed params object per method; every malformed variant is derived from it. */
@@ -35,6 +36,11 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'calls.save': { id: ID, fields: { content: 'x', category: 'query', satisfaction: 5 }, end: false },
   'calls.void': { id: ID, reason: '重复' },
   'calls.list': { q: 'x', category: 'query', limit: 10, offset: 0 },
+  'sync.status': {},
+  'sync.now': {},
+  'sync.join': { hubUrl: 'http://127.0.0.1:9', username: 'admin', password: 'x' },
+  'sync.leave': {},
+  'sync.resolveConflict': { id: `${ID}:1`, action: 'discard' },
   'drafts.save': { key: `call:${ID}`, payload: { content: 'x' } },
   'drafts.get': { key: `call:${ID}` },
   'drafts.discard': { key: `call:${ID}` },
@@ -76,7 +82,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action']) {
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;

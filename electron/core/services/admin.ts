@@ -4,11 +4,15 @@ import { createUser, updateSettings, updateUser, type UserRecord } from '../../.
 import type { OrganisationSettings } from '../../../shared/domain/settings';
 import { type CoreContext, runMutation } from '../context';
 import { ApiFailure } from '../errors';
-import { getMeta, readSettings, writeSettings } from '../store/settings';
+import { readSettings, writeSettings } from '../store/settings';
 import { usersTable } from '../store/tables';
 import { actorOf, type HandlerMap } from './handler';
 import { hashPassword } from './password';
 import { endSessionsOf } from './sessions';
+import { engineOf } from './sync';
+import { HubClient } from '../sync/hubClient';
+import { hubErrorToFailure } from '../sync/join';
+import { getMeta } from '../store/settings';
 
 export function settingsOf(ctx: CoreContext): OrganisationSettings {
   const s = readSettings(ctx.db);
@@ -23,10 +27,29 @@ function publicUser(u: UserRecord): User {
   return rest;
 }
 
+/**
+ * Once joined, the hub owns users and settings: changes go to it (online only) and come back by pull.
+ * Returns null when standalone, so the local mutation runs instead.
+ */
+async function viaHub(ctx: CoreContext, userId: string, method: 'POST' | 'PATCH', path: string, body: unknown): Promise<true | null> {
+  const hubUrl = getMeta(ctx.db, 'hub_url');
+  if (!hubUrl) return null;
+  const row = ctx.db.prepare('SELECT hub_token FROM sync_clients WHERE user_id = ?').get(userId) as { hub_token: string | null } | undefined;
+  if (!row?.hub_token) throw new ApiFailure('refused', 'log in while the hub is reachable to manage users and settings');
+  try {
+    await new HubClient(hubUrl, row.hub_token).request(method, path, body);
+  } catch (e) {
+    throw hubErrorToFailure(e);
+  }
+  await engineOf(ctx).syncNow();
+  return true;
+}
+
 export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'users.list' | 'users.create' | 'users.update'> = {
   'settings.get': ({ ctx }) => withWorkstation(ctx, settingsOf(ctx)),
 
-  'settings.update': ({ ctx, session, params }) => {
+  'settings.update': async ({ ctx, session, params }) => {
+    if (await viaHub(ctx, actorOf(session).userId, 'PATCH', '/admin/settings', params)) return withWorkstation(ctx, settingsOf(ctx));
     const at = ctx.now().toISOString();
     const next = runMutation(ctx, {
       name: 'settings.update',
@@ -49,6 +72,11 @@ export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'use
     ),
 
   'users.create': async ({ ctx, session, params }) => {
+    if (await viaHub(ctx, actorOf(session).userId, 'POST', '/admin/users', params)) {
+      const row = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(params.username) as Record<string, unknown> | undefined;
+      if (!row) throw new ApiFailure('internal', 'the hub created the user but it has not arrived yet');
+      return publicUser(usersTable.fromRow(row));
+    }
     const passwordHash = await hashPassword(params.password);
     const at = ctx.now().toISOString();
     const id = uuidv7();
@@ -73,6 +101,11 @@ export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'use
 
   'users.update': async ({ ctx, session, params }) => {
     const { id, password, ...fields } = params;
+    if (await viaHub(ctx, actorOf(session).userId, 'PATCH', `/admin/users/${encodeURIComponent(id)}`, { ...fields, ...(password ? { password } : {}) })) {
+      const u = usersTable.get(ctx.db, id);
+      if (!u) throw new ApiFailure('not_found', `user ${id} does not exist`);
+      return publicUser(u);
+    }
     const passwordHash = password ? await hashPassword(password) : undefined;
     const at = ctx.now().toISOString();
     const args = { id, fields: passwordHash ? { ...fields, passwordHash } : fields, at };

@@ -12,6 +12,29 @@ import type { HandlerMap } from './handler';
 import { sessionOf } from './handler';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { createSession, endSession } from './sessions';
+import { HubClient, HubError } from '../sync/hubClient';
+import { hubErrorToFailure, rememberHubLogin } from '../sync/join';
+
+/**
+ * Joined workstations log in against the hub; only when it cannot be reached does the locally cached
+ * verifier decide (offline login). A hub that says "wrong password" is final.
+ */
+async function loginAtHub(ctx: CoreContext, username: string, password: string): Promise<UserRow | null> {
+  const hubUrl = getMeta(ctx.db, 'hub_url');
+  if (!hubUrl) return null;
+  try {
+    const res = await new HubClient(hubUrl).login(username, password, getMeta(ctx.db, 'workstation') ?? '');
+    await rememberHubLogin(ctx, res, password);
+    ctx.sync?.trigger();
+    return usersTable.get(ctx.db, res.user.id);
+  } catch (e) {
+    if (e instanceof HubError && (e.kind === 'offline' || e.kind === 'server')) {
+      ctx.log.warn({ username }, `hub unreachable, trying offline login: ${e.message}`);
+      return null;
+    }
+    throw hubErrorToFailure(e);
+  }
+}
 
 export function isInitialized(ctx: CoreContext): boolean {
   return getMeta(ctx.db, 'workstation') !== null;
@@ -80,6 +103,8 @@ export const authHandlers: HandlerMap<'setup.status' | 'setup.initialize' | 'aut
 
   'auth.login': async ({ ctx, params }) => {
     if (!isInitialized(ctx)) throw new ApiFailure('setup_required', 'this workstation has not been set up yet');
+    const hubUser = await loginAtHub(ctx, params.username, params.password);
+    if (hubUser) return loginResult(ctx, hubUser);
     const row = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(params.username) as Record<string, unknown> | undefined;
     const user = row ? usersTable.fromRow(row) : null;
     const ok = await verifyPassword(params.password, user?.passwordHash ?? DUMMY_HASH);

@@ -7,7 +7,7 @@ import type { CoreContext } from '../context';
 import { runSyncMutation } from '../mutate';
 import { ApiFailure } from '../errors';
 import { listCalls } from '../store/calls';
-import { readHistory } from '../store/journal';
+import { openConflicts, readHistory } from '../store/journal';
 import { getMeta, nextSerial } from '../store/settings';
 import { callRecordsTable, customersTable } from '../store/tables';
 import { customersByPhone } from './customers';
@@ -81,7 +81,7 @@ export const callHandlers: HandlerMap<
     const s = sessionOf(session);
     const record = getRecord(ctx, params.id);
     const draft = readDraft(ctx, s.user.id, `call:${record.id}`);
-    return { record, history: readHistory(ctx.db, 'call', record.id), draft };
+    return { record, history: readHistory(ctx.db, 'call', record.id), draft, conflicts: openConflicts(ctx.db, 'call', record.id) };
   },
 
   'calls.save': ({ ctx, session, params }) => {

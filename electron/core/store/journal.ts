@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import type { HistoryEntry } from '../../../shared/api/types';
+import type { HistoryEntry, SyncConflict } from '../../../shared/api/types';
 import type { Actor, FieldChange } from '../../../shared/domain/mutation';
+import { isSyncMutation } from '../../../shared/domain/mutations';
 
 export interface ChangeEntry {
   /** `<clientId>:<mutationId>`: the hub gives its copy the same id, so a pulled entry replaces ours. */
@@ -59,9 +60,11 @@ export function clientIdFor(db: Database.Database, userId: string): string {
 export function enqueue(db: Database.Database, e: OutboxEntry): { clientId: string; mutationId: number } {
   const clientId = clientIdFor(db, e.actor.userId);
   const { n } = db.prepare('SELECT coalesce(max(mutation_id), 0) + 1 AS n FROM outbox WHERE client_id = ?').get(clientId) as { n: number };
+  // Users and settings belong to the hub once joined; their local mutations are journalled but never pushed.
+  const state = isSyncMutation(e.name) ? 'pending' : 'local';
   db.prepare(
-    'INSERT INTO outbox (client_id, mutation_id, name, entity, entity_id, args, base, actor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(clientId, n, e.name, e.entity, e.entityId, JSON.stringify(e.args), e.base === null ? null : JSON.stringify(e.base), e.actor.userId, e.at);
+    'INSERT INTO outbox (client_id, mutation_id, name, entity, entity_id, args, base, actor_id, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(clientId, n, e.name, e.entity, e.entityId, JSON.stringify(e.args), e.base === null ? null : JSON.stringify(e.base), e.actor.userId, e.at, state);
   return { clientId, mutationId: n };
 }
 
@@ -75,4 +78,22 @@ export function audit(db: Database.Database, actor: Actor, action: string, entit
     entityId,
     detail,
   );
+}
+
+export function openConflicts(db: Database.Database, entity: string, entityId: string): SyncConflict[] {
+  const rows = db
+    .prepare('SELECT * FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL ORDER BY created_at')
+    .all(entity, entityId) as Record<string, string | null>[];
+  return rows.map((r) => ({
+    id: r.id!,
+    entity: r.entity!,
+    entityId: r.entity_id!,
+    mutationName: r.mutation_name!,
+    status: r.status as SyncConflict['status'],
+    reason: r.reason!,
+    byName: r.by_name ?? null,
+    byAt: r.by_at ?? null,
+    createdAt: r.created_at!,
+    args: JSON.parse(r.args!),
+  }));
 }

@@ -161,6 +161,16 @@ CREATE TABLE sync_conflicts (
 ) STRICT;
 CREATE INDEX sync_conflicts_entity ON sync_conflicts(entity, entity_id);
 
+-- The hub's state of every synced record, as last pulled. The local row is this plus the pending
+-- outbox mutations re-applied on top (rebase), so unacknowledged edits survive a pull.
+CREATE TABLE sync_base (
+  entity TEXT NOT NULL,
+  id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (entity, id)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE serials (key TEXT PRIMARY KEY, last INTEGER NOT NULL) STRICT;
 
 CREATE TABLE drafts (

@@ -1,0 +1,183 @@
+import type { SyncStatus } from '../../../shared/api/types';
+import { MAX_PUSH_BATCH } from '../../../shared/sync/protocol';
+import type { CoreContext } from '../context';
+import { mutationEnv } from '../mutate';
+import { getMeta, setMeta } from '../store/settings';
+import { applyAcks, applyChanges } from './apply';
+import { HubClient, HubError } from './hubClient';
+import { listenForChanges } from './live';
+
+const POLL_MS = 10_000;
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Pushes the outbox and pulls the hub's changes, one cycle at a time. Triggered by local writes,
+ * by the hub's live stream, and by a poll when the stream is down.
+ */
+export class SyncEngine {
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopLive: (() => void) | null = null;
+  private failures = 0;
+  private stopped = true;
+  status: SyncStatus;
+
+  constructor(private readonly ctx: CoreContext) {
+    this.status = { joined: false, hubUrl: null, online: false, pending: 0, lastSyncAt: null, error: null, upgradeRequired: false, conflicts: 0 };
+    this.refreshStatus();
+  }
+
+  hubUrl(): string | null {
+    return getMeta(this.ctx.db, 'hub_url');
+  }
+
+  start(): void {
+    if (!this.hubUrl()) return;
+    this.stopped = false;
+    this.connectLive();
+    this.trigger();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.stopLive?.();
+    this.stopLive = null;
+  }
+
+  /** Coalesces bursts: one cycle runs at a time and one more is queued at most. */
+  trigger(delayMs = 0): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.cycle(), delayMs);
+  }
+
+  async syncNow(): Promise<SyncStatus> {
+    await this.cycle();
+    return this.status;
+  }
+
+  private connectLive(): void {
+    const url = this.hubUrl();
+    const token = this.anyToken();
+    if (!url || !token || this.stopLive) return;
+    this.stopLive = listenForChanges(url, token, {
+      onChange: () => this.trigger(),
+      onClose: () => {
+        this.stopLive = null;
+        if (!this.stopped) setTimeout(() => this.connectLive(), Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures));
+      },
+    });
+  }
+
+  private anyToken(): string | null {
+    const row = this.ctx.db.prepare('SELECT hub_token FROM sync_clients WHERE hub_token IS NOT NULL LIMIT 1').get() as { hub_token: string } | undefined;
+    return row?.hub_token ?? null;
+  }
+
+  private async cycle(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      await this.pushAll();
+      await this.pullAll();
+      this.failures = 0;
+      this.status = { ...this.status, online: true, error: null, upgradeRequired: false, lastSyncAt: this.ctx.now().toISOString() };
+      setMeta(this.ctx.db, 'last_sync_at', this.status.lastSyncAt!);
+    } catch (err) {
+      this.failures++;
+      const e = err instanceof HubError ? err : new HubError('server', (err as Error).message);
+      this.ctx.log.warn({ kind: e.kind, status: e.status }, `sync failed: ${e.message}`);
+      this.status = { ...this.status, online: e.kind !== 'offline', error: e.message, upgradeRequired: e.kind === 'upgrade_required' };
+      if (e.kind === 'upgrade_required') this.stop();
+    } finally {
+      this.running = false;
+      this.refreshStatus();
+      if (this.again) {
+        this.again = false;
+        this.trigger();
+      } else if (!this.stopped) {
+        const backoff = this.failures ? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures) : POLL_MS;
+        this.trigger(this.stopLive && !this.failures ? POLL_MS * 3 : backoff);
+      }
+    }
+  }
+
+  private async pushAll(): Promise<void> {
+    const url = this.hubUrl();
+    if (!url) return;
+    const clients = this.ctx.db
+      .prepare(
+        `SELECT DISTINCT c.client_id, c.hub_token FROM sync_clients c JOIN outbox o ON o.client_id = c.client_id
+         WHERE o.state = 'pending' AND c.hub_token IS NOT NULL`,
+      )
+      .all() as { client_id: string; hub_token: string }[];
+    const workstation = getMeta(this.ctx.db, 'workstation') ?? '';
+    for (const c of clients) {
+      const hub = new HubClient(url, c.hub_token);
+      for (;;) {
+        const rows = this.ctx.db
+          .prepare("SELECT mutation_id, name, args, base FROM outbox WHERE client_id = ? AND state = 'pending' ORDER BY mutation_id LIMIT ?")
+          .all(c.client_id, MAX_PUSH_BATCH) as { mutation_id: number; name: string; args: string; base: string | null }[];
+        if (!rows.length) break;
+        const res = await hub.push({
+          clientId: c.client_id,
+          workstation,
+          mutations: rows.map((r) => ({ id: r.mutation_id, name: r.name, args: JSON.parse(r.args), base: r.base ? JSON.parse(r.base) : null })),
+        });
+        const touched = this.ctx.db.transaction(() => {
+          const t = applyAcks(this.ctx.db, c.client_id, res.acks, mutationEnv(this.ctx), this.ctx.now().toISOString());
+          // Ids the hub had already seen (a retry after a lost response) count as applied.
+          this.ctx.db
+            .prepare("UPDATE outbox SET state = 'applied' WHERE client_id = ? AND state = 'pending' AND mutation_id <= ?")
+            .run(c.client_id, res.lastMutationId);
+          this.ctx.db.prepare('UPDATE sync_clients SET last_acked = ? WHERE client_id = ?').run(res.lastMutationId, c.client_id);
+          return t;
+        })();
+        for (const t of touched) this.ctx.emit('records.changed', { entity: t.entity, ids: [t.id] });
+        if (rows.length < MAX_PUSH_BATCH) break;
+      }
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    const url = this.hubUrl();
+    const token = this.anyToken();
+    if (!url || !token) return;
+    const hub = new HubClient(url, token);
+    for (;;) {
+      const cursor = Number(getMeta(this.ctx.db, 'sync_cursor') ?? 0);
+      const page = await hub.pull(cursor);
+      const touched = this.ctx.db.transaction(() => {
+        const t = applyChanges(this.ctx.db, page.changes, () => mutationEnv(this.ctx));
+        setMeta(this.ctx.db, 'sync_cursor', String(page.cursor));
+        return t;
+      })();
+      for (const [entity, ids] of touched) this.ctx.emit('records.changed', { entity: entity as 'call', ids });
+      if (!page.hasMore) break;
+    }
+  }
+
+  refreshStatus(): SyncStatus {
+    const db = this.ctx.db;
+    const pending = (db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;
+    const conflicts = (db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
+    const hubUrl = this.hubUrl();
+    this.status = {
+      ...this.status,
+      joined: hubUrl !== null,
+      hubUrl,
+      pending,
+      conflicts,
+      lastSyncAt: this.status.lastSyncAt ?? getMeta(db, 'last_sync_at'),
+      online: hubUrl ? this.status.online : false,
+    };
+    this.ctx.emit('sync.status', this.status);
+    return this.status;
+  }
+}
