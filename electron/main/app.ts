@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
 import type { Core, CoreOptions } from '../core';
-import { CHANNELS } from './channels';
+import { CHANNELS } from '../../shared/api/ipc';
 import { EventRelay } from './event-relay';
 import {
   findIncomingNumber,

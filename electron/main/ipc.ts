@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../../shared/api/envelope';
 import { EVENT_NAMES, type EventName } from '../../shared/api/events';
 import type { Core } from '../core';
-import { CHANNELS, MAX_METHOD_LENGTH } from './channels';
+import { CHANNELS, MAX_METHOD_LENGTH } from '../../shared/api/ipc';
 import type { EventRelay } from './event-relay';
 import type { SessionTokens } from './session-tokens';
 

@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { EVENT_NAMES, type EventName, type Events, type HotlineBridge } from '../../shared/api/events';
-import { CHANNELS } from './channels';
+import { CHANNELS } from '../../shared/api/ipc';
 
 const known = new Set<string>(EVENT_NAMES);
 const subscribers = new Map<EventName, Set<(payload: never) => void>>();

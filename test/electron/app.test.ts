@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHotlineApp } from '../../electron/main/app';
 import { ELECTRON_NATIVE_BINDING } from '../../electron/main/native-binding';
-import { CHANNELS } from '../../electron/main/channels';
+import { CHANNELS } from '../../shared/api/ipc';
 import { createFakeCore, type FakeCore } from './fake-core';
 import { deferReady, FakeBrowserWindow, fake, resetFakeElectron } from './fake-electron';
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EventRelay, MAX_HELD } from '../../electron/main/event-relay';
 import { createInvokeHandler, createListeningHandler, type IpcSenderEvent, isMethodName } from '../../electron/main/ipc';
 import { SessionTokens } from '../../electron/main/session-tokens';
-import { MAX_METHOD_LENGTH } from '../../electron/main/channels';
+import { MAX_METHOD_LENGTH } from '../../shared/api/ipc';
 import { createFakeCore } from './fake-core';
 
 function senderEvent(id: number, trusted = true): IpcSenderEvent & { trusted: boolean } {

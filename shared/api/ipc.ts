@@ -1,7 +1,6 @@
 /**
- * IPC channel names (Mattermost's `communication.ts` pattern). The import rules keep main and preload
- * from importing each other, so electron/preload/channels.ts carries the same table; a test holds
- * the two equal. Change both, or move the table to shared/api when that folder takes it.
+ * IPC channel names, named once (Mattermost's `communication.ts` pattern) and imported by both
+ * electron/main and electron/preload.
  */
 export const CHANNELS = {
   /** renderer → main, `ipcRenderer.invoke(invoke, method, params)` → Envelope. */
