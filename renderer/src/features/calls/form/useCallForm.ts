@@ -63,8 +63,10 @@ export function useCallForm({ record, draft, editable, onSaved }: CallFormOption
     setState(res.ok ? { kind: 'draft', at: res.result.savedAt } : { kind: 'failed', msg: errorText(res.error) });
   }, [key]);
 
+  // A throttle, not a debounce: an agent typing without pause must still be saved every AUTOSAVE_MS,
+  // so a crash loses under a second of typing. The flush reads the latest values when it fires.
   const scheduleDraft = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
+    if (timer.current) return;
     timer.current = setTimeout(() => void flushDraft(), AUTOSAVE_MS);
   }, [flushDraft]);
 
