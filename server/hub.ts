@@ -1,0 +1,113 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createContext, type HubContext } from './context';
+import { HubError } from './errors';
+import { LoginLimiter } from './loginLimiter';
+import { adminRoutes } from './routes/admin';
+import { publicRoutes } from './routes/public';
+import { syncRoutes } from './routes/sync';
+import { type HubStore, openStore } from './store';
+
+export interface HubOptions {
+  port: number;
+  host?: string;
+  /** SQLite folder; ignored when databaseUrl is set. */
+  dataDir?: string;
+  /** postgres://… — the hub stores in PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  logLevel?: string;
+  /** Behind a reverse proxy: trust X-Forwarded-For from it so rate limits see the real client IP. */
+  trustProxy?: boolean | string;
+}
+
+export interface Hub {
+  url: string;
+  store: HubStore;
+  close(): Promise<void>;
+}
+
+// A push is at most 500 mutations of at most a few KB each.
+const BODY_LIMIT = 16 * 1024 * 1024;
+
+function statusCode(code: number): string {
+  if (code === 413) return 'payload_too_large';
+  if (code === 429) return 'too_many_requests';
+  if (code === 404) return 'not_found';
+  return 'invalid_params';
+}
+
+export async function buildApp(store: HubStore, opts: Pick<HubOptions, 'logLevel' | 'trustProxy'>): Promise<{ app: FastifyInstance; hub: HubContext }> {
+  const options: FastifyServerOptions = {
+    logger: { level: opts.logLevel ?? 'info' },
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: true,
+  };
+  const app = Fastify(options);
+  const hub = createContext(store, app.log, new LoginLimiter());
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HubError) {
+      if (err.status >= 500) req.log.error({ err }, err.message);
+      return reply.status(err.status).send({ ok: false, error: { code: err.code, message: err.message, ...err.extra } });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status === 415 ? 400 : status).send({ ok: false, error: { code: statusCode(status), message: `invalid request: ${err.message}` } });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.status(500).send({ ok: false, error: { code: 'internal', message: 'internal error on the hub; see its log' } });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ ok: false, error: { code: 'not_found', message: `no such endpoint: ${req.method} ${req.url.split('?')[0]}` } }),
+  );
+
+  // A coarse per-IP cap on the unauthenticated endpoints; the per-username failure limit is in LoginLimiter.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new HubError(429, 'too_many_requests', `too many requests; wait ${Math.ceil(ctx.ttl / 1000)} seconds`),
+  });
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      if (route.url === '/auth/login' || route.url === '/hub/setup') route.config = { ...route.config, rateLimit: { max: 120, timeWindow: '1 minute' } };
+    });
+    publicRoutes(scope, hub);
+    adminRoutes(scope, hub);
+    syncRoutes(scope, hub);
+  });
+  return { app, hub };
+}
+
+export async function startHub(opts: HubOptions): Promise<Hub> {
+  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+  const { app, hub } = await buildApp(store, opts).catch(async (err) => {
+    await store.close();
+    throw err;
+  });
+  const sweep = setInterval(() => void store.deleteExpiredSessions(new Date().toISOString()).catch(() => undefined), 3_600_000);
+  sweep.unref();
+  try {
+    await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
+  } catch (err) {
+    clearInterval(sweep);
+    await store.close();
+    throw err;
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    store,
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(sweep);
+        hub.events.emit('shutdown');
+        await app.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

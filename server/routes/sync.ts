@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { MAX_PULL_PAGE, PushRequest, type PullResponse, type PushResponse, SYNC_SCHEMA_VERSION } from '../../shared/sync/protocol';
+import type { HubContext } from '../context';
+import { HubError, parseOr400 } from '../errors';
+import { applyPush } from '../push';
+
+export const DEFAULT_PULL_PAGE = 1000;
+export const HEARTBEAT_MS = 15_000;
+
+const PullQuery = z.strictObject({
+  cursor: z.string().regex(/^\d{1,15}$/, 'must be a non-negative integer').default('0').transform(Number),
+  limit: z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a positive integer')
+    .default(String(DEFAULT_PULL_PAGE))
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(MAX_PULL_PAGE)),
+});
+
+export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
+  app.post('/sync/push', async (req) => {
+    hub.requireSchema(req);
+    const user = await hub.authenticate(req);
+    const body = parseOr400(PushRequest, req.body, 'push request');
+    for (let i = 1; i < body.mutations.length; i++) {
+      if (body.mutations[i]!.id <= body.mutations[i - 1]!.id)
+        throw new HubError(400, 'invalid_params', `invalid push request: mutation ids must increase within a batch (mutations.${i}.id)`);
+    }
+    const res = await hub.write((tx) => applyPush(tx, body, user, hub.now(), req.log));
+    const counts = { applied: 0, rejected: 0, conflict: 0 };
+    for (const a of res.acks) counts[a.status]++;
+    req.log.info({ clientId: body.clientId, userId: user.id, lastMutationId: res.lastMutationId, ...counts }, 'push');
+    return { ok: true, ...res } satisfies PushResponse & { ok: true };
+  });
+
+  app.get('/sync/pull', async (req) => {
+    hub.requireSchema(req);
+    await hub.authenticate(req);
+    const { cursor, limit } = parseOr400(PullQuery, req.query, 'pull query');
+    // One extra row tells whether another page follows without a count(*).
+    const rows = await hub.store.pull(cursor, limit + 1);
+    const changes = rows.slice(0, limit);
+    const last = changes[changes.length - 1];
+    return { ok: true, changes, cursor: last ? last.seq : cursor, hasMore: rows.length > limit, schemaVersion: SYNC_SCHEMA_VERSION } satisfies PullResponse & {
+      ok: true;
+    };
+  });
+
+  app.get('/sync/events', async (req, reply) => {
+    hub.requireSchema(req);
+    await hub.authenticate(req);
+    const seq = await hub.store.read((tx) => tx.maxSeq());
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // nginx buffers proxied responses unless told otherwise; events must arrive at once.
+      'x-accel-buffering': 'no',
+    });
+    const send = (s: number) => res.write(`event: changed\ndata: ${JSON.stringify({ seq: s })}\n\n`);
+    res.write('retry: 3000\n\n');
+    // The current head at once, so a console that reconnects after a gap pulls what it missed.
+    send(seq);
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    const onClose = () => {
+      clearInterval(heartbeat);
+      hub.events.off('changed', send);
+      hub.events.off('shutdown', end);
+    };
+    const end = () => res.end();
+    hub.events.on('changed', send);
+    hub.events.on('shutdown', end);
+    req.raw.on('close', onClose);
+    res.on('close', onClose);
+  });
+}

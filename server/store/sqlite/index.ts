@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { pullRows, storeOps } from '../ops';
+import { sessionOps } from '../sessions';
+import type { HubStore, Sql } from '../types';
+import { m001Initial } from './001_initial';
+
+export const SQLITE_MIGRATIONS = [m001Initial] as const;
+export const HUB_DB_FILE = 'hub.sqlite';
+
+/** Runs what is missing, each migration in its own transaction; refuses a file from a newer hub. */
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SQLITE_MIGRATIONS.length)
+    throw new Error(`hub database has schema ${current}, this hub understands up to ${SQLITE_MIGRATIONS.length}: run a newer hub`);
+  for (const m of SQLITE_MIGRATIONS.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/**
+ * A promise queue. better-sqlite3 is synchronous, but a transaction body is async (the push logic
+ * is shared with PostgreSQL), so without this another request could run on the same connection
+ * between two awaits and see, or interleave with, uncommitted rows.
+ */
+class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function sqlOf(db: Database.Database): Sql {
+  return {
+    dialect: 'sqlite',
+    all: async <T>(q: string, p: readonly unknown[] = []) => db.prepare(q).all(...p) as T[],
+    get: async <T>(q: string, p: readonly unknown[] = []) => db.prepare(q).get(...p) as T | undefined,
+    run: async (q: string, p: readonly unknown[] = []) => db.prepare(q).run(...p).changes,
+  };
+}
+
+export function openSqliteStore(dataDir: string): HubStore {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, HUB_DB_FILE));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const sql = sqlOf(db);
+  const lock = new Mutex();
+  const sessions = sessionOps(sql);
+  return {
+    kind: 'sqlite',
+    write: (fn) =>
+      lock.run(async () => {
+        const tx = storeOps(sql, { writing: true });
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(tx);
+          db.exec('COMMIT');
+          return { result, seqAfter: tx.lastSeq };
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    read: (fn) => lock.run(() => fn(storeOps(sql, { writing: false }))),
+    pull: (cursor, limit) => lock.run(() => pullRows(sql, cursor, limit)),
+    putSession: (h, s) => lock.run(() => sessions.putSession(h, s)),
+    getSession: (h) => lock.run(() => sessions.getSession(h)),
+    deleteExpiredSessions: (now) => lock.run(() => sessions.deleteExpiredSessions(now)),
+    close: () => lock.run(async () => void db.close()),
+  };
+}

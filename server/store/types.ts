@@ -1,0 +1,87 @@
+import type { UserRecord } from '../../shared/domain/admin';
+import type { FieldChange } from '../../shared/domain/mutation';
+import type { Ack } from '../../shared/sync/protocol';
+
+/**
+ * The smallest SQL surface both stores share, so that everything above it (store ops, push, pull)
+ * is written once. Placeholders are `?`; the PostgreSQL adapter numbers them.
+ */
+export interface Sql {
+  readonly dialect: 'sqlite' | 'postgres';
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+export interface SyncRow {
+  entity: string;
+  id: string;
+  seq: number;
+  data: unknown;
+}
+
+export interface HistoryRow {
+  id: string;
+  entity: string;
+  entityId: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  changes: FieldChange[];
+}
+
+export interface ClientBinding {
+  clientId: string;
+  userId: string;
+  workstation: string;
+  lastMutationId: number;
+}
+
+export interface SessionRow {
+  userId: string;
+  workstation: string;
+  expiresAt: string;
+}
+
+/** Everything a write (or a consistent read) does, inside one transaction. */
+export interface StoreTx {
+  /** Latest state of a record; on PostgreSQL the row is locked for the rest of the transaction. */
+  getRow(entity: string, id: string): Promise<SyncRow | null>;
+  /** Upserts the record at the next seq and returns that seq. */
+  putRow(entity: string, id: string, data: unknown): Promise<number>;
+  appendHistory(h: HistoryRow): Promise<number>;
+  lastHistory(entity: string, entityId: string): Promise<HistoryRow | null>;
+  getClient(clientId: string): Promise<ClientBinding | null>;
+  bindClient(b: ClientBinding): Promise<void>;
+  setLastMutationId(clientId: string, id: number): Promise<void>;
+  getAcks(clientId: string, ids: readonly number[]): Promise<Map<number, Ack>>;
+  putAck(clientId: string, ack: Ack): Promise<void>;
+  countUsers(): Promise<number>;
+  countActiveAdmins(): Promise<number>;
+  getUserById(id: string): Promise<UserRecord | null>;
+  getUserByUsername(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  /** Writes the user with its hash; the caller writes the public sync row. */
+  saveUser(u: UserRecord): Promise<void>;
+  deleteSessionsOf(userId: string): Promise<void>;
+  /** Highest seq written so far (0 on an empty hub). */
+  maxSeq(): Promise<number>;
+}
+
+export interface HubStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * One write transaction, serialised against every other writer (SQLite: one connection behind
+   * an async mutex; PostgreSQL: pg_advisory_xact_lock). `seqAfter` is the highest seq once
+   * committed when the transaction wrote sync rows, else null.
+   */
+  write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<{ result: T; seqAfter: number | null }>;
+  /** Read-only work; never sees another transaction's uncommitted rows. */
+  read<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  pull(cursor: number, limit: number): Promise<SyncRow[]>;
+  putSession(tokenHash: string, s: SessionRow & { createdAt: string }): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRow | null>;
+  deleteExpiredSessions(nowIso: string): Promise<void>;
+  close(): Promise<void>;
+}
