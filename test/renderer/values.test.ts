@@ -59,6 +59,7 @@ describe('history in words', () => {
       [
         { field: 'phone', before: null, after: '13800138000' },
         { field: 'content', before: null, after: '' },
+        { field: 'voided', before: null, after: false },
       ],
       true,
     );

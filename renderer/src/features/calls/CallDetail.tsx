@@ -47,6 +47,8 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
       size={1040}
       onClose={onClose}
       destroyOnHidden
+      // Same 12px gutter as the main content, which the sheet's sticky action bar is built for.
+      styles={{ body: { padding: 12 } }}
       title={detail ? t('detail.title', { no: detail.record.recordNo }) : ''}
       extra={detail && <VoidButton detail={detail} onVoided={() => void load()} />}
       data-testid="call-detail"

@@ -155,9 +155,12 @@ function ActiveCall({ record, draft, visible, departments }: ActiveCallProps) {
   // Answering puts the cursor in the sheet, so the agent types while the caller talks.
   const bodyRef = useRef<HTMLDivElement>(null);
   const visibleAtStart = useRef(visible);
+  const knownCaller = useRef(!!record.callerName || !!matched);
   useEffect(() => {
-    // Once, when the call appears (the component is keyed by record id).
-    if (visibleAtStart.current) bodyRef.current?.querySelector<HTMLElement>('[data-testid="field-callerName"]')?.focus();
+    // Once, when the call appears (the component is keyed by record id). A caller known from the
+    // customer file already has a name on the sheet, so the cursor goes to the content instead.
+    const field = knownCaller.current ? 'field-content' : 'field-callerName';
+    if (visibleAtStart.current) bodyRef.current?.querySelector<HTMLElement>(`[data-testid="${field}"]`)?.focus();
   }, []);
 
   return (

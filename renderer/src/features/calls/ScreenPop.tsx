@@ -39,7 +39,7 @@ export function ScreenPop({ lookup, phone, linkedId, onLink, excludeId, onCreate
           {lookup.matches.length > 1 && <Tag>{t('pop.matches', { n: lookup.matches.length })}</Tag>}
         </Space>
       }
-      extra={<RepeatTag lookup={lookup} />}
+      extra={<RepeatTag lookup={lookup} excludeId={excludeId} />}
       className="screen-pop"
     >
       {!lookup.valid && <Typography.Text type="warning">{t('pop.invalidNumber')}</Typography.Text>}
@@ -80,9 +80,12 @@ export function ScreenPop({ lookup, phone, linkedId, onLink, excludeId, onCreate
   );
 }
 
-export function RepeatTag({ lookup }: { lookup: LookupResult }) {
+export function RepeatTag({ lookup, excludeId }: { lookup: LookupResult; excludeId?: string | null }) {
   const { t } = useTranslation();
-  const { within24h, within48h } = lookup.repeat;
+  // A lookup made after answering (resume, refresh) counts the call in progress; it is not a repeat.
+  const self = excludeId && lookup.recentCalls.some((c) => c.id === excludeId) ? 1 : 0;
+  const within24h = Math.max(0, lookup.repeat.within24h - self);
+  const within48h = Math.max(0, lookup.repeat.within48h - self);
   if (within24h > 0)
     return (
       <Tag color="red" data-testid="repeat-tag">

@@ -67,6 +67,8 @@ export function changeLines(changes: FieldChange[], created = false): ChangeLine
   return (
     changes
       .filter((c) => !['version', 'updatedAt', 'phoneNormalized', 'voidedBy'].includes(c.field))
+      // "not voided", "not confidential" on a new record are defaults, not information.
+      .filter((c) => !created || c.after !== false)
       .map((c) => ({ field: c.field, label: fieldLabel(c.field), before: formatValue(c.field, c.before), after: formatValue(c.field, c.after) }))
       // A new record "changes" every empty box from nothing to empty; only what it was created with matters.
       .filter((l) => !created || l.after !== empty)

@@ -31,7 +31,7 @@ function valuesOf(c: Customer | null): Values {
 }
 
 /** 客户档案: create (customer null) or edit. Confidential data: opened only on purpose, per customer. */
-export function CustomerEditor({ customer, onSaved }: { customer: Customer | null; onSaved: (c: Customer) => void }) {
+export function CustomerEditor({ customer, readOnly = false, onSaved }: { customer: Customer | null; readOnly?: boolean; onSaved: (c: Customer) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [v, setV] = useState<Values>(() => valuesOf(customer));
@@ -66,7 +66,7 @@ export function CustomerEditor({ customer, onSaved }: { customer: Customer | nul
   };
 
   return (
-    <Form layout="vertical" onFinish={() => void submit()} data-testid="customer-form">
+    <Form layout="vertical" onFinish={() => void submit()} data-testid="customer-form" disabled={readOnly}>
       <Form.Item label={t('customers.name')} required {...errorProps(errors, 'name')}>
         <Input data-testid="customer-name" autoFocus value={v.name} onChange={(e) => set('name', e.target.value)} maxLength={100} />
       </Form.Item>
@@ -125,11 +125,13 @@ export function CustomerEditor({ customer, onSaved }: { customer: Customer | nul
       <Form.Item label={t('customers.notes')} {...errorProps(errors, 'notes')}>
         <Input.TextArea data-testid="customer-notes" autoSize={{ minRows: 2, maxRows: 6 }} value={v.notes} onChange={(e) => set('notes', e.target.value)} maxLength={2000} />
       </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="customer-save">
-          {t('common.save')}
-        </Button>
-      </Space>
+      {!readOnly && (
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="customer-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      )}
     </Form>
   );
 }

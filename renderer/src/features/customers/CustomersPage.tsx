@@ -6,11 +6,14 @@ import type { Customer } from '../../../../shared/api/types';
 import { call, onEvent } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { fmtDateTime } from '../../components/format';
+import { mayTakeCalls, useRole } from '../auth/sessionStore';
 import { CustomerEditor } from './CustomerEditor';
 
 /** 客户: find a customer file by name, organisation or phone; open it to view or edit. */
 export function CustomersPage() {
   const { t } = useTranslation();
+  // Callback officers read customer files; the core lets only call takers write them.
+  const canEdit = mayTakeCalls(useRole());
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<Customer[] | null>(null);
@@ -65,9 +68,11 @@ export function CustomersPage() {
       size="small"
       title={t('customers.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} data-testid="customer-new" onClick={() => setEditing(null)}>
-          {t('common.create')}
-        </Button>
+        canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} data-testid="customer-new" onClick={() => setEditing(null)}>
+            {t('common.create')}
+          </Button>
+        )
       }
     >
       <div className="toolbar">
@@ -120,6 +125,7 @@ export function CustomersPage() {
           <CustomerEditor
             key={editing?.id ?? 'new'}
             customer={editing}
+            readOnly={!canEdit}
             onSaved={(c) => {
               setEditing(c);
               void search();

@@ -62,7 +62,6 @@ export function CallForm({ form, editable, departments, hotkeys }: Props) {
           </span>
           {r.endedAt && <span className="muted">{t('fields.endedAt')} {fmtDateTime(r.endedAt)}</span>}
         </Space>
-        <AutosaveStatus state={form.state} dirty={form.dirty} />
       </div>
       {r.voided && <Alert type="warning" showIcon title={t('calls.voidedBanner', { reason: r.voidReason })} className="form-alert" />}
       {!r.voided && !editable && <Alert type="info" showIcon title={t('calls.readOnly')} className="form-alert" />}
@@ -85,6 +84,7 @@ export function CallForm({ form, editable, departments, hotkeys }: Props) {
               {t('calls.closeRecord')}
             </Button>
           )}
+          <AutosaveStatus state={form.state} dirty={form.dirty} />
           <span className="muted shortcut-hint">{t(live ? 'calls.shortcuts' : 'calls.shortcutsAfter')}</span>
         </div>
       )}
