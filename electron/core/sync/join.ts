@@ -30,6 +30,10 @@ export async function rememberHubLogin(ctx: CoreContext, res: HubLoginResponse, 
 }
 
 function upsertHubUser(ctx: CoreContext, u: HubUser, verifier?: string): void {
+  // A standalone account with the same username but another id yields to the hub's; it is kept, renamed and inactive.
+  ctx.db
+    .prepare("UPDATE users SET username = username || '~' || substr(id, -6), active = 0 WHERE username = ? AND id != ?")
+    .run(u.username, u.id);
   const local = usersTable.get(ctx.db, u.id);
   usersTable.upsert(ctx.db, {
     id: u.id,
