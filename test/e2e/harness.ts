@@ -66,13 +66,3 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
-
-export async function rpc(host: WebHost, page: Page, method: string, params: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([m, p]) => {
-      const res = await fetch(`/rpc/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hotline': '1' }, body: JSON.stringify(p) });
-      return res.json();
-    },
-    [method, params] as const,
-  );
-}
