@@ -78,7 +78,7 @@ export function openCore(opts: CoreOptions): Core {
       ctx.emit('call.incoming', { phone: trimmed, rangAt: ctx.now().toISOString() });
     },
     close() {
-      engine.stop();
+      engine.close();
       bus.removeAllListeners();
       db.close();
     },

@@ -107,6 +107,11 @@ export const CallCreateArgs = z.strictObject({
   callerName: text(LIMITS.name),
   organisation: text(LIMITS.short),
   address: text(LIMITS.short),
+  /**
+   * The receiving agent when it is not the actor: records made on a standalone workstation keep their
+   * agent when a supervisor's client pushes them after joining a hub.
+   */
+  agent: z.strictObject({ id: uuid, name: requiredText(LIMITS.name) }).optional(),
 });
 export type CallCreateArgs = z.output<typeof CallCreateArgs>;
 
@@ -128,6 +133,8 @@ export interface CallRules {
 }
 
 export function createCallRecord(args: CallCreateArgs, actor: Actor, rules: CallRules): MutationResult<CallRecord> {
+  if (args.agent && args.agent.id !== actor.userId && !isSupervisor(actor.role))
+    return refuse('forbidden', 'only a team lead or administrator may record a call for another agent');
   const phone = normalizePhone(args.phone, rules.areaCode);
   const rang = Date.parse(args.rangAt);
   const answered = Date.parse(args.answeredAt);
@@ -161,8 +168,8 @@ export function createCallRecord(args: CallCreateArgs, actor: Actor, rules: Call
     chosenSolution: null,
     satisfaction: null,
     suggestions: '',
-    agentId: actor.userId,
-    agentName: actor.displayName,
+    agentId: args.agent?.id ?? actor.userId,
+    agentName: args.agent?.name ?? actor.displayName,
     confidential: false,
     status: 'open',
     closedAt: null,

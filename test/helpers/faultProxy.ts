@@ -8,6 +8,8 @@ export interface Faults {
   duplicate: number;
   /** Refuse everything: the workstation is offline. */
   offline: boolean;
+  /** Rewrite request headers, e.g. to pose as a console of another schema version. */
+  headers?: (h: Record<string, string>) => Record<string, string>;
 }
 
 export interface FaultProxy {
@@ -34,10 +36,9 @@ export async function startFaultProxy(target: () => string, rng: () => number): 
     const forward = () =>
       fetch(new URL(req.url ?? '/', target()), {
         method: req.method,
-        headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<
-          string,
-          string
-        >,
+        headers: (faults.headers ?? ((h) => h))(
+          Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>,
+        ),
         ...(body.length ? { body } : {}),
       });
     try {

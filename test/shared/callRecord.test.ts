@@ -41,6 +41,13 @@ describe('call record rules', () => {
     expect(created({ answeredAt: '2026-11-22T02:00:16.000Z' }).answeredLate).toBe(true);
   });
 
+  it('lets only a supervisor record a call for another agent (standalone records pushed after joining)', () => {
+    const forOther = { ...args, agent: { id: other.userId, name: other.displayName } };
+    expect(createCallRecord(forOther, agent, rules)).toMatchObject({ ok: false, code: 'forbidden' });
+    const byLead = createCallRecord(forOther, lead, rules);
+    expect(byLead.ok && byLead.next).toMatchObject({ agentId: other.userId, agentName: '赵建国' });
+  });
+
   it('completes a local number with the centre area code', () => {
     expect(created().phoneNormalized).toBe('057188881234');
   });

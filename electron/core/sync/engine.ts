@@ -21,6 +21,7 @@ export class SyncEngine {
   private stopLive: (() => void) | null = null;
   private failures = 0;
   private stopped = true;
+  private closed = false;
   status: SyncStatus;
 
   constructor(private readonly ctx: CoreContext) {
@@ -37,6 +38,12 @@ export class SyncEngine {
     this.stopped = false;
     this.connectLive();
     this.trigger();
+  }
+
+  /** For good: the store is closing; timers and streams still in flight must not touch it. */
+  close(): void {
+    this.closed = true;
+    this.stop();
   }
 
   stop(): void {
@@ -60,6 +67,7 @@ export class SyncEngine {
   }
 
   private connectLive(): void {
+    if (this.stopped || this.closed) return;
     const url = this.hubUrl();
     const token = this.anyToken();
     if (!url || !token || this.stopLive) return;
@@ -78,6 +86,7 @@ export class SyncEngine {
   }
 
   private async cycle(): Promise<void> {
+    if (this.closed) return;
     if (this.running) {
       this.again = true;
       return;
@@ -97,6 +106,7 @@ export class SyncEngine {
       if (e.kind === 'upgrade_required') this.stop();
     } finally {
       this.running = false;
+      if (this.closed) return;
       this.refreshStatus();
       if (this.again) {
         this.again = false;

@@ -94,8 +94,15 @@ function reassignStandaloneOutbox(ctx: CoreContext, adminId: string): void {
     )
     .all() as { client_id: string; mutation_id: number }[];
   let { n } = ctx.db.prepare('SELECT coalesce(max(mutation_id), 0) AS n FROM outbox WHERE client_id = ?').get(target) as { n: number };
+  const withAgent = ctx.db.prepare(
+    "UPDATE outbox SET args = json_set(args, '$.agent', json_object('id', ?, 'name', ?)) WHERE client_id = ? AND mutation_id = ? AND name = 'call.create'",
+  );
   for (const r of rows) {
     n++;
+    const owner = ctx.db.prepare('SELECT u.id, u.display_name FROM outbox o JOIN users u ON u.id = o.actor_id WHERE o.client_id = ? AND o.mutation_id = ?').get(r.client_id, r.mutation_id) as
+      | { id: string; display_name: string }
+      | undefined;
+    if (owner && owner.id !== adminId) withAgent.run(owner.id, owner.display_name, r.client_id, r.mutation_id);
     ctx.db.prepare('UPDATE outbox SET client_id = ?, mutation_id = ? WHERE client_id = ? AND mutation_id = ?').run(target, n, r.client_id, r.mutation_id);
     ctx.db.prepare('UPDATE history SET id = ? WHERE id = ?').run(`${target}:${n}`, `${r.client_id}:${r.mutation_id}`);
   }
