@@ -106,15 +106,16 @@ export class SyncEngine {
       if (e.kind === 'upgrade_required') this.stop();
     } finally {
       this.running = false;
-      if (this.closed) return;
-      this.refreshStatus();
-      if (this.again) {
-        this.again = false;
-        this.trigger();
-      } else if (!this.stopped) {
-        const backoff = this.failures ? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures) : POLL_MS;
-        this.trigger(this.stopLive && !this.failures ? POLL_MS * 3 : backoff);
-      }
+    }
+    if (this.closed) return;
+    this.refreshStatus();
+    if (this.again) {
+      this.again = false;
+      this.trigger();
+    } else if (!this.stopped) {
+      // Live stream up: a slow safety poll; down or failing: poll with back-off.
+      const backoff = this.failures ? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures) : POLL_MS;
+      this.trigger(this.stopLive && !this.failures ? POLL_MS * 3 : backoff);
     }
   }
 
