@@ -61,7 +61,7 @@ export function runMutation<T>(ctx: CoreContext, spec: MutationSpec<T>): T {
       at: spec.at,
       changes: res.changes,
     });
-    ctx.sync?.trigger(150);
+    ctx.sync?.trigger(50);
     return res.next;
   })();
 }

@@ -18,6 +18,7 @@ export class SyncEngine {
   private running = false;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private timerAt = 0;
   private stopLive: (() => void) | null = null;
   private failures = 0;
   private stopped = true;
@@ -54,11 +55,20 @@ export class SyncEngine {
     this.stopLive = null;
   }
 
-  /** Coalesces bursts: one cycle runs at a time and one more is queued at most. */
+  /**
+   * Coalesces bursts: one cycle runs at a time and one more is queued at most. A later request never
+   * postpones an earlier one (the slow safety poll must not swallow a push a write just asked for).
+   */
   trigger(delayMs = 0): void {
     if (this.stopped) return;
+    const at = Date.now() + delayMs;
+    if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.cycle(), delayMs);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.cycle();
+    }, delayMs);
   }
 
   async syncNow(): Promise<SyncStatus> {
