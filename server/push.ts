@@ -1,6 +1,6 @@
 import type { UserRecord } from '../shared/domain/admin';
 import type { Actor } from '../shared/domain/mutation';
-import { isSyncMutation, type MutationEnv, mutationDef, staleWorkflowFields } from '../shared/domain/mutations';
+import { isSyncMutation, type MutationEnv, mutationEnvFrom, mutationDef, staleWorkflowFields } from '../shared/domain/mutations';
 import type { OrganisationSettings } from '../shared/domain/settings';
 import { type Ack, clampFutureTimes, type PushMutation, type PushRequest, type PushResponse } from '../shared/sync/protocol';
 import { HubError, zodMessage } from './errors';
@@ -31,7 +31,7 @@ export async function applyPush(tx: StoreTx, req: PushRequest, user: UserRecord,
   }
   const settings = (await tx.getRow('settings', 'organisation'))?.data as OrganisationSettings | undefined;
   if (!settings) throw new HubError(409, 'setup_required', 'this hub has not been set up yet');
-  const env: MutationEnv = { rules: { answerWithinSeconds: settings.answerWithinSeconds, areaCode: settings.areaCode } };
+  const env: MutationEnv = mutationEnvFrom(settings);
   const actor: Actor = { userId: user.id, role: user.role, displayName: user.displayName };
 
   let last = client.lastMutationId;

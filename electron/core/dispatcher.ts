@@ -11,8 +11,9 @@ import { customerHandlers } from './services/customers';
 import type { Handler, HandlerMap } from './services/handler';
 import { resolveSession, type Session } from './services/sessions';
 import { syncHandlers } from './services/sync';
+import { complaintHandlers } from './services/complaints';
 
-const handlers: HandlerMap<MethodName> = { ...authHandlers, ...adminHandlers, ...customerHandlers, ...callHandlers, ...syncHandlers };
+const handlers: HandlerMap<MethodName> = { ...authHandlers, ...adminHandlers, ...customerHandlers, ...callHandlers, ...syncHandlers, ...complaintHandlers };
 
 /** zod issues → field errors the UI can place beside a field and translate by `code`. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

@@ -1,4 +1,4 @@
-import { type MUTATIONS, type MutationEnv, mutationDef, type SyncMutationName } from '../../shared/domain/mutations';
+import { type MUTATIONS, type MutationEnv, mutationDef, mutationEnvFrom, type SyncMutationName } from '../../shared/domain/mutations';
 import type { Actor } from '../../shared/domain/mutation';
 import type { z } from 'zod';
 import { type CoreContext, runMutation } from './context';
@@ -6,8 +6,7 @@ import { settingsOf } from './services/admin';
 import { ENTITY_STORES } from './store/entities';
 
 export function mutationEnv(ctx: CoreContext): MutationEnv {
-  const s = settingsOf(ctx);
-  return { rules: { answerWithinSeconds: s.answerWithinSeconds, areaCode: s.areaCode } };
+  return mutationEnvFrom(settingsOf(ctx));
 }
 
 type ArgsOf<N extends SyncMutationName> = z.output<(typeof MUTATIONS)[N]['args']>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallRecordPatch, CALL_CATEGORIES, CALL_STATUSES } from '../domain/callRecord';
 import { CustomerFields } from '../domain/customer';
+import { COMPLAINT_STATUSES, COMPLAINT_TYPES, ComplaintAction, ComplaintFields, SEVERITIES } from '../domain/complaint';
 import { isoTime, LIMITS, requiredText, uuid } from '../domain/fields';
 import type { Role } from '../domain/roles';
 import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
@@ -90,6 +91,38 @@ export const api = {
     }),
     ALL,
   ),
+
+  'complaints.register': def<T.Complaint>()(
+    ComplaintFields.partial()
+      .extend({
+        channel: ComplaintFields.shape.channel,
+        complainant: ComplaintFields.shape.complainant,
+        problem: ComplaintFields.shape.problem,
+        type: z.enum(COMPLAINT_TYPES),
+        severity: z.enum(SEVERITIES),
+        callId: uuid.nullable().optional(),
+      })
+      .strict(),
+    CALL_TAKERS,
+  ),
+  'complaints.get': def<T.ComplaintDetail>()(z.strictObject({ id: uuid }), ALL),
+  'complaints.edit': def<T.Complaint>()(z.strictObject({ id: uuid, fields: ComplaintFields.partial() }), CALL_TAKERS),
+  /** Per-action roles are checked by the shared workflow table (ACTION_RULES) before anything is written. */
+  'complaints.transition': def<T.Complaint>()(z.strictObject({ id: uuid, step: ComplaintAction }), ALL),
+  'complaints.list': def<T.Page<T.ComplaintRow>>()(
+    z.strictObject({
+      q: z.string().max(LIMITS.name).optional(),
+      status: z.enum(COMPLAINT_STATUSES).optional(),
+      severity: z.enum(SEVERITIES).optional(),
+      handlerId: uuid.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+    }),
+    ALL,
+  ),
+  'complaints.mine': def<T.ComplaintRow[]>()(Empty, ALL),
+  'calendar.status': def<T.CalendarStatus>()(Empty, 'any'),
+  'users.directory': def<T.DirectoryUser[]>()(Empty, 'any'),
 
   'sync.status': def<T.SyncStatus>()(Empty, 'any'),
   'sync.now': def<T.SyncStatus>()(Empty, 'any'),

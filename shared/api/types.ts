@@ -1,4 +1,6 @@
 import type { CallRecord } from '../domain/callRecord';
+import type { Complaint, ComplaintActionName } from '../domain/complaint';
+import type { Clock, ClockKind } from '../domain/deadlines';
 import type { Customer } from '../domain/customer';
 import type { FieldChange } from '../domain/mutation';
 import type { Role } from '../domain/roles';
@@ -122,3 +124,50 @@ export interface Settings extends OrganisationSettings {
 }
 
 export type { CallRecord, Customer, OrganisationSettings, Role, User };
+
+export interface ComplaintDetail {
+  complaint: Complaint;
+  history: HistoryEntry[];
+  /** Every deadline as a running clock (PRODUCT §4 "Clocks"), computed at read time. */
+  clocks: Clock[];
+  /** What the logged-in user may do next. */
+  actions: ComplaintActionName[];
+  conflicts: SyncConflict[];
+}
+
+export interface ComplaintRow {
+  id: string;
+  complaintNo: string;
+  receivedAt: string;
+  complainant: string;
+  organisation: string;
+  phone: string;
+  severity: Complaint['severity'];
+  status: Complaint['status'];
+  type: Complaint['type'];
+  handlerName: string;
+  departments: string[];
+  round: number;
+  repeatIndex: number;
+  problem: string;
+  nextDeadline: string | null;
+  breached: ClockKind[];
+  warning: ClockKind[];
+  /** The next step this user could take, when the row is in "my complaints". */
+  nextAction: ComplaintActionName | null;
+}
+
+export interface CalendarStatus {
+  year: number;
+  coversThisYear: boolean;
+  coversNextYear: boolean;
+  overrides: { holidays: string[]; workdays: string[] };
+}
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+export type { Complaint };

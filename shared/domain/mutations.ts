@@ -10,15 +10,31 @@ import {
   voidCallRecord,
 } from './callRecord';
 import { type Customer, CustomerCreateArgs, CustomerUpdateArgs, createCustomer, updateCustomer } from './customer';
+import { type Complaint, ComplaintEditArgs, ComplaintRegisterArgs, ComplaintTransitionArgs } from './complaint';
+import { type ComplaintEnv, editComplaint, registerComplaint, transitionComplaint } from './complaintWorkflow';
 import { type Actor, type MutationResult, refuse } from './mutation';
 import type { Role } from './roles';
+import { NO_OVERRIDES } from './calendar';
+import { DEFAULT_DEADLINE_RULES } from './deadlines';
+import type { OrganisationSettings } from './settings';
 
 /** What a mutation may read besides its record: the organisation's rules. */
 export interface MutationEnv {
   rules: CallRules;
+  complaints: ComplaintEnv;
 }
 
-export type SyncEntity = 'call' | 'customer';
+export type SyncEntity = 'call' | 'customer' | 'complaint';
+
+/** The console and the hub build the env from the same settings the same way, so they agree on deadlines. */
+export function mutationEnvFrom(s: OrganisationSettings): MutationEnv {
+  // Settings written before a field existed fall back to the defaults.
+  const calendar = { rules: { ...DEFAULT_DEADLINE_RULES, ...s.deadlineRules }, overrides: s.calendar ?? NO_OVERRIDES };
+  return {
+    rules: { answerWithinSeconds: s.answerWithinSeconds, areaCode: s.areaCode },
+    complaints: { calendar, areaCode: s.areaCode },
+  };
+}
 
 export interface MutationDef<A = never, T = never> {
   entity: SyncEntity;
@@ -32,6 +48,8 @@ export interface MutationDef<A = never, T = never> {
 }
 
 const CALL_TAKERS: Role[] = ['agent', 'team_lead', 'admin'];
+const complaintBase = (prev: Complaint | null) =>
+  prev ? { version: prev.version, status: prev.status, round: prev.round, handlerId: prev.handlerId, severity: prev.severity, approvedAt: prev.approvedAt } : null;
 const callBase = (prev: CallRecord | null) => (prev ? { version: prev.version, status: prev.status, voided: prev.voided } : null);
 
 const define = <A, T>(d: MutationDef<A, T>) => d;
@@ -85,6 +103,35 @@ export const MUTATIONS = {
     workflowFields: [],
     baseOf: (prev) => (prev ? { version: prev.version } : null),
     apply: (prev, a, actor, env) => updateCustomer(prev, a, actor, env.rules.areaCode),
+  }),
+  'complaint.register': define<z.output<typeof ComplaintRegisterArgs>, Complaint>({
+    entity: 'complaint',
+    args: ComplaintRegisterArgs,
+    roles: CALL_TAKERS,
+    idOf: (a) => a.id,
+    workflowFields: [],
+    baseOf: () => null,
+    apply: (prev, a, actor, env) => (prev ? refuse('refused', `complaint ${a.id} already exists`) : registerComplaint(a, actor, env.complaints)),
+  }),
+  'complaint.edit': define<z.output<typeof ComplaintEditArgs>, Complaint>({
+    entity: 'complaint',
+    args: ComplaintEditArgs,
+    roles: CALL_TAKERS,
+    idOf: (a) => a.id,
+    // Descriptive edits still may not land on a complaint that was closed or voided meanwhile.
+    workflowFields: ['status'],
+    baseOf: complaintBase,
+    apply: (prev, a, actor, env) => editComplaint(prev, a, actor, env.complaints),
+  }),
+  'complaint.transition': define<z.output<typeof ComplaintTransitionArgs>, Complaint>({
+    entity: 'complaint',
+    args: ComplaintTransitionArgs,
+    roles: ['agent', 'callback_officer', 'team_lead', 'admin'],
+    idOf: (a) => a.id,
+    // A workflow step taken on a stale view (status, round, handler, severity, approval) is a visible conflict.
+    workflowFields: ['status', 'round', 'handlerId', 'severity', 'approvedAt'],
+    baseOf: complaintBase,
+    apply: (prev, a, actor, env) => transitionComplaint(prev, a, actor, env.complaints),
   }),
 };
 

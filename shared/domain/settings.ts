@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CalendarOverrides, NO_OVERRIDES } from './calendar';
+import { DEFAULT_DEADLINE_RULES, DeadlineRules } from './deadlines';
 import { LIMITS, requiredText, text } from './fields';
 import { WORKSTATION_CODE } from './serial';
 
@@ -14,6 +16,10 @@ export const OrganisationSettings = z.strictObject({
   answerWithinSeconds: z.number().int().min(3).max(120),
   /** A number that called within this many hours is flagged as a repeat caller. */
   repeatCallerHours: z.number().int().min(1).max(168),
+  /** Complaint deadlines: which count working days, thresholds, warning lead times. */
+  deadlineRules: DeadlineRules,
+  /** Administrator corrections to the public-holiday calendar (chinese-days supplies the defaults). */
+  calendar: CalendarOverrides,
 });
 export type OrganisationSettings = z.output<typeof OrganisationSettings>;
 
@@ -22,6 +28,8 @@ export const DEFAULT_SETTINGS: Omit<OrganisationSettings, 'organisationName' | '
   departments: DEFAULT_DEPARTMENTS,
   answerWithinSeconds: 15,
   repeatCallerHours: 48,
+  deadlineRules: DEFAULT_DEADLINE_RULES,
+  calendar: NO_OVERRIDES,
 };
 
 export const WorkstationCode = z

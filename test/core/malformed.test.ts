@@ -36,6 +36,14 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'calls.save': { id: ID, fields: { content: 'x', category: 'query', satisfaction: 5 }, end: false },
   'calls.void': { id: ID, reason: '重复' },
   'calls.list': { q: 'x', category: 'query', limit: 10, offset: 0 },
+  'complaints.register': { channel: 'phone', complainant: '周丽', phone: '13800138000', problem: '对检测结果有疑问', type: 'result_doubt', severity: 'general', callId: null },
+  'complaints.get': { id: ID },
+  'complaints.edit': { id: ID, fields: { problem: '补充说明' } },
+  'complaints.transition': { id: ID, step: { action: 'escalate', to: '张组长', note: '' } },
+  'complaints.list': { q: '周', status: 'registered', limit: 10 },
+  'complaints.mine': {},
+  'calendar.status': {},
+  'users.directory': {},
   'sync.status': {},
   'sync.now': {},
   'sync.join': { hubUrl: 'http://127.0.0.1:9', username: 'admin', password: 'x' },
@@ -82,7 +90,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step']) {
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { CallRecord } from '../../../shared/domain/callRecord';
+import type { Complaint } from '../../../shared/domain/complaint';
 import type { Customer } from '../../../shared/domain/customer';
 import type { SyncEntity } from '../../../shared/domain/mutations';
-import { callRecordsTable, customersTable } from './tables';
+import { callRecordsTable, complaintsTable, customersTable } from './tables';
 
 export interface EntityStore<T> {
   load(db: Database.Database, id: string): T | null;
@@ -18,7 +19,10 @@ function saveCustomer(db: Database.Database, c: Customer): void {
 }
 
 /** Where each synced record type lives locally (docs/sync.md, "How a new record type joins sync"). */
-export const ENTITY_STORES: { [K in SyncEntity]: EntityStore<K extends 'call' ? CallRecord : Customer> } = {
+type RecordOf<K extends SyncEntity> = K extends 'call' ? CallRecord : K extends 'complaint' ? Complaint : Customer;
+
+export const ENTITY_STORES: { [K in SyncEntity]: EntityStore<RecordOf<K>> } = {
   call: { load: (db, id) => callRecordsTable.get(db, id), save: (db, r) => callRecordsTable.upsert(db, r) },
   customer: { load: (db, id) => customersTable.get(db, id), save: saveCustomer },
+  complaint: { load: (db, id) => complaintsTable.get(db, id), save: (db, r) => complaintsTable.upsert(db, r) },
 };

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { m001Initial } from './001_initial';
+import { m002Complaints } from './002_complaints';
 import type { Migration } from './types';
 
 /** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {

@@ -1,0 +1,75 @@
+import type { Migration } from './types';
+
+/** Annex 2: complaints, with their rounds and sign-offs kept on the record (append-only, domain-enforced). */
+export const m002Complaints: Migration = {
+  version: 2,
+  name: 'complaints',
+  up: `
+CREATE TABLE complaints (
+  id TEXT PRIMARY KEY,
+  complaint_no TEXT NOT NULL UNIQUE,
+  workstation TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  complainant TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  address TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  phone_normalized TEXT NOT NULL,
+  customer_id TEXT,
+  call_id TEXT,
+  report_no TEXT NOT NULL,
+  problem TEXT NOT NULL,
+  occurred_at TEXT,
+  severity TEXT NOT NULL CHECK (severity IN ('general','major','crisis')),
+  type TEXT NOT NULL,
+  receiving_agent_id TEXT NOT NULL,
+  receiving_agent_name TEXT NOT NULL,
+  repeat_index INTEGER NOT NULL,
+  soothed INTEGER NOT NULL,
+  head_notified_to TEXT NOT NULL,
+  head_notified_at TEXT,
+  involve_quality_dept INTEGER NOT NULL,
+  involve_chief_engineer INTEGER NOT NULL,
+  agreed_reply_by TEXT,
+  escalated_at TEXT,
+  escalated_to TEXT NOT NULL,
+  reported_at TEXT,
+  report_note TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  departments TEXT NOT NULL,
+  handler_id TEXT,
+  handler_name TEXT NOT NULL,
+  assigned_at TEXT,
+  investigation TEXT NOT NULL,
+  solutions TEXT NOT NULL,
+  chosen_solution INTEGER,
+  result TEXT NOT NULL,
+  reply_to_customer TEXT NOT NULL,
+  completed_at TEXT,
+  callback_due_at TEXT,
+  callback_attempts INTEGER NOT NULL,
+  callback_at TEXT,
+  callback_by TEXT NOT NULL,
+  callback_result TEXT,
+  callback_note TEXT NOT NULL,
+  rectification_dept TEXT NOT NULL,
+  rectification_note TEXT NOT NULL,
+  approved_by TEXT,
+  approved_at TEXT,
+  closed_at TEXT,
+  status TEXT NOT NULL,
+  void_reason TEXT NOT NULL,
+  rounds TEXT NOT NULL,
+  signoffs TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE INDEX complaints_received ON complaints(received_at);
+CREATE INDEX complaints_status ON complaints(status, received_at);
+CREATE INDEX complaints_handler ON complaints(handler_id, status);
+CREATE INDEX complaints_customer ON complaints(customer_id);
+CREATE INDEX complaints_phone ON complaints(phone_normalized);
+`,
+};
