@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { onEvent } from './api/client';
 import { AppLayout, defaultPage, navItems } from './components/AppLayout';
 import { navigate, useRoute } from './components/router';
+import { subscribeThrottled } from './components/useRecordsChanged';
 import { SettingsPage } from './features/admin/SettingsPage';
 import { useSettings } from './features/admin/settingsStore';
 import { LoginPage } from './features/auth/LoginPage';
@@ -15,6 +16,7 @@ import { CallList } from './features/calls/CallList';
 import { CallScreen } from './features/calls/CallScreen';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { SetupPage } from './features/setup/SetupPage';
+import { useSync } from './features/sync/syncStore';
 import { i18n } from './i18n';
 
 export function App() {
@@ -65,16 +67,19 @@ function Workspace() {
   const session = useSession((s) => s.session);
   const ended = useSession((s) => s.ended);
   const loadSettings = useSettings((s) => s.load);
+  const loadSync = useSync((s) => s.load);
+  const putSync = useSync((s) => s.put);
   const role = session?.user.role ?? 'agent';
   const takesCalls = mayTakeCalls(role);
 
   useEffect(() => {
     void loadSettings();
+    void loadSync();
     const offs = [
       onEvent('session.ended', (e) => ended(i18n.t(`login.ended.${e.reason === 'logout' ? 'logout' : 'expired'}`))),
-      onEvent('records.changed', (e) => {
-        if (e.entity === 'settings') void loadSettings();
-      }),
+      // Joining a hub or a pull replaces the settings; throttled like the lists.
+      subscribeThrottled((e) => e.entity === 'settings', () => void loadSettings()),
+      onEvent('sync.status', putSync),
     ];
     if (takesCalls)
       offs.push(
@@ -86,8 +91,9 @@ function Workspace() {
     return () => {
       for (const off of offs) off();
       useActiveCall.getState().reset();
+      useSync.getState().reset();
     };
-  }, [ended, loadSettings, takesCalls]);
+  }, [ended, loadSettings, loadSync, putSync, takesCalls]);
 
   const allowed = navItems(t).some((n) => n.page === route.page && n.allowed(role));
   useEffect(() => {

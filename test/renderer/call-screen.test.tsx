@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LookupResult, SessionInfo, Settings } from '../../shared/api/types';
 import type { Role } from '../../shared/domain/roles';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { App } from '../../renderer/src/App';
 import { setBridgeForTests } from '../../renderer/src/bridge';
 import { useActiveCall } from '../../renderer/src/features/calls/activeCallStore';
@@ -21,7 +22,9 @@ function session(role: Role): SessionInfo {
   };
 }
 
+// From the defaults, so settings the domain adds later (deadline rules, calendar …) are present.
 const settings: Settings = {
+  ...DEFAULT_SETTINGS,
   organisationName: '某某纺织品检验所',
   hotline: '0571-88886666',
   areaCode: '0571',

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../shared/api/types';
+import type { CallRecord, Role, SessionInfo, SyncStatus } from '../../shared/api/types';
 
 export function callRecord(over: Partial<CallRecord> = {}): CallRecord {
   return {
@@ -43,5 +43,28 @@ export function callRecord(over: Partial<CallRecord> = {}): CallRecord {
     updatedAt: '2026-11-22T01:00:05.000Z',
     version: 1,
     ...over,
+  };
+}
+
+export function syncStatus(over: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    joined: true,
+    hubUrl: 'http://192.168.1.10:5290',
+    online: true,
+    pending: 0,
+    conflicts: 0,
+    lastSyncAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+    error: null,
+    upgradeRequired: false,
+    ...over,
+  };
+}
+
+export function session(role: Role = 'agent'): SessionInfo {
+  return {
+    user: { id: 'user-1', username: 'wang', displayName: '王小明', role, active: true, createdAt: '', updatedAt: '' },
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    workstation: 'A07',
+    organisationName: '某某纺织品检验所',
   };
 }

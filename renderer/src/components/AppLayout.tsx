@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/roles';
 import { useSettings } from '../features/admin/settingsStore';
 import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
+import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, type Page } from './router';
 
@@ -63,6 +64,7 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
             </Tag>
           </Space>
           <Space size={12}>
+            <SyncIndicator />
             <span data-testid="header-user">
               {user.displayName} <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
             </span>
@@ -72,6 +74,7 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
             </Button>
           </Space>
         </Layout.Header>
+        <UpgradeAlert />
         <Layout.Content className="app-content">{children}</Layout.Content>
       </Layout>
     </Layout>

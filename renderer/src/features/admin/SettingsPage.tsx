@@ -1,5 +1,6 @@
 import { Card, Skeleton, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { HubCard } from '../sync/HubCard';
 import { OrgSettingsForm } from './OrgSettingsForm';
 import { useSettings } from './settingsStore';
 import { UsersPanel } from './UsersPanel';
@@ -9,18 +10,22 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings((s) => s.settings);
   return (
-    <Card className="page-card" size="small" title={t('settings.title')}>
-      <Tabs
-        items={[
-          {
-            key: 'org',
-            label: t('settings.org'),
-            // Keyed by the stored values so a change made elsewhere (records.changed) is shown.
-            children: settings ? <OrgSettingsForm key={JSON.stringify(settings)} settings={settings} /> : <Skeleton active />,
-          },
-          { key: 'users', label: t('users.title'), children: <UsersPanel /> },
-        ]}
-      />
-    </Card>
+    <>
+      <Card className="page-card" size="small" title={t('settings.title')}>
+        <Tabs
+          items={[
+            {
+              key: 'org',
+              label: t('settings.org'),
+              // Keyed by the stored values so a change made elsewhere (records.changed) is shown.
+              children: settings ? <OrgSettingsForm key={JSON.stringify(settings)} settings={settings} /> : <Skeleton active />,
+            },
+            { key: 'users', label: t('users.title'), children: <UsersPanel /> },
+          ]}
+        />
+      </Card>
+      {/* Joining replaces the settings and users above with the hub's. */}
+      <HubCard />
+    </>
   );
 }

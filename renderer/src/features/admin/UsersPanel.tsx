@@ -4,10 +4,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/api/types';
 import { ROLES, type Role } from '../../../../shared/domain/roles';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
 import { clearErrors, errorProps } from '../../components/FieldHelp';
 import { fmtDateTime } from '../../components/format';
+import { useRecordsChanged } from '../../components/useRecordsChanged';
 
 /** Users and roles. Accounts are disabled, never deleted: history rows keep pointing at them. */
 export function UsersPanel() {
@@ -29,13 +30,7 @@ export function UsersPanel() {
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(
-    () =>
-      onEvent('records.changed', (e) => {
-        if (e.entity === 'user') void load();
-      }),
-    [load],
-  );
+  useRecordsChanged(['user'], () => void load());
 
   const columns: TableColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', width: 140 },

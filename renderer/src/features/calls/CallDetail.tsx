@@ -4,10 +4,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail as Detail } from '../../../../shared/api/types';
 import { isSupervisor } from '../../../../shared/domain/roles';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { useCallRules } from '../admin/settingsStore';
 import { mayTakeCalls, useSession } from '../auth/sessionStore';
+import { ConflictBanners } from '../sync/ConflictBanners';
 import { useActiveCall } from './activeCallStore';
 import { CallForm } from './form/CallForm';
 import { useCallForm } from './form/useCallForm';
@@ -18,6 +20,8 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
   const { t } = useTranslation();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when a sync conflict is resolved: the record may have changed under the form.
+  const [rev, setRev] = useState(0);
 
   const load = useCallback(async () => {
     const res = await call('calls.get', { id });
@@ -33,13 +37,7 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
   }, [load]);
 
   // Someone else's change (or our own save) shows up in the history without reloading the form.
-  useEffect(
-    () =>
-      onEvent('records.changed', (e) => {
-        if (e.entity === 'call' && e.ids.includes(id)) void load();
-      }),
-    [id, load],
-  );
+  useRecordsChanged(['call'], () => void load(), { id });
 
   return (
     <Drawer
@@ -57,7 +55,14 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
       {!detail && !error && <Skeleton active />}
       {/* Our own saves update the form in place and reloads only refresh the history; voiding
           changes what may be edited, so it starts the form afresh. */}
-      {detail && <DetailBody key={`${detail.record.id}:${detail.record.voided}`} detail={detail} onSaved={() => void load()} />}
+      {detail && (
+        <ConflictBanners
+          conflicts={detail.conflicts ?? []}
+          voided={detail.record.voided}
+          onResolved={() => void load().then(() => setRev((n) => n + 1))}
+        />
+      )}
+      {detail && <DetailBody key={`${detail.record.id}:${detail.record.voided}:${rev}`} detail={detail} onSaved={() => void load()} />}
     </Drawer>
   );
 }

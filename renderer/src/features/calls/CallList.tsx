@@ -5,10 +5,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallListRow, ParamsOf } from '../../../../shared/api';
 import { CALL_CATEGORIES, CALL_STATUSES, type CallCategory, type CallStatus } from '../../../../shared/domain/callRecord';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { fmtDateTime, fmtDuration } from '../../components/format';
 import { navigate } from '../../components/router';
+import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { CallDetail } from './CallDetail';
 import { StatusTag } from './StatusTag';
 
@@ -73,13 +74,9 @@ export function CallList({ openId }: { openId: string | null }) {
     void load();
   }, [load]);
 
-  useEffect(
-    () =>
-      onEvent('records.changed', (e) => {
-        if (e.entity === 'call') void load();
-      }),
-    [load],
-  );
+  // Changes from this console and from the hub (a pull may touch hundreds of rows) refresh the
+  // page at most twice a second.
+  useRecordsChanged(['call'], () => void load());
 
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => {
     setFilters((f) => ({ ...f, [k]: v }));

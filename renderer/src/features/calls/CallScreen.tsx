@@ -7,6 +7,7 @@ import { navigate } from '../../components/router';
 import { useHotkeys } from '../../components/useHotkeys';
 import { useCallRules } from '../admin/settingsStore';
 import { useSession } from '../auth/sessionStore';
+import { RecordConflicts } from '../sync/ConflictBanners';
 import { useActiveCall } from './activeCallStore';
 import { AnswerBar, RingingBanner } from './AnswerBar';
 import { CallForm } from './form/CallForm';
@@ -179,6 +180,7 @@ function ActiveCall({ record, draft, visible, departments }: ActiveCallProps) {
         />
       </Col>
       <Col span={16}>
+        <RecordConflicts id={record.id} />
         <CallForm form={form} editable departments={departments} hotkeys={visible} />
       </Col>
     </Row>

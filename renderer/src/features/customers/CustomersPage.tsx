@@ -3,9 +3,10 @@ import { Alert, Button, Card, Drawer, Empty, Input, Table, type TableColumnsType
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/api/types';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { fmtDateTime } from '../../components/format';
+import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { mayTakeCalls, useRole } from '../auth/sessionStore';
 import { CustomerEditor } from './CustomerEditor';
 
@@ -46,13 +47,7 @@ export function CustomersPage() {
     void search();
   }, [search]);
 
-  useEffect(
-    () =>
-      onEvent('records.changed', (e) => {
-        if (e.entity === 'customer') void search();
-      }),
-    [search],
-  );
+  useRecordsChanged(['customer'], () => void search());
 
   const columns: TableColumnsType<Customer> = [
     { title: t('customers.name'), dataIndex: 'name', width: 140 },
