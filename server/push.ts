@@ -64,7 +64,7 @@ async function applyOne(tx: StoreTx, clientId: string, m: PushMutation, actor: A
   const entityId = def.idOf(args);
   const current = (await tx.getRow(def.entity, entityId))?.data ?? null;
 
-  const stale = staleWorkflowFields(def, m.base, current);
+  const stale = staleWorkflowFields(def, m.base, current, args);
   if (stale.length) {
     const last = await tx.lastHistory(def.entity, entityId);
     return {

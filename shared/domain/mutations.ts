@@ -10,7 +10,7 @@ import {
   voidCallRecord,
 } from './callRecord';
 import { type Customer, CustomerCreateArgs, CustomerUpdateArgs, createCustomer, updateCustomer } from './customer';
-import { type Complaint, ComplaintEditArgs, ComplaintRegisterArgs, ComplaintTransitionArgs } from './complaint';
+import { type Complaint, type ComplaintActionName, ComplaintEditArgs, ComplaintRegisterArgs, ComplaintTransitionArgs } from './complaint';
 import { type ComplaintEnv, editComplaint, registerComplaint, transitionComplaint } from './complaintWorkflow';
 import { type Actor, type MutationResult, refuse } from './mutation';
 import type { Role } from './roles';
@@ -41,8 +41,11 @@ export interface MutationDef<A = never, T = never> {
   args: z.ZodType<A>;
   roles: readonly Role[];
   idOf(args: A): string;
-  /** Fields compared against `base` (compare-and-set); every other field is last-writer-wins. */
-  workflowFields: readonly string[];
+  /**
+   * Workflow fields this mutation touches, compared against `base` (compare-and-set); every other
+   * field is last-writer-wins. A function when it depends on the step (docs/sync.md).
+   */
+  workflowFields: readonly string[] | ((args: A) => readonly string[]);
   baseOf(prev: T | null): Record<string, unknown> | null;
   apply(prev: T | null, args: A, actor: Actor, env: MutationEnv): MutationResult<T>;
 }
@@ -50,6 +53,18 @@ export interface MutationDef<A = never, T = never> {
 const CALL_TAKERS: Role[] = ['agent', 'team_lead', 'admin'];
 const complaintBase = (prev: Complaint | null) =>
   prev ? { version: prev.version, status: prev.status, round: prev.round, handlerId: prev.handlerId, severity: prev.severity, approvedAt: prev.approvedAt } : null;
+const COMPLAINT_STEP_FIELDS: Record<ComplaintActionName, readonly string[]> = {
+  assign: ['status', 'handlerId', 'severity'],
+  escalate: [],
+  report: [],
+  changeSeverity: ['severity'],
+  recordResult: ['status', 'round', 'handlerId'],
+  callbackNotReached: ['status', 'round'],
+  recordCallback: ['status', 'round'],
+  signoff: ['round', 'status'],
+  approveClose: ['status', 'round', 'approvedAt'],
+  void: ['status'],
+};
 const callBase = (prev: CallRecord | null) => (prev ? { version: prev.version, status: prev.status, voided: prev.voided } : null);
 
 const define = <A, T>(d: MutationDef<A, T>) => d;
@@ -128,8 +143,9 @@ export const MUTATIONS = {
     args: ComplaintTransitionArgs,
     roles: ['agent', 'callback_officer', 'team_lead', 'admin'],
     idOf: (a) => a.id,
-    // A workflow step taken on a stale view (status, round, handler, severity, approval) is a visible conflict.
-    workflowFields: ['status', 'round', 'handlerId', 'severity', 'approvedAt'],
+    // A step taken on a stale view of what it depends on is a visible conflict; steps that touch no
+    // workflow field (escalate, report) apply on top of whatever happened meanwhile.
+    workflowFields: (a) => COMPLAINT_STEP_FIELDS[a.step.action],
     baseOf: complaintBase,
     apply: (prev, a, actor, env) => transitionComplaint(prev, a, actor, env.complaints),
   }),
@@ -148,9 +164,10 @@ export function mutationDef(name: SyncMutationName): MutationDef<unknown, unknow
 }
 
 /** The workflow fields whose value the user saw (`base`) differs from the current state. */
-export function staleWorkflowFields(def: MutationDef<unknown, unknown>, base: unknown, current: unknown): string[] {
+export function staleWorkflowFields(def: MutationDef<unknown, unknown>, base: unknown, current: unknown, args: unknown): string[] {
   if (!base || !current || typeof base !== 'object') return [];
   const b = base as Record<string, unknown>;
   const c = current as Record<string, unknown>;
-  return def.workflowFields.filter((f) => f in b && JSON.stringify(b[f]) !== JSON.stringify(c[f]));
+  const fields = typeof def.workflowFields === 'function' ? def.workflowFields(args) : def.workflowFields;
+  return fields.filter((f) => f in b && JSON.stringify(b[f]) !== JSON.stringify(c[f]));
 }
