@@ -10,7 +10,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   host = await startWebHost();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();

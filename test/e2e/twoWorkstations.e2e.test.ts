@@ -17,7 +17,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   hub = await startHubProcess();
   [hostA, hostB] = await Promise.all([startWebHost(), startWebHost()]);
-  const ctx = () => browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const ctx = () => browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   pageA = await (await ctx()).newPage();
   pageB = await (await ctx()).newPage();
 });
