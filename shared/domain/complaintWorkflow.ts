@@ -35,6 +35,20 @@ export const ACTION_RULES: Record<ComplaintActionName, { roles: readonly Role[];
   void: { roles: ['team_lead', 'admin'], from: OPEN },
 };
 
+/** The per-round fields as a round starts: at registration, and again after an unsatisfied callback. */
+const FRESH_ROUND = {
+  investigation: '',
+  result: '',
+  replyToCustomer: '',
+  completedAt: null,
+  callbackDueAt: null,
+  callbackAttempts: 0,
+  callbackAt: null,
+  callbackBy: '',
+  callbackResult: null,
+  callbackNote: '',
+} as const satisfies Partial<Complaint>;
+
 const isGrave = (c: Pick<Complaint, 'severity'>) => c.severity !== 'general';
 
 /** Major and crisis complaints: the customer was soothed and the department head told, whom and when (002 §4.2(4)). */
@@ -107,18 +121,9 @@ export function registerComplaint(a: ComplaintRegisterArgs, actor: Actor, env: C
     handlerId: null,
     handlerName: '',
     assignedAt: null,
-    investigation: '',
+    ...FRESH_ROUND,
     solutions: a.solutions ?? [],
     chosenSolution: a.chosenSolution ?? null,
-    result: '',
-    replyToCustomer: '',
-    completedAt: null,
-    callbackDueAt: null,
-    callbackAttempts: 0,
-    callbackAt: null,
-    callbackBy: '',
-    callbackResult: null,
-    callbackNote: '',
     rectificationDept: a.rectificationDept ?? '',
     rectificationNote: a.rectificationNote ?? '',
     approvedBy: null,
@@ -230,20 +235,7 @@ export function transitionComplaint(prev: Complaint | null, a: ComplaintTransiti
       if (step.result === 'unsatisfied') {
         // Not satisfied → back to handling in a new round; the earlier round stays readable (003 §4.2).
         c.rounds.push(closeRound(c));
-        Object.assign(c, {
-          round: c.round + 1,
-          status: 'in_handling',
-          investigation: '',
-          result: '',
-          replyToCustomer: '',
-          completedAt: null,
-          callbackDueAt: null,
-          callbackAttempts: 0,
-          callbackAt: null,
-          callbackBy: '',
-          callbackResult: null,
-          callbackNote: '',
-        });
+        Object.assign(c, { ...FRESH_ROUND, round: c.round + 1, status: 'in_handling' });
       } else if (isGrave(c)) c.status = 'awaiting_approval';
       else Object.assign(c, { status: 'closed', closedAt: at });
       break;
