@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { tmpDir } from './core';
+import { ORG, openTestConsole, PASSWORD, seededConsole, type TestConsole, tmpDir } from './core';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -76,4 +76,21 @@ export async function startHubProcess(opts: { dataDir?: string; env?: Record<str
     restart: launch,
     stop: () => exit('SIGTERM'),
   };
+}
+
+/**
+ * Workstation A (seeded: one user per role) seeds and joins the hub; workstation B is set up on its
+ * own and joins it. Both engines are stopped so that tests decide when to sync (`sync.now`).
+ */
+export async function joinedPair(hubUrl: string, bAdmin = 'badmin'): Promise<[TestConsole, TestConsole]> {
+  const a = await seededConsole();
+  a.core.sync.stop();
+  await a.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD });
+  a.core.sync.stop();
+  const b = openTestConsole();
+  b.core.sync.stop();
+  await b.ok('setup.initialize', { ...ORG, workstation: 'B02', admin: { username: bAdmin, displayName: '乙管理员', password: PASSWORD } });
+  await b.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD });
+  b.core.sync.stop();
+  return [a, b];
 }

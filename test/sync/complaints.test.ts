@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORG, openTestConsole, PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
-import { type HubProcess, startHubProcess } from '../helpers/hub';
+import { PASSWORD, type TestConsole } from '../helpers/core';
+import { type HubProcess, joinedPair, startHubProcess } from '../helpers/hub';
 
 let hub: HubProcess;
 let a: TestConsole;
@@ -13,15 +13,7 @@ const sync = async (...cs: TestConsole[]) => {
 
 beforeAll(async () => {
   hub = await startHubProcess();
-  a = await seededConsole();
-  a.core.sync.stop();
-  await a.ok('sync.join', { hubUrl: hub.url, username: 'admin', password: PASSWORD });
-  a.core.sync.stop();
-  b = openTestConsole();
-  b.core.sync.stop();
-  await b.ok('setup.initialize', { ...ORG, workstation: 'B02', admin: { username: 'badmin', displayName: '乙管理员', password: PASSWORD } });
-  await b.ok('sync.join', { hubUrl: hub.url, username: 'admin', password: PASSWORD });
-  b.core.sync.stop();
+  [a, b] = await joinedPair(hub.url);
   await b.login('admin', PASSWORD);
   handlerId = (await a.ok('users.directory', {})).find((u) => u.displayName === '赵建国')!.id;
 }, 60_000);

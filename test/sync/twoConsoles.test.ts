@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubClient } from '../../electron/core/sync/hubClient';
-import { ORG, openTestConsole, PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
-import { type HubProcess, startHubProcess } from '../helpers/hub';
+import { ORG, PASSWORD, type TestConsole } from '../helpers/core';
+import { type HubProcess, joinedPair, startHubProcess } from '../helpers/hub';
 
 let hub: HubProcess;
 let a: TestConsole;
@@ -16,15 +16,7 @@ async function sync(...consoles: TestConsole[]) {
 
 beforeAll(async () => {
   hub = await startHubProcess();
-  a = await seededConsole();
-  a.core.sync.stop();
-  await a.ok('sync.join', { hubUrl: hub.url, username: 'admin', password: PASSWORD });
-  a.core.sync.stop();
-  b = openTestConsole();
-  b.core.sync.stop();
-  await b.ok('setup.initialize', { ...ORG, workstation: 'B02', admin: { username: 'admin', displayName: '王管理', password: PASSWORD } });
-  await b.ok('sync.join', { hubUrl: hub.url, username: 'admin', password: PASSWORD });
-  b.core.sync.stop();
+  [a, b] = await joinedPair(hub.url, 'admin');
 }, 60_000);
 
 afterAll(async () => {
