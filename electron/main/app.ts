@@ -3,8 +3,9 @@
  * small module beside this one. The core is passed in so tests can drive this file with a fake.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, type WebContents } from 'electron';
 import type { Core, CoreOptions } from '../core';
 import { CHANNELS } from '../../shared/api/ipc';
 import { EventRelay } from './event-relay';
@@ -16,8 +17,17 @@ import {
   parseIncomingUrl,
 } from './incoming';
 import { type IpcSenderEvent, registerIpc } from './ipc';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, type MenuActions } from './menu';
 import { nativeBindingPath } from './native-binding';
+import {
+  PDF_OPTIONS,
+  PRINT_FAILED,
+  PRINT_OPTIONS,
+  pdfSaveDialogOptions,
+  pdfTarget,
+  printFailureMessage,
+  saveErrorMessage,
+} from './print';
 import { hardenSession, hardenWebContents } from './security';
 import { SessionTokens } from './session-tokens';
 import { appLocation, isAppPage } from './trusted-url';
@@ -90,6 +100,24 @@ export function startHotlineApp({ openCore, argv = process.argv }: StartOptions)
     else early.push(phone);
   };
 
+  /** Menu commands act on the focused window, and only if it is one of ours (not DevTools). */
+  const focusedAppWindow = (): BrowserWindow | null => {
+    const win = BrowserWindow.getFocusedWindow();
+    if (!win || win.isDestroyed() || !windows.has(win.webContents.id)) return null;
+    return win;
+  };
+  const pdfExport: PdfExportState = { lastDir: null, busy: new Set() };
+  const menuActions: MenuActions = {
+    print: () => {
+      const win = focusedAppWindow();
+      if (win) printPage(win.webContents);
+    },
+    exportPdf: () => {
+      const win = focusedAppWindow();
+      if (win) void exportPdf(win, pdfExport);
+    },
+  };
+
   function createWindow(): BrowserWindow {
     const win = new BrowserWindow(mainWindowOptions({ preloadPath: paths.preload, devTools: !app.isPackaged }));
     const contents = win.webContents;
@@ -140,7 +168,9 @@ export function startHotlineApp({ openCore, argv = process.argv }: StartOptions)
     // Dev builds would register the bare Electron binary as the handler; the installer registers ours.
     if (app.isPackaged) app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
     hardenSession(session.defaultSession, loc);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, actions: menuActions })),
+    );
 
     core = openAppCore(openCore);
     if (!core) return;
@@ -173,5 +203,67 @@ function openAppCore(openCore: StartOptions['openCore']): ShellCore | null {
     dialog.showErrorBox('无法打开本地数据库', `${err instanceof Error ? err.message : String(err)}\n\n数据目录：${dataDir}`);
     app.quit();
     return null;
+  }
+}
+
+/** 打印…: Chromium's print dialog for the page. The page's own 打印 button (window.print()) needs no main-process code. */
+function printPage(contents: WebContents): void {
+  try {
+    contents.print({ ...PRINT_OPTIONS }, (success, failureReason) => {
+      if (success) return;
+      const message = printFailureMessage(failureReason);
+      if (!message) return; // the agent closed the print dialog
+      console.error(`[hotline] print failed: ${failureReason}`);
+      dialog.showErrorBox('打印失败', message);
+    });
+  } catch (err) {
+    console.error('[hotline] print failed', err);
+    dialog.showErrorBox('打印失败', PRINT_FAILED);
+  }
+}
+
+interface PdfExportState {
+  /** Folder of the last saved PDF, offered again next time (this session only). */
+  lastDir: string | null;
+  /** webContents ids with an export in progress: a second Ctrl+Shift+P must not open a second dialog. */
+  busy: Set<number>;
+}
+
+/**
+ * 导出 PDF…: render first, then ask where to save. Rendering first captures the page as it was when
+ * the command was chosen, even if a screen pop changes the route while the save dialog is open.
+ */
+async function exportPdf(win: BrowserWindow, state: PdfExportState): Promise<void> {
+  const contents = win.webContents;
+  const id = contents.id;
+  if (state.busy.has(id)) return;
+  state.busy.add(id);
+  try {
+    const title = contents.getTitle();
+    let data: Buffer;
+    try {
+      data = await contents.printToPDF({ ...PDF_OPTIONS });
+    } catch (err) {
+      console.error('[hotline] printToPDF failed', err);
+      dialog.showErrorBox('导出 PDF 失败', '无法生成 PDF，请稍后重试。');
+      return;
+    }
+    if (win.isDestroyed()) return; // closed while rendering: nothing to attach the dialog to
+    const directory = state.lastDir ?? app.getPath('documents');
+    const choice = await dialog.showSaveDialog(win, pdfSaveDialogOptions(title, directory));
+    if (choice.canceled || !choice.filePath) return;
+    const target = pdfTarget(choice.filePath);
+    try {
+      await writeFile(target.path, data, { flag: target.extensionAdded ? 'wx' : 'w' });
+      state.lastDir = dirname(target.path);
+    } catch (err) {
+      console.error(`[hotline] could not write PDF to ${target.path}`, err);
+      dialog.showErrorBox('导出 PDF 失败', `${saveErrorMessage(err)}\n\n文件：${target.path}`);
+    }
+  } catch (err) {
+    console.error('[hotline] PDF export failed', err);
+    dialog.showErrorBox('导出 PDF 失败', '导出时出错，请稍后重试。');
+  } finally {
+    state.busy.delete(id);
   }
 }

@@ -1,13 +1,25 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
+export interface MenuActions {
+  /** 打印…: the focused window's page through the system print dialog. */
+  print(): void;
+  /** 导出 PDF…: the focused window's page as an A4 PDF, saved where the agent chooses. */
+  exportPdf(): void;
+}
+
 export interface MenuInput {
   isMac: boolean;
   /** Reload and DevTools only in development: a reload mid-call would drop the open form's focus. */
   isDev: boolean;
+  actions: MenuActions;
 }
 
 /** Minimal zh-CN menu. Mostly roles, so copy/paste shortcuts work (macOS needs an Edit menu). */
-export function buildMenuTemplate({ isMac, isDev }: MenuInput): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ isMac, isDev, actions }: MenuInput): MenuItemConstructorOptions[] {
+  const printing: MenuItemConstructorOptions[] = [
+    { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
+    { label: '导出 PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.exportPdf() },
+  ];
   const view: MenuItemConstructorOptions[] = [
     ...(isDev
       ? ([
@@ -34,8 +46,11 @@ export function buildMenuTemplate({ isMac, isDev }: MenuInput): MenuItemConstruc
               { role: 'quit', label: '退出' },
             ],
           },
+          { label: '文件', submenu: printing },
         ] satisfies MenuItemConstructorOptions[])
-      : ([{ label: '文件', submenu: [{ role: 'quit', label: '退出' }] }] satisfies MenuItemConstructorOptions[])),
+      : ([
+          { label: '文件', submenu: [...printing, { type: 'separator' }, { role: 'quit', label: '退出' }] },
+        ] satisfies MenuItemConstructorOptions[])),
     {
       label: '编辑',
       submenu: [

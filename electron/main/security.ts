@@ -25,6 +25,10 @@ export function hardenSession(ses: Session, loc: AppLocation): void {
 /**
  * Per-webContents rules, applied from app 'web-contents-created' so they also cover any webContents
  * we did not create ourselves (DevTools, a future print preview).
+ *
+ * Printing needs no exception here: window.print() from the page and webContents.print() /
+ * printToPDF() from the menu are not Chromium permissions, open no window, make no request and do
+ * not navigate. Nothing handles 'will-prevent-unload' either, so no dialog is vetoed or blocked.
  */
 export function hardenWebContents(contents: WebContents, loc: AppLocation): void {
   const denyForeign = (event: { url: string; preventDefault(): void }) => {

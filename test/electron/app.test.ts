@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHotlineApp } from '../../electron/main/app';
 import { ELECTRON_NATIVE_BINDING } from '../../electron/main/native-binding';
 import { CHANNELS } from '../../shared/api/ipc';
@@ -332,5 +332,172 @@ describe('core lifecycle', () => {
     expect(labels).toContain('编辑');
     expect(labels).not.toContain('toggleDevTools');
     expect(labels).not.toContain('"reload"');
+  });
+});
+
+describe('printing', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  type Item = { label?: string; click?: () => void; submenu?: Item[] };
+  const menuItem = (label: string): Item => {
+    const items = (fake.menuTemplate as Item[]).flatMap((menu) => menu.submenu ?? []);
+    const item = items.find((i) => i.label === label);
+    if (!item) throw new Error(`no menu item ${label}`);
+    return item;
+  };
+  const flush = async () => {
+    for (let i = 0; i < 5; i++) await tick();
+  };
+
+  async function startFocused(title = '客户来电记录单 LD-20261122-A1-0001') {
+    await start();
+    const win = mainWindow();
+    win.focus();
+    win.webContents.title = title;
+    return win;
+  }
+
+  it('打印… prints the focused window with the system dialog and backgrounds', async () => {
+    const win = await startFocused();
+    menuItem('打印…').click?.();
+    expect(win.webContents.printCalls).toHaveLength(1);
+    expect(win.webContents.printCalls[0]?.options).toEqual({ silent: false, printBackground: true });
+    win.webContents.printCalls[0]?.callback?.(true, '');
+    win.webContents.printCalls[0]?.callback?.(false, 'Print job canceled');
+    expect(fake.errorBoxes).toEqual([]);
+  });
+
+  it('a failed print job shows a Chinese error box and logs in English', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const win = await startFocused();
+    menuItem('打印…').click?.();
+    win.webContents.printCalls[0]?.callback?.(false, 'Print job failed');
+    expect(fake.errorBoxes).toEqual([['打印失败', expect.stringContaining('打印任务失败')]]);
+    expect(error).toHaveBeenCalledWith('[hotline] print failed: Print job failed');
+  });
+
+  it('does nothing without a focused window of ours', async () => {
+    await start();
+    menuItem('打印…').click?.();
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(mainWindow().webContents.printCalls).toEqual([]);
+    expect(mainWindow().webContents.printToPDF).not.toHaveBeenCalled();
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('导出 PDF… renders A4 with backgrounds and writes the buffer to the chosen path', async () => {
+    const win = await startFocused();
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-pdf-'));
+    const chosen = join(dir, 'LD-20261122-A1-0001.pdf');
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(win.webContents.printToPDF).toHaveBeenCalledWith({
+      pageSize: 'A4',
+      printBackground: true,
+      margins: { marginType: 'default' },
+    });
+    const [dialogWindow, options] = fake.showSaveDialog.mock.calls[0]!;
+    expect(dialogWindow).toBe(win);
+    expect(options).toMatchObject({
+      defaultPath: join(fake.app.userData, 'documents', '客户来电记录单 LD-20261122-A1-0001.pdf'),
+      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+    });
+    expect(readFileSync(chosen, 'utf8')).toBe('%PDF-1.7 fake');
+    expect(fake.errorBoxes).toEqual([]);
+
+    // The next export offers the folder used last time.
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(fake.showSaveDialog.mock.calls[1]?.[1]).toMatchObject({ defaultPath: join(dir, '客户来电记录单 LD-20261122-A1-0001.pdf') });
+  });
+
+  it('adds .pdf when the dialog returned a bare name, without overwriting an existing file', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startFocused();
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-pdf-'));
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'record') });
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(readFileSync(join(dir, 'record.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
+
+    writeFileSync(join(dir, 'other.pdf'), 'keep me');
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'other') });
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(readFileSync(join(dir, 'other.pdf'), 'utf8')).toBe('keep me');
+    expect(fake.errorBoxes).toEqual([['导出 PDF 失败', expect.stringContaining('同名文件已存在')]]);
+    expect(error).toHaveBeenCalled();
+  });
+
+  it('cancelling the save dialog writes nothing', async () => {
+    await startFocused();
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-pdf-'));
+    // Some platforms fill filePath even on cancel; canceled wins.
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: join(dir, 'a.pdf') });
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '' });
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(fake.showSaveDialog).toHaveBeenCalledTimes(2);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(fake.errorBoxes).toEqual([]);
+  });
+
+  it('a failed write shows an error box in Chinese and logs in English', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startFocused();
+    const missing = join(mkdtempSync(join(tmpdir(), 'hotline-pdf-')), 'no-such-folder', 'a.pdf');
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: missing });
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(fake.errorBoxes).toHaveLength(1);
+    expect(fake.errorBoxes[0]?.[0]).toBe('导出 PDF 失败');
+    expect(fake.errorBoxes[0]?.[1]).toContain('所选文件夹不存在');
+    expect(fake.errorBoxes[0]?.[1]).toContain(missing);
+    expect(error).toHaveBeenCalledWith(`[hotline] could not write PDF to ${missing}`, expect.objectContaining({ code: 'ENOENT' }));
+  });
+
+  it('a failed render shows an error box and asks for no file', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const win = await startFocused();
+    win.webContents.printToPDF.mockRejectedValueOnce(new Error('Failed to generate PDF'));
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
+    expect(fake.errorBoxes).toEqual([['导出 PDF 失败', '无法生成 PDF，请稍后重试。']]);
+    expect(error).toHaveBeenCalledWith('[hotline] printToPDF failed', expect.any(Error));
+  });
+
+  it('a second 导出 PDF… while the dialog is open is ignored', async () => {
+    const win = await startFocused();
+    let answer: (v: { canceled: boolean; filePath: string }) => void = () => {};
+    fake.showSaveDialog.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(win.webContents.printToPDF).toHaveBeenCalledTimes(1);
+    answer({ canceled: true, filePath: '' });
+    await flush();
+    menuItem('导出 PDF…').click?.();
+    await flush();
+    expect(win.webContents.printToPDF).toHaveBeenCalledTimes(2);
+  });
+
+  it('nothing in the hardening stands in the way of window.print() from the page', async () => {
+    const win = await startFocused();
+    const contents = win.webContents;
+    // The print views are hash routes of the app page, so IPC and navigation still treat them as ours.
+    const printView = `${APP_PAGE}#/print/call/c1`;
+    expect(contents.tryNavigate('will-navigate', printView)).toBe(true);
+    expect(await invoke(ipcEvent(win, printView), 'calls.get', { id: 'c1' })).toMatchObject({ ok: true });
+    // Printing is not a Chromium permission, opens no window, and no unload veto is installed.
+    expect(contents.listenerCount('will-prevent-unload')).toBe(0);
+    expect(fake.app.listenerCount('will-prevent-unload')).toBe(0);
   });
 });

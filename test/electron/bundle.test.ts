@@ -64,4 +64,18 @@ describe('dist-electron/main.cjs under a stand-in Electron', () => {
       ['hotline:event', 'call.incoming', { phone: '13800138000', rangAt: expect.any(String) }],
     ]);
   });
+
+  it('prints and exports an A4 PDF from the 文件 menu', () => {
+    expect(result.fileMenu).toEqual([
+      ['打印…', 'CmdOrCtrl+P'],
+      ['导出 PDF…', 'CmdOrCtrl+Shift+P'],
+    ]);
+    expect(result.printing).toEqual({
+      print: [{ silent: false, printBackground: true }],
+      pdf: [{ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' } }],
+      saveDialog: [expect.objectContaining({ defaultPath: expect.stringMatching(/客户来电记录单 LD-20261122-A1-0001\.pdf$/) })],
+      // The dialog answered without an extension; main added it.
+      written: '%PDF-smoke',
+    });
+  });
 });

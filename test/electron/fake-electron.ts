@@ -18,6 +18,10 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: Array<[string, ...unknown[]]> = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   mainFrame = { url: '', parent: null as unknown };
+  title = '';
+  /** webContents.print(options, callback) calls; answer one with `callback(success, reason)`. */
+  readonly printCalls: Array<{ options: unknown; callback: ((success: boolean, failureReason: string) => void) | undefined }> = [];
+  printToPDF = vi.fn(async (_options: unknown): Promise<Buffer> => Buffer.from('%PDF-1.7 fake'));
 
   send(channel: string, ...args: unknown[]): void {
     this.sent.push([channel, ...args]);
@@ -31,6 +35,12 @@ export class FakeWebContents extends EventEmitter {
   getURL(): string {
     return this.mainFrame.url;
   }
+  getTitle(): string {
+    return this.title;
+  }
+  print(options?: unknown, callback?: (success: boolean, failureReason: string) => void): void {
+    this.printCalls.push({ options, callback });
+  }
   /** Simulates a navigation attempt; returns whether it was allowed. */
   tryNavigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string): boolean {
     let prevented = false;
@@ -41,6 +51,7 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
+  static focused: FakeBrowserWindow | null = null;
   readonly webContents = new FakeWebContents();
   loadedFile: string | null = null;
   minimized = false;
@@ -56,6 +67,10 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
+  }
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    const win = FakeBrowserWindow.focused;
+    return win && !win.destroyed ? win : null;
   }
   loadFile(path: string): Promise<void> {
     this.loadedFile = path;
@@ -81,6 +96,7 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   focus(): void {
     this.calls.push('focus');
+    FakeBrowserWindow.focused = this;
   }
 }
 
@@ -162,6 +178,8 @@ export const fake = {
   exposed: new Map<string, unknown>(),
   menuTemplate: null as unknown,
   errorBoxes: [] as Array<[string, string]>,
+  /** dialog.showSaveDialog(window, options); cancels unless a test says otherwise. */
+  showSaveDialog: vi.fn(async (_window: unknown, _options: unknown) => ({ canceled: true, filePath: '' })),
 };
 
 /** Makes whenReady() wait until the test calls `fake.app.readyResolve()`. */
@@ -198,7 +216,10 @@ export function resetFakeElectron(): void {
   fake.exposed.clear();
   fake.menuTemplate = null;
   fake.errorBoxes.length = 0;
+  fake.showSaveDialog.mockReset();
+  fake.showSaveDialog.mockImplementation(async () => ({ canceled: true, filePath: '' }));
   FakeBrowserWindow.instances = [];
+  FakeBrowserWindow.focused = null;
 }
 
 export const electronModule = {
@@ -219,6 +240,7 @@ export const electronModule = {
   },
   dialog: {
     showErrorBox: (title: string, content: string) => fake.errorBoxes.push([title, content]),
+    showSaveDialog: (window: unknown, options: unknown) => fake.showSaveDialog(window, options),
   },
 };
 /** After vi.resetModules(), reach the fake behind the current 'electron' mock through this. */

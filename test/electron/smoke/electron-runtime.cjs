@@ -6,8 +6,13 @@ const Module = require('node:module');
 const { EventEmitter } = require('node:events');
 const { pathToFileURL } = require('node:url');
 
+const fs = require('node:fs');
+const path = require('node:path');
+
 const sent = [];
 const windows = [];
+const printing = { print: [], pdf: [], saveDialog: [] };
+let menuTemplate = [];
 
 class WebContents extends EventEmitter {
   id = 1;
@@ -24,6 +29,17 @@ class WebContents extends EventEmitter {
   getURL() {
     return this.url;
   }
+  getTitle() {
+    return '客户来电记录单 LD-20261122-A1-0001';
+  }
+  print(options, callback) {
+    printing.print.push(options);
+    callback(true, '');
+  }
+  printToPDF(options) {
+    printing.pdf.push(options);
+    return Promise.resolve(Buffer.from('%PDF-smoke'));
+  }
 }
 
 class BrowserWindow extends EventEmitter {
@@ -36,6 +52,9 @@ class BrowserWindow extends EventEmitter {
   }
   static getAllWindows() {
     return windows;
+  }
+  static getFocusedWindow() {
+    return windows[0] ?? null;
   }
   loadFile(path) {
     this.webContents.url = pathToFileURL(path).href;
@@ -87,11 +106,21 @@ const electron = {
       webRequest: { onBeforeRequest() {}, onHeadersReceived() {} },
     },
   },
-  Menu: { buildFromTemplate: (t) => t, setApplicationMenu() {} },
+  Menu: {
+    buildFromTemplate: (t) => {
+      menuTemplate = t;
+      return t;
+    },
+    setApplicationMenu() {},
+  },
   dialog: {
     showErrorBox(title, content) {
       process.stdout.write(JSON.stringify({ errorBox: [title, content] }));
       process.exit(2);
+    },
+    showSaveDialog(_win, options) {
+      printing.saveDialog.push(options);
+      return Promise.resolve({ canceled: false, filePath: path.join(process.env.SMOKE_USER_DATA, 'export') });
     },
   },
 };
@@ -122,6 +151,14 @@ async function scenario() {
   out.sentBeforeListening = sent.length;
   ipcMain.emit('hotline:listening', event, 'call.incoming');
   out.events = sent;
+  const fileMenu = menuTemplate.flatMap((m) => m.submenu ?? []);
+  out.fileMenu = fileMenu.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]);
+  fileMenu.find((i) => i.label === '打印…').click();
+  fileMenu.find((i) => i.label === '导出 PDF…').click();
+  const pdf = path.join(process.env.SMOKE_USER_DATA, 'export.pdf');
+  while (!fs.existsSync(pdf) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 20));
+  out.printing = { ...printing, written: fs.existsSync(pdf) ? fs.readFileSync(pdf, 'utf8') : null };
   app.emit('will-quit');
   process.stdout.write(JSON.stringify(out));
   process.exit(0);
