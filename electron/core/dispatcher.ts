@@ -12,8 +12,9 @@ import type { Handler, HandlerMap } from './services/handler';
 import { resolveSession, type Session } from './services/sessions';
 import { syncHandlers } from './services/sync';
 import { complaintHandlers } from './services/complaints';
+import { trackingHandlers } from './services/tracking';
 
-const handlers: HandlerMap<MethodName> = { ...authHandlers, ...adminHandlers, ...customerHandlers, ...callHandlers, ...syncHandlers, ...complaintHandlers };
+const handlers: HandlerMap<MethodName> = { ...authHandlers, ...adminHandlers, ...customerHandlers, ...callHandlers, ...syncHandlers, ...complaintHandlers, ...trackingHandlers };
 
 /** zod issues → field errors the UI can place beside a field and translate by `code`. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

@@ -5,6 +5,7 @@ import { COMPLAINT_STATUSES, COMPLAINT_TYPES, ComplaintAction, ComplaintFields, 
 import { isoTime, LIMITS, requiredText, uuid } from '../domain/fields';
 import type { Role } from '../domain/roles';
 import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
+import { TrackingView } from '../domain/tracking';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
 import type * as T from './types';
 
@@ -25,6 +26,9 @@ const Empty = z.strictObject({});
 const ALL: Role[] = ['agent', 'callback_officer', 'team_lead', 'admin'];
 const CALL_TAKERS: Role[] = ['agent', 'team_lead', 'admin'];
 const ADMIN: Role[] = ['admin'];
+const LEADS: Role[] = ['team_lead', 'admin'];
+/** Drill-downs of the team-lead board (numbers that the sheet's filters alone cannot express). */
+const BoardList = z.enum(['escalation_overdue', 'unreported_major', 'callback_due', 'callback_overdue', 'callback_month']);
 
 export const api = {
   'setup.status': def<T.SetupStatus>()(Empty, 'public'),
@@ -123,6 +127,20 @@ export const api = {
   'complaints.mine': def<T.ComplaintRow[]>()(Empty, ALL),
   'calendar.status': def<T.CalendarStatus>()(Empty, 'any'),
   'users.directory': def<T.DirectoryUser[]>()(Empty, 'any'),
+
+  /** Annex 3, the tracking sheet: filter + sort + page; the same view exports, prints and persists per user. */
+  'tracking.query': def<T.TrackingPage>()(
+    TrackingView.extend({
+      list: BoardList.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+    }).strict(),
+    LEADS,
+  ),
+  'tracking.export': def<T.TrackingExport>()(TrackingView.extend({ format: z.enum(['xlsx', 'csv']), list: BoardList.optional() }).strict(), LEADS),
+  'tracking.prefs.get': def<T.TrackingViewPrefs>()(Empty, LEADS),
+  'tracking.prefs.save': def<T.TrackingViewPrefs>()(z.strictObject({ view: TrackingView }), LEADS),
+  'board.summary': def<T.BoardSummary>()(Empty, LEADS),
 
   'sync.status': def<T.SyncStatus>()(Empty, 'any'),
   'sync.now': def<T.SyncStatus>()(Empty, 'any'),

@@ -171,3 +171,37 @@ export interface DirectoryUser {
 }
 
 export type { Complaint };
+
+export type { TrackingPage, TrackingRow } from '../domain/tracking';
+export type TrackingViewPrefs = import('../domain/tracking').TrackingView;
+
+export interface TrackingExport {
+  filename: string;
+  mime: string;
+  /** The file's bytes (the renderer turns them into a download). */
+  base64: string;
+  rows: number;
+}
+
+/** The team-lead board (PRODUCT §7); every number has a list behind it (tracking.query / calls.list). */
+export interface BoardSummary {
+  asOf: string;
+  /** Beijing midnight today and the first of this month, as instants. */
+  dayStart: string;
+  monthStart: string;
+  callsToday: number;
+  answeredLateToday: number;
+  openBySeverity: { general: number; major: number; crisis: number };
+  overdueComplaints: number;
+  escalationsOverdue: number;
+  majorNotReported: number;
+  callbacksDue: number;
+  callbacksOverdue: number;
+  satisfaction: {
+    /** Calls this month with a satisfaction score, and their average (1–5). */
+    calls: number;
+    average: number | null;
+    /** Complaint callbacks recorded this month, by result. */
+    callbacks: { satisfied: number; fairly_satisfied: number; unsatisfied: number };
+  };
+}

@@ -43,6 +43,11 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'complaints.list': { q: '周', status: 'registered', limit: 10 },
   'complaints.mine': {},
   'calendar.status': {},
+  'tracking.query': { q: '投诉', status: ['registered'], severity: ['major'], department: '市场部', handlerId: ID, channel: 'phone', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', overdue: true, sort: 'nextDeadline', dir: 'asc', list: 'callback_due', limit: 50, offset: 0 },
+  'tracking.export': { q: '退款', severity: ['general'], sort: 'receivedAt', dir: 'desc', format: 'csv' },
+  'tracking.prefs.get': {},
+  'tracking.prefs.save': { view: { q: '投诉', status: ['registered'], overdue: false, sort: 'daysOpen', dir: 'asc' } },
+  'board.summary': {},
   'users.directory': {},
   'sync.status': {},
   'sync.now': {},
@@ -90,7 +95,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list']) {
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;

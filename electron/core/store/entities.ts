@@ -3,6 +3,7 @@ import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Complaint } from '../../../shared/domain/complaint';
 import type { Customer } from '../../../shared/domain/customer';
 import type { SyncEntity } from '../../../shared/domain/mutations';
+import { indexComplaint } from './complaintIndex';
 import { callRecordsTable, complaintsTable, customersTable } from './tables';
 
 export interface EntityStore<T> {
@@ -18,11 +19,17 @@ function saveCustomer(db: Database.Database, c: Customer): void {
   for (const p of c.phones) ins.run(c.id, p.normalized, p.local);
 }
 
+/** The tracking sheet's derived columns (next deadline, search tokens) follow every save, local or pulled. */
+function saveComplaint(db: Database.Database, c: Complaint): void {
+  complaintsTable.upsert(db, c);
+  indexComplaint(db, c);
+}
+
 /** Where each synced record type lives locally (docs/sync.md, "How a new record type joins sync"). */
 type RecordOf<K extends SyncEntity> = K extends 'call' ? CallRecord : K extends 'complaint' ? Complaint : Customer;
 
 export const ENTITY_STORES: { [K in SyncEntity]: EntityStore<RecordOf<K>> } = {
   call: { load: (db, id) => callRecordsTable.get(db, id), save: (db, r) => callRecordsTable.upsert(db, r) },
   customer: { load: (db, id) => customersTable.get(db, id), save: saveCustomer },
-  complaint: { load: (db, id) => complaintsTable.get(db, id), save: (db, r) => complaintsTable.upsert(db, r) },
+  complaint: { load: (db, id) => complaintsTable.get(db, id), save: saveComplaint },
 };

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { m001Initial } from './001_initial';
 import { m002Complaints } from './002_complaints';
+import { m003Tracking } from './003_tracking';
 import type { Migration } from './types';
 
 /** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
@@ -30,6 +31,7 @@ export function migrate(db: Database.Database, target: number = SCHEMA_VERSION):
   for (const m of MIGRATIONS.slice(current, target)) {
     db.transaction(() => {
       db.exec(m.up);
+      m.data?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -1,0 +1,326 @@
+import type { BoardSummary, TrackingExport } from '../../../shared/api/types';
+import { NO_OVERRIDES } from '../../../shared/domain/calendar';
+import type { Complaint } from '../../../shared/domain/complaint';
+import { complaintClocks } from '../../../shared/domain/deadlines';
+import {
+  beijingTime,
+  cellValue,
+  DEFAULT_TRACKING_VIEW,
+  daysBetween,
+  TRACKING_COLUMNS,
+  type TrackingPage,
+  type TrackingRow,
+  type TrackingSortField,
+  TrackingView,
+  toCsv,
+} from '../../../shared/domain/tracking';
+import type { CoreContext } from '../context';
+import { ApiFailure } from '../errors';
+import { deadlineRulesOf, refreshDeadlinesIfRulesChanged } from '../store/complaintIndex';
+import { audit } from '../store/journal';
+import { complaintsTable } from '../store/tables';
+import { actorOf, type HandlerMap, sessionOf } from './handler';
+
+const OPEN_STATUSES = "('registered','in_handling','handled','awaiting_approval')";
+/** An export is built in memory and handed to the renderer in one answer; beyond this, narrow the view. */
+export const EXPORT_MAX_ROWS = 100_000;
+const PREFS_KEY = 'tracking.view';
+
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const iso = (s: string) => new Date(s).toISOString();
+const nullable = (col: string) => [`(${col} IS NULL)`, col];
+
+/** Sort keys; nullable columns sort their empty cells last in both directions. */
+const SORT_SQL: Record<TrackingSortField, string[]> = {
+  complaintNo: ['complaint_no'],
+  receivedAt: ['received_at'],
+  complainant: ['complainant'],
+  phone: ['phone'],
+  severity: ["CASE severity WHEN 'general' THEN 0 WHEN 'major' THEN 1 ELSE 2 END"],
+  departments: ['departments'],
+  handlerName: ['handler_name'],
+  status: [
+    "CASE status WHEN 'registered' THEN 0 WHEN 'in_handling' THEN 1 WHEN 'handled' THEN 2 WHEN 'awaiting_approval' THEN 3 WHEN 'closed' THEN 4 ELSE 5 END",
+  ],
+  result: ['result'],
+  completedAt: nullable('completed_at'),
+  callbackDueAt: nullable('callback_due_at'),
+  callbackAt: nullable('callback_at'),
+  callbackResult: nullable('callback_result'),
+  rectification: ['rectification_dept', 'rectification_note'],
+  closedAt: nullable('closed_at'),
+  // The one key with a bound value (now): days open of an open complaint grow with time.
+  daysOpen: ["julianday(CASE status WHEN 'voided' THEN updated_at ELSE coalesce(closed_at, ?) END) - julianday(received_at)"],
+  nextDeadline: nullable('next_deadline'),
+};
+
+/** Drill-downs of the team-lead board that the filters alone cannot express. */
+export type BoardList = 'escalation_overdue' | 'unreported_major' | 'callback_due' | 'callback_overdue' | 'callback_month';
+
+interface Where {
+  sql: string;
+  args: unknown[];
+}
+
+/**
+ * One search term → a condition on the complaint's rowid. Three characters or more: the trigram index.
+ * One or two letters/digits: the two-character token index ("投诉" is a token, "投" a prefix). A short
+ * term with punctuation (rare) falls back to LIKE.
+ */
+function termCondition(term: string): Where {
+  const chars = Array.from(term);
+  if (chars.length >= 3) return { sql: 'rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)', args: [`"${term.replace(/"/g, '""')}"`] };
+  const lower = term.toLowerCase();
+  if (/^[\p{L}\p{N}]+$/u.test(lower)) {
+    return { sql: 'rowid IN (SELECT rowid FROM complaints_grams WHERE complaints_grams MATCH ?)', args: [chars.length === 1 ? `"${lower}"*` : `"${lower}"`] };
+  }
+  const like = `%${escapeLike(term)}%`;
+  const cols = ['complaint_no', 'complainant', 'organisation', 'phone', 'problem', 'result'];
+  return { sql: `(${cols.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, args: cols.map(() => like) };
+}
+
+export function whereOf(ctx: CoreContext, view: TrackingView, list?: BoardList): Where {
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  const add = (w: Where) => {
+    parts.push(w.sql);
+    args.push(...w.args);
+  };
+  if (view.status?.length) add({ sql: `status IN (${view.status.map(() => '?').join(',')})`, args: view.status });
+  else parts.push("status != 'voided'");
+  if (view.severity?.length) add({ sql: `severity IN (${view.severity.map(() => '?').join(',')})`, args: view.severity });
+  if (view.department?.trim()) add({ sql: "departments LIKE ? ESCAPE '\\'", args: [`%${escapeLike(JSON.stringify(view.department.trim()))}%`] });
+  if (view.handlerId) add({ sql: 'handler_id = ?', args: [view.handlerId] });
+  if (view.channel) add({ sql: 'channel = ?', args: [view.channel] });
+  if (view.from) add({ sql: 'received_at >= ?', args: [iso(view.from)] });
+  if (view.to) add({ sql: 'received_at < ?', args: [iso(view.to)] });
+  if (view.overdue) add({ sql: 'next_deadline < ?', args: [nowIso] });
+  for (const term of (view.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) add(termCondition(term));
+  if (list) add(boardListCondition(ctx, list, now));
+  return { sql: parts.join(' AND '), args };
+}
+
+function beijingDayStart(now: Date): Date {
+  const local = now.getTime() + 8 * 3600_000;
+  return new Date(local - (local % 86_400_000) - 8 * 3600_000);
+}
+
+function beijingMonthStart(now: Date): Date {
+  const local = new Date(now.getTime() + 8 * 3600_000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3600_000);
+}
+
+function boardListCondition(ctx: CoreContext, list: BoardList, now: Date): Where {
+  const nowIso = now.toISOString();
+  switch (list) {
+    case 'escalation_overdue': {
+      const cutoff = new Date(now.getTime() - deadlineRulesOf(ctx.db).escalateMinutes * 60_000).toISOString();
+      return { sql: "status IN ('registered','in_handling') AND escalated_at IS NULL AND assigned_at IS NULL AND received_at < ?", args: [cutoff] };
+    }
+    case 'unreported_major':
+      return { sql: `severity != 'general' AND reported_at IS NULL AND status IN ${OPEN_STATUSES}`, args: [] };
+    case 'callback_due': {
+      const endOfDay = new Date(beijingDayStart(now).getTime() + 86_400_000).toISOString();
+      return { sql: "status = 'handled' AND callback_due_at >= ? AND callback_due_at < ?", args: [nowIso, endOfDay] };
+    }
+    case 'callback_overdue':
+      return { sql: "status = 'handled' AND callback_due_at < ?", args: [nowIso] };
+    case 'callback_month':
+      return { sql: 'callback_at >= ?', args: [beijingMonthStart(now).toISOString()] };
+  }
+}
+
+export function toTrackingRow(c: Complaint, ctx: CoreContext, now: Date): TrackingRow {
+  const clocks = complaintClocks(c, { rules: deadlineRulesOf(ctx.db), overrides: NO_OVERRIDES }, now);
+  const nowIso = now.toISOString();
+  const end = c.status === 'voided' ? c.updatedAt : (c.closedAt ?? nowIso);
+  const running = c.status !== 'closed' && c.status !== 'voided';
+  return {
+    id: c.id,
+    complaintNo: c.complaintNo,
+    receivedAt: c.receivedAt,
+    channel: c.channel,
+    complainant: c.complainant,
+    organisation: c.organisation,
+    phone: c.phone,
+    problem: cut(c.problem, 80),
+    severity: c.severity,
+    type: c.type,
+    departments: c.departments,
+    handlerName: c.handlerName,
+    status: c.status,
+    result: cut(c.result, 80),
+    completedAt: c.completedAt,
+    callbackDueAt: c.callbackDueAt,
+    callbackAt: c.callbackAt,
+    callbackResult: c.callbackResult,
+    rectificationDept: c.rectificationDept,
+    rectificationNote: cut(c.rectificationNote, 80),
+    closedAt: c.closedAt,
+    round: c.round,
+    repeatIndex: c.repeatIndex,
+    daysOpen: daysBetween(c.receivedAt, end),
+    nextDeadline: running ? (clocks.filter((k) => !k.doneAt).map((k) => k.dueAt).sort()[0] ?? null) : null,
+    overdue: running ? clocks.filter((k) => k.state === 'breached').map((k) => k.kind) : [],
+    late: clocks.filter((k) => k.state === 'met_late').map((k) => k.kind),
+    warning: running ? clocks.filter((k) => k.state === 'warning').map((k) => k.kind) : [],
+  };
+}
+
+export interface QueryOptions {
+  limit: number;
+  offset: number;
+  list?: BoardList;
+  count?: boolean;
+}
+
+/** The sheet: filter + sort + one page. Runs on indexes (migration 003); see docs/performance.md. */
+export function queryTracking(ctx: CoreContext, view: TrackingView, opts: QueryOptions): TrackingPage {
+  refreshDeadlinesIfRulesChanged(ctx.db);
+  const now = ctx.now();
+  const where = whereOf(ctx, view, opts.list);
+  const dir = (view.dir ?? 'desc') === 'asc' ? 'ASC' : 'DESC';
+  const keys = SORT_SQL[view.sort ?? 'receivedAt'];
+  const orderArgs = view.sort === 'daysOpen' ? [now.toISOString()] : [];
+  // Empty cells last in both directions: the IS NULL flag always ascends.
+  const order = [...keys.map((k) => (k.endsWith('IS NULL)') ? `${k} ASC` : `${k} ${dir}`)), `id ${dir}`].join(', ');
+  const total =
+    opts.count === false ? -1 : (ctx.db.prepare(`SELECT count(*) AS n FROM complaints WHERE ${where.sql}`).get(...where.args) as { n: number }).n;
+  const rows = ctx.db
+    .prepare(`SELECT * FROM complaints WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...where.args, ...orderArgs, opts.limit, opts.offset) as Record<string, unknown>[];
+  return { total, rows: rows.map((r) => toTrackingRow(complaintsTable.fromRow(r), ctx, now)), asOf: now.toISOString() };
+}
+
+/** Excel has no time zones: a date cell holds Beijing wall-clock time, as the paper form would. */
+const excelDate = (isoTime: string | null) => (isoTime ? new Date(Date.parse(isoTime) + 8 * 3600_000) : null);
+
+export async function exportTracking(ctx: CoreContext, view: TrackingView, format: 'xlsx' | 'csv', list?: BoardList): Promise<TrackingExport> {
+  const page = queryTracking(ctx, view, { limit: EXPORT_MAX_ROWS + 1, offset: 0, count: false, ...(list ? { list } : {}) });
+  if (page.rows.length > EXPORT_MAX_ROWS)
+    throw new ApiFailure('invalid_params', `the view has more than ${EXPORT_MAX_ROWS} rows; narrow it before exporting`, [
+      { field: '(params)', code: 'out_of_range', message: 'too many rows to export', params: { maximum: EXPORT_MAX_ROWS } },
+    ]);
+  const stamp = beijingTime(page.asOf).replace(/[-: ]/g, '').slice(0, 12);
+  const filename = `客户投诉及处理跟踪表-${stamp}.${format}`;
+  let data: Buffer;
+  if (format === 'csv') {
+    const header = TRACKING_COLUMNS.map((c) => c.title);
+    const body = page.rows.map((r) =>
+      TRACKING_COLUMNS.map((c) => ('date' in c ? beijingTime(cellValue(r, c.key) as string | null) : cellValue(r, c.key))),
+    );
+    data = Buffer.from(toCsv(header, body), 'utf8');
+  } else {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Hotline Desk';
+    wb.created = new Date(page.asOf);
+    const ws = wb.addWorksheet('跟踪表', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    ws.columns = TRACKING_COLUMNS.map((c) => ({
+      header: c.title,
+      key: c.key,
+      width: c.width,
+      ...('date' in c ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
+    }));
+    ws.getRow(1).font = { bold: true };
+    for (const r of page.rows) {
+      ws.addRow(Object.fromEntries(TRACKING_COLUMNS.map((c) => [c.key, 'date' in c ? excelDate(cellValue(r, c.key) as string | null) : cellValue(r, c.key)])));
+    }
+    data = Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  return {
+    filename,
+    mime: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: data.toString('base64'),
+    rows: page.rows.length,
+  };
+}
+
+function boardSummary(ctx: CoreContext): BoardSummary {
+  refreshDeadlinesIfRulesChanged(ctx.db);
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const dayStart = beijingDayStart(now).toISOString();
+  const monthStart = beijingMonthStart(now).toISOString();
+  const count = (list: BoardList) => {
+    const w = boardListCondition(ctx, list, now);
+    return (ctx.db.prepare(`SELECT count(*) AS n FROM complaints WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+  };
+  const calls = ctx.db
+    .prepare('SELECT count(*) AS n, coalesce(sum(answered_late), 0) AS late FROM call_records WHERE answered_at >= ? AND voided = 0')
+    .get(dayStart) as { n: number; late: number };
+  const bySeverity = { general: 0, major: 0, crisis: 0 };
+  for (const r of ctx.db.prepare(`SELECT severity, count(*) AS n FROM complaints WHERE status IN ${OPEN_STATUSES} GROUP BY severity`).all() as {
+    severity: keyof typeof bySeverity;
+    n: number;
+  }[])
+    bySeverity[r.severity] = r.n;
+  const overdue = (ctx.db.prepare(`SELECT count(*) AS n FROM complaints WHERE status IN ${OPEN_STATUSES} AND next_deadline < ?`).get(nowIso) as { n: number }).n;
+  const sat = ctx.db
+    .prepare('SELECT count(satisfaction) AS n, avg(satisfaction) AS avg FROM call_records WHERE answered_at >= ? AND voided = 0')
+    .get(monthStart) as { n: number; avg: number | null };
+  const cb = { satisfied: 0, fairly_satisfied: 0, unsatisfied: 0 };
+  for (const r of ctx.db.prepare('SELECT callback_result AS k, count(*) AS n FROM complaints WHERE callback_at >= ? AND callback_result IS NOT NULL GROUP BY k').all(monthStart) as {
+    k: keyof typeof cb;
+    n: number;
+  }[])
+    cb[r.k] = r.n;
+  return {
+    asOf: nowIso,
+    dayStart,
+    monthStart,
+    callsToday: calls.n,
+    answeredLateToday: calls.late,
+    openBySeverity: bySeverity,
+    overdueComplaints: overdue,
+    escalationsOverdue: count('escalation_overdue'),
+    majorNotReported: count('unreported_major'),
+    callbacksDue: count('callback_due'),
+    callbacksOverdue: count('callback_overdue'),
+    satisfaction: { calls: sat.n, average: sat.avg === null ? null : Math.round(sat.avg * 100) / 100, callbacks: cb },
+  };
+}
+
+export const trackingHandlers: HandlerMap<'tracking.query' | 'tracking.export' | 'tracking.prefs.get' | 'tracking.prefs.save' | 'board.summary'> = {
+  'tracking.query': ({ ctx, session, params }) => {
+    sessionOf(session);
+    const { limit, offset, list, ...view } = params;
+    return queryTracking(ctx, view, { limit: limit ?? 100, offset: offset ?? 0, ...(list ? { list } : {}) });
+  },
+
+  'tracking.export': async ({ ctx, session, params }) => {
+    const actor = actorOf(session);
+    const { format, list, ...view } = params;
+    const out = await exportTracking(ctx, view, format, list);
+    // Exports of customer data are audited (PRODUCT §8): who, when, which view, how many rows.
+    audit(ctx.db, actor, 'export', 'tracking_sheet', out.filename, JSON.stringify({ format, rows: out.rows, view, ...(list ? { list } : {}) }));
+    return out;
+  },
+
+  'tracking.prefs.get': ({ ctx, session }) => {
+    const s = sessionOf(session);
+    const row = ctx.db.prepare('SELECT value FROM user_prefs WHERE user_id = ? AND key = ?').get(s.user.id, PREFS_KEY) as { value: string } | undefined;
+    if (!row) return DEFAULT_TRACKING_VIEW;
+    // A view saved by another version may not parse any more: fall back rather than fail the sheet.
+    const parsed = TrackingView.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : DEFAULT_TRACKING_VIEW;
+  },
+
+  'tracking.prefs.save': ({ ctx, session, params }) => {
+    const s = sessionOf(session);
+    ctx.db
+      .prepare(
+        'INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(user_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      )
+      .run(s.user.id, PREFS_KEY, JSON.stringify(params.view), ctx.now().toISOString());
+    return params.view;
+  },
+
+  'board.summary': ({ ctx, session }) => {
+    sessionOf(session);
+    return boardSummary(ctx);
+  },
+};
