@@ -1,0 +1,109 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardSummary } from '../../../../shared/api';
+import { SEVERITIES } from '../../../../shared/domain/complaint';
+import { beijingTime, CALLBACK_RESULT_ZH, SEVERITY_ZH } from '../../../../shared/domain/tracking';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { useRecordsChanged } from '../../components/useRecordsChanged';
+import { openTrackingWith } from './preset';
+import './strings';
+import './tracking.css';
+
+const OPEN = ['registered', 'in_handling', 'handled', 'awaiting_approval'] as const;
+
+/** A number on the board; clicking it opens the list behind it. */
+function Num({ title, value, onOpen, testId, danger }: { title: string; value: number | string; onOpen: () => void; testId: string; danger?: boolean }) {
+  return (
+    <Card size="small" hoverable className="board-number" onClick={onOpen} data-testid={testId} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onOpen()}>
+      <Statistic title={title} value={value} styles={{ content: danger && Number(value) > 0 ? { color: '#cf1322' } : {} }} />
+    </Card>
+  );
+}
+
+/** 班组看板: what a team lead watches during the shift (PRODUCT §7); refreshed live. */
+export function BoardPage() {
+  const { t } = useTranslation();
+  const [b, setB] = useState<BoardSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const res = await call('board.summary', {});
+    if (res.ok) {
+      setB(res.result);
+      setError(null);
+    } else setError(errorText(res.error));
+  }, []);
+  useEffect(() => {
+    void load();
+    const id = setInterval(() => void load(), 60_000); // clocks run out with nobody saving anything
+    return () => clearInterval(id);
+  }, [load]);
+  useRecordsChanged(['complaint', 'call'], () => void load());
+
+  if (!b) return error ? <Alert type="error" showIcon title={error} /> : null;
+  const calls = () => {
+    window.location.hash = '/records';
+  };
+  return (
+    <Card
+      title={t('tracking.board.title')}
+      data-testid="board-page"
+      extra={
+        <Space>
+          <Typography.Text type="secondary">{t('tracking.board.asOf', { at: beijingTime(b.asOf) })}</Typography.Text>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            {t('tracking.board.refresh')}
+          </Button>
+        </Space>
+      }
+    >
+      <Row gutter={[12, 12]}>
+        <Col span={6}>
+          <Num title={t('tracking.board.callsToday')} value={b.callsToday} onOpen={calls} testId="board-calls-today" />
+        </Col>
+        <Col span={6}>
+          <Num title={t('tracking.board.answeredLate')} value={b.answeredLateToday} onOpen={calls} testId="board-answered-late" danger />
+        </Col>
+        <Col span={6}>
+          <Num title={t('tracking.board.overdueComplaints')} value={b.overdueComplaints} onOpen={() => openTrackingWith({ status: [...OPEN], overdue: true, sort: 'nextDeadline', dir: 'asc' })} testId="board-overdue" danger />
+        </Col>
+        <Col span={6}>
+          <Num title={t('tracking.board.escalationsOverdue')} value={b.escalationsOverdue} onOpen={() => openTrackingWith({ sort: 'receivedAt', dir: 'asc' }, 'escalation_overdue')} testId="board-escalations-overdue" danger />
+        </Col>
+        {SEVERITIES.map((s) => (
+          <Col span={6} key={s}>
+            <Num
+              title={`${t('tracking.board.openBySeverity')} · ${SEVERITY_ZH[s]}`}
+              value={b.openBySeverity[s]}
+              onOpen={() => openTrackingWith({ status: [...OPEN], severity: [s], sort: 'nextDeadline', dir: 'asc' })}
+              testId={`board-open-${s}`}
+            />
+          </Col>
+        ))}
+        <Col span={6}>
+          <Num title={t('tracking.board.majorNotReported')} value={b.majorNotReported} onOpen={() => openTrackingWith({ sort: 'receivedAt', dir: 'asc' }, 'unreported_major')} testId="board-major-unreported" danger />
+        </Col>
+        <Col span={6}>
+          <Num title={t('tracking.board.callbacksDue')} value={b.callbacksDue} onOpen={() => openTrackingWith({ sort: 'callbackDueAt', dir: 'asc' }, 'callback_due')} testId="board-callbacks-due" />
+        </Col>
+        <Col span={6}>
+          <Num title={t('tracking.board.callbacksOverdue')} value={b.callbacksOverdue} onOpen={() => openTrackingWith({ sort: 'callbackDueAt', dir: 'asc' }, 'callback_overdue')} testId="board-callbacks-overdue" danger />
+        </Col>
+        <Col span={6}>
+          <Num title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.average')}`} value={b.satisfaction.average ?? '—'} onOpen={calls} testId="board-satisfaction" />
+        </Col>
+        <Col span={6}>
+          <Num
+            title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.callbacks')}`}
+            value={(Object.keys(CALLBACK_RESULT_ZH) as (keyof typeof CALLBACK_RESULT_ZH)[]).map((k) => `${CALLBACK_RESULT_ZH[k]} ${b.satisfaction.callbacks[k]}`).join(' / ')}
+            onOpen={() => openTrackingWith({ status: ['registered', 'in_handling', 'handled', 'awaiting_approval', 'closed'], sort: 'callbackAt', dir: 'desc' }, 'callback_month')}
+            testId="board-callback-results"
+          />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
