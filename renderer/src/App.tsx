@@ -17,6 +17,8 @@ import { CallScreen } from './features/calls/CallScreen';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { useSync } from './features/sync/syncStore';
+import { BoardPage } from './features/tracking/BoardPage';
+import { TrackingPage } from './features/tracking/TrackingPage';
 import { i18n } from './i18n';
 
 export function App() {
@@ -110,6 +112,8 @@ function Workspace() {
       {takesCalls && <CallScreen visible={page === 'calls'} />}
       {page === 'records' && <CallList openId={route.id} />}
       {page === 'customers' && <CustomersPage />}
+      {page === 'tracking' && <TrackingPage />}
+      {page === 'board' && <BoardPage />}
       {page === 'settings' && <SettingsPage />}
     </AppLayout>
   );

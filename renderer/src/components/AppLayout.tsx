@@ -1,4 +1,4 @@
-import { LogoutOutlined, PhoneOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DashboardOutlined, LogoutOutlined, PhoneOutlined, SettingOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { useSettings } from '../features/admin/settingsStore';
 import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
 import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
+import '../features/tracking/strings';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, type Page } from './router';
 
@@ -23,6 +24,8 @@ export function navItems(t: (k: string) => string): NavItem[] {
     { page: 'calls', icon: <PhoneOutlined />, label: t('layout.nav.calls'), testId: 'nav-calls', allowed: (r) => mayTakeCalls(r) },
     { page: 'records', icon: <UnorderedListOutlined />, label: t('layout.nav.callList'), testId: 'nav-records', allowed: () => true },
     { page: 'customers', icon: <TeamOutlined />, label: t('layout.nav.customers'), testId: 'nav-customers', allowed: () => true },
+    { page: 'tracking', icon: <TableOutlined />, label: t('tracking.nav'), testId: 'nav-tracking', allowed: (r) => r === 'team_lead' || r === 'admin' },
+    { page: 'board', icon: <DashboardOutlined />, label: t('tracking.boardNav'), testId: 'nav-board', allowed: (r) => r === 'team_lead' || r === 'admin' },
     { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },
   ];
 }

@@ -4,13 +4,13 @@ import { useSyncExternalStore } from 'react';
  * A hash router is enough for four pages, and hashes work from file:// in Electron as well as over
  * http in the browser host. Routes: #/calls, #/records, #/records/<id>, #/customers, #/settings.
  */
-export type Page = 'calls' | 'records' | 'customers' | 'settings';
+export type Page = 'calls' | 'records' | 'customers' | 'tracking' | 'board' | 'settings';
 export interface Route {
   page: Page;
   id: string | null;
 }
 
-const PAGES: Page[] = ['calls', 'records', 'customers', 'settings'];
+const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'settings'];
 
 export function parseHash(hash: string): Route {
   const [, page = '', id = ''] = hash.replace(/^#/, '').split('/');
