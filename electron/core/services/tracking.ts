@@ -1,7 +1,7 @@
 import type { BoardSummary, TrackingExport } from '../../../shared/api/types';
 import { NO_OVERRIDES } from '../../../shared/domain/calendar';
 import type { Complaint } from '../../../shared/domain/complaint';
-import { complaintClocks } from '../../../shared/domain/deadlines';
+import { complaintClocks, type DeadlineRules } from '../../../shared/domain/deadlines';
 import {
   beijingTime,
   cellValue,
@@ -133,8 +133,8 @@ function boardListCondition(ctx: CoreContext, list: BoardList, now: Date): Where
   }
 }
 
-export function toTrackingRow(c: Complaint, ctx: CoreContext, now: Date): TrackingRow {
-  const clocks = complaintClocks(c, { rules: deadlineRulesOf(ctx.db), overrides: NO_OVERRIDES }, now);
+export function toTrackingRow(c: Complaint, rules: DeadlineRules, now: Date): TrackingRow {
+  const clocks = complaintClocks(c, { rules, overrides: NO_OVERRIDES }, now);
   const nowIso = now.toISOString();
   const end = c.status === 'voided' ? c.updatedAt : (c.closedAt ?? nowIso);
   const running = c.status !== 'closed' && c.status !== 'voided';
@@ -192,7 +192,9 @@ export function queryTracking(ctx: CoreContext, view: TrackingView, opts: QueryO
   const rows = ctx.db
     .prepare(`SELECT * FROM complaints WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...where.args, ...orderArgs, opts.limit, opts.offset) as Record<string, unknown>[];
-  return { total, rows: rows.map((r) => toTrackingRow(complaintsTable.fromRow(r), ctx, now)), asOf: now.toISOString() };
+  // The rules are read once per query (a settings read per row cost more than the query itself).
+  const rules = deadlineRulesOf(ctx.db);
+  return { total, rows: rows.map((r) => toTrackingRow(complaintsTable.fromRow(r), rules, now)), asOf: now.toISOString() };
 }
 
 /** Excel has no time zones: a date cell holds Beijing wall-clock time, as the paper form would. */
