@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isoTime, uuid } from '../../shared/domain/fields';
-import { OrganisationSettings } from '../../shared/domain/settings';
+import { DEFAULT_SETTINGS, OrganisationSettings } from '../../shared/domain/settings';
 import { DisplayName, RoleSchema, Username } from '../../shared/domain/users';
 import { HubLoginRequest, type HubLoginResponse } from '../../shared/sync/protocol';
 import { type HubContext, publicUser, SCHEMA_RANGE, tokenHash } from '../context';
@@ -25,7 +25,11 @@ const SetupUser = z.strictObject({
 });
 
 const SetupRequest = z
-  .strictObject({ organisation: OrganisationSettings, users: z.array(SetupUser).min(1).max(5000) })
+  .strictObject({
+    // Settings from a console of an earlier version lack newer fields; they start from the defaults.
+    organisation: z.preprocess((v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_SETTINGS, ...v } : v), OrganisationSettings),
+    users: z.array(SetupUser).min(1).max(5000),
+  })
   .superRefine((v, ctx) => {
     const names = new Set<string>();
     const ids = new Set<string>();

@@ -33,7 +33,7 @@ const registerArgs = (severity: Complaint['severity'], grave: boolean): Complain
 });
 
 const step: fc.Arbitrary<ComplaintAction> = fc.oneof(
-  fc.record({ action: fc.constant('assign' as const), departments: fc.constant(['质量技术部']), handlerId: fc.constantFrom(...ACTORS.map((a) => a.userId)), handlerName: fc.constant('经办人') }),
+  fc.record({ action: fc.constant('assign' as const), departments: fc.constant<string[]>(['质量技术部']), handlerId: fc.constantFrom(...ACTORS.map((a) => a.userId)), handlerName: fc.constant('经办人') }),
   fc.record({ action: fc.constant('escalate' as const), to: fc.constant('张组长'), note: fc.constant('') }),
   fc.record({ action: fc.constant('report' as const), note: fc.constant('已电话报告') }),
   fc.record({
