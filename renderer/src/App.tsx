@@ -15,6 +15,9 @@ import { useActiveCall } from './features/calls/activeCallStore';
 import { CallList } from './features/calls/CallList';
 import { CallScreen } from './features/calls/CallScreen';
 import { CustomersPage } from './features/customers/CustomersPage';
+import { ComplaintsPage } from './features/complaints/ComplaintsPage';
+import './features/complaints/complaints.css';
+import { PrintPage, usePrintRoute } from './features/print/PrintPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { useSync } from './features/sync/syncStore';
 import { BoardPage } from './features/tracking/BoardPage';
@@ -65,6 +68,9 @@ function Root() {
 
 function Workspace() {
   const route = useRoute();
+  // #/print/…: the paper form alone. The console stays mounted underneath (hidden), so a call in progress survives.
+  const print = usePrintRoute();
+  const printing = !!print;
   const { t } = useTranslation();
   const session = useSession((s) => s.session);
   const ended = useSession((s) => s.ended);
@@ -99,8 +105,8 @@ function Workspace() {
 
   const allowed = navItems(t).some((n) => n.page === route.page && n.allowed(role));
   useEffect(() => {
-    if (!allowed) navigate(defaultPage(role));
-  }, [allowed, role]);
+    if (!allowed && !printing) navigate(defaultPage(role));
+  }, [allowed, role, printing]);
 
   useEffect(() => {
     document.title = `${session?.organisationName ?? ''} — ${t('app.title')}`;
@@ -108,13 +114,19 @@ function Workspace() {
 
   const page = allowed ? route.page : defaultPage(role);
   return (
-    <AppLayout page={page}>
-      {takesCalls && <CallScreen visible={page === 'calls'} />}
-      {page === 'records' && <CallList openId={route.id} />}
-      {page === 'customers' && <CustomersPage />}
-      {page === 'tracking' && <TrackingPage />}
-      {page === 'board' && <BoardPage />}
-      {page === 'settings' && <SettingsPage />}
-    </AppLayout>
+    <>
+      {print && <PrintPage kind={print.kind} id={print.id} />}
+      <div className={printing ? 'workspace hidden-under-print' : 'workspace'}>
+        <AppLayout page={page}>
+          {takesCalls && <CallScreen visible={page === 'calls' && !printing} />}
+          {page === 'records' && <CallList openId={route.id} />}
+          {page === 'customers' && <CustomersPage />}
+          {page === 'tracking' && <TrackingPage />}
+          {page === 'board' && <BoardPage />}
+          {page === 'complaints' && <ComplaintsPage openId={route.id} />}
+          {page === 'settings' && <SettingsPage />}
+        </AppLayout>
+      </div>
+    </>
   );
 }

@@ -58,3 +58,22 @@ export async function ring(url: string, number: string): Promise<void> {
   const res = await fetch(`${url}/cti/incoming`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ number }) });
   expect(res.ok).toBe(true);
 }
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByTestId('logout-button').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+/** An antd Select (single or multiple) by its test id: open it, click the option with this label. */
+export async function pickOption(page: Page, testId: string, label: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+}
+
+/** An antd DatePicker by the test id on its input: type the value, Enter commits it. */
+export async function fillDate(page: Page, testId: string, value: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}

@@ -1,10 +1,11 @@
-import { DashboardOutlined, LogoutOutlined, PhoneOutlined, SettingOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, LogoutOutlined, PhoneOutlined, SettingOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/roles';
 import { useSettings } from '../features/admin/settingsStore';
 import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
+import { CalendarBanner } from '../features/complaints/CalendarBanner';
 import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
 import '../features/tracking/strings';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -26,6 +27,7 @@ export function navItems(t: (k: string) => string): NavItem[] {
     { page: 'customers', icon: <TeamOutlined />, label: t('layout.nav.customers'), testId: 'nav-customers', allowed: () => true },
     { page: 'tracking', icon: <TableOutlined />, label: t('tracking.nav'), testId: 'nav-tracking', allowed: (r) => r === 'team_lead' || r === 'admin' },
     { page: 'board', icon: <DashboardOutlined />, label: t('tracking.boardNav'), testId: 'nav-board', allowed: (r) => r === 'team_lead' || r === 'admin' },
+    { page: 'complaints', icon: <AlertOutlined />, label: t('complaint.nav'), testId: 'nav-complaints', allowed: () => true },
     { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },
   ];
 }
@@ -78,6 +80,7 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
           </Space>
         </Layout.Header>
         <UpgradeAlert />
+        <CalendarBanner />
         <Layout.Content className="app-content">{children}</Layout.Content>
       </Layout>
     </Layout>

@@ -1,3 +1,4 @@
+import { complaintEn } from './complaintEn';
 import type { Messages } from './zh';
 
 /** English UI strings; same keys as zh.ts (checked by the `Messages` type). */
@@ -356,4 +357,5 @@ export const en: Messages = {
     },
   },
   lang: { zh: '中文', en: 'English' },
+  complaint: complaintEn,
 };

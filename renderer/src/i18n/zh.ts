@@ -1,3 +1,5 @@
+import { complaintZh } from './complaintZh';
+
 /** Chinese (default) UI strings. `en.ts` must have the same shape; the type check enforces it. */
 export const zh = {
   app: { title: '客服热线工作台', loading: '正在加载…' },
@@ -352,6 +354,7 @@ export const zh = {
     },
   },
   lang: { zh: '中文', en: 'English' },
+  complaint: complaintZh,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

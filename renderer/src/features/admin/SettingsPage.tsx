@@ -1,5 +1,6 @@
 import { Card, Skeleton, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ComplaintSettings } from '../complaints/settings/ComplaintSettings';
 import { HubCard } from '../sync/HubCard';
 import { OrgSettingsForm } from './OrgSettingsForm';
 import { useSettings } from './settingsStore';
@@ -21,6 +22,7 @@ export function SettingsPage() {
               children: settings ? <OrgSettingsForm key={JSON.stringify(settings)} settings={settings} /> : <Skeleton active />,
             },
             { key: 'users', label: t('users.title'), children: <UsersPanel /> },
+            { key: 'complaints', label: <span data-testid="settings-tab-complaints">{t('complaint.settings.tab')}</span>, children: <ComplaintSettings /> },
           ]}
         />
       </Card>

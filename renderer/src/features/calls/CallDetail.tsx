@@ -1,5 +1,5 @@
 import { StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Input, Modal, Skeleton, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Input, Modal, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail as Detail } from '../../../../shared/api/types';
@@ -7,8 +7,10 @@ import { isSupervisor } from '../../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
-import { useCallRules } from '../admin/settingsStore';
+import { useCallRules, useSettings } from '../admin/settingsStore';
 import { mayTakeCalls, useSession } from '../auth/sessionStore';
+import { CallPaper } from '../print/CallPaper';
+import { PrintButton } from '../print/PrintButton';
 import { ConflictBanners } from '../sync/ConflictBanners';
 import { useActiveCall } from './activeCallStore';
 import { CallForm } from './form/CallForm';
@@ -22,6 +24,8 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
   const [error, setError] = useState<string | null>(null);
   // Bumped when a sync conflict is resolved: the record may have changed under the form.
   const [rev, setRev] = useState(0);
+  const sessionOrg = useSession((s) => s.session?.organisationName ?? '');
+  const orgName = useSettings((s) => s.settings?.organisationName) ?? sessionOrg;
 
   const load = useCallback(async () => {
     const res = await call('calls.get', { id });
@@ -48,7 +52,14 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
       // Same 12px gutter as the main content, which the sheet's sticky action bar is built for.
       styles={{ body: { padding: 12 } }}
       title={detail ? t('detail.title', { no: detail.record.recordNo }) : ''}
-      extra={detail && <VoidButton detail={detail} onVoided={() => void load()} />}
+      extra={
+        detail && (
+          <Space>
+            <PrintButton testId="call-print-button" paper={() => <CallPaper r={detail.record} org={orgName} />} />
+            <VoidButton detail={detail} onVoided={() => void load()} />
+          </Space>
+        )
+      }
       data-testid="call-detail"
     >
       {error && <Alert type="error" showIcon title={error} />}

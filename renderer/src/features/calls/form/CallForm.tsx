@@ -6,6 +6,7 @@ import { CALL_CATEGORIES } from '../../../../../shared/domain/callRecord';
 import { fmtClock, fmtDateTime, fmtDuration, secondsSince } from '../../../components/format';
 import { type HotkeyMap, useHotkeys } from '../../../components/useHotkeys';
 import { useNow } from '../../../components/useNow';
+import { ComplaintFromCall } from '../../complaints/ComplaintFromCall';
 import { StatusTag } from '../StatusTag';
 import { CallFormFields } from './CallFormFields';
 import type { CallFormApi, SaveState } from './useCallForm';
@@ -84,6 +85,7 @@ export function CallForm({ form, editable, departments, hotkeys }: Props) {
               {t('calls.closeRecord')}
             </Button>
           )}
+          <ComplaintFromCall callId={r.id} recordNo={r.recordNo} values={form.values} />
           <AutosaveStatus state={form.state} dirty={form.dirty} />
           <span className="muted shortcut-hint">{t(live ? 'calls.shortcuts' : 'calls.shortcutsAfter')}</span>
         </div>

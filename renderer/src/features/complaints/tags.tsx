@@ -1,0 +1,31 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintStatus, Severity } from '../../../../shared/domain/complaint';
+
+const SEVERITY_COLORS: Record<Severity, string> = { general: 'blue', major: 'orange', crisis: 'red' };
+const STATUS_COLORS: Record<ComplaintStatus, string> = {
+  registered: 'default',
+  in_handling: 'processing',
+  handled: 'cyan',
+  awaiting_approval: 'warning',
+  closed: 'success',
+  voided: 'default',
+};
+
+export function SeverityTag({ severity }: { severity: Severity }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={SEVERITY_COLORS[severity]} data-testid="severity-tag" data-severity={severity}>
+      {t(`complaint.severities.${severity}`)}
+    </Tag>
+  );
+}
+
+export function ComplaintStatusTag({ status }: { status: ComplaintStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="complaint-status" data-status={status} className={status === 'voided' ? 'voided-tag' : undefined}>
+      {t(`complaint.statuses.${status}`)}
+    </Tag>
+  );
+}

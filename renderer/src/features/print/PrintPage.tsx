@@ -1,0 +1,89 @@
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Spin, Typography } from 'antd';
+import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { useSession } from '../auth/sessionStore';
+import { CallPaper } from './CallPaper';
+import { ComplaintPaper } from './ComplaintPaper';
+import './print.css';
+
+export type PrintKind = 'complaint' | 'call';
+
+/** `#/print/complaint/<id>`, `#/print/call/<id>` → what to print; anything else is null. */
+export function parsePrintHash(hash: string): { kind: PrintKind; id: string } | null {
+  const m = /^#?\/print\/(complaint|call)\/([^/?#]+)/.exec(hash);
+  return m?.[1] && m[2] ? { kind: m[1] as PrintKind, id: decodeURIComponent(m[2]) } : null;
+}
+
+/**
+ * The paper form alone, without the console around it: a print preview on screen, the form on A4
+ * when printed (from this page, or from the PDF an end-to-end test makes of it).
+ */
+export function PrintPage({ kind, id }: { kind: PrintKind; id: string }) {
+  const { t } = useTranslation();
+  const fallbackOrg = useSession((s) => s.session?.organisationName ?? '');
+  const { message } = App.useApp();
+  const [paper, setPaper] = useState<ReactNode>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const settings = await call('settings.get', {});
+      const org = settings.ok ? settings.result.organisationName : fallbackOrg;
+      if (kind === 'complaint') {
+        const res = await call('complaints.get', { id });
+        if (!live) return;
+        if (res.ok) setPaper(<ComplaintPaper c={res.result.complaint} org={org} />);
+        else setError(errorText(res.error));
+      } else {
+        const res = await call('calls.get', { id });
+        if (!live) return;
+        if (res.ok) setPaper(<CallPaper r={res.result.record} org={org} />);
+        else setError(errorText(res.error));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [kind, id, fallbackOrg]);
+
+  // Toasts from the sheet (已签字 …) must not land on the paper.
+  useEffect(() => {
+    message.destroy();
+  }, [message]);
+
+  useEffect(() => {
+    document.title = t(kind === 'complaint' ? 'complaint.sheet' : 'complaint.callSheet');
+  }, [kind, t]);
+
+  return (
+    <div className="print-screen" data-testid="print-page">
+      <div className="print-toolbar no-print">
+        <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()}>
+          {t('complaint.back')}
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} disabled={!paper} onClick={() => window.print()} data-testid="print-now">
+          {t('complaint.print')}
+        </Button>
+        <Typography.Text type="secondary">{t('complaint.paper.toolbar')}</Typography.Text>
+      </div>
+      {error && <Alert type="error" showIcon title={error} className="print-toolbar no-print" />}
+      {!paper && !error && <Spin className="print-toolbar" />}
+      {paper && <div data-testid="print-ready">{paper}</div>}
+    </div>
+  );
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+/** The print route, when the hash is one; the app shows the paper alone instead of the console. */
+export function usePrintRoute(): { kind: PrintKind; id: string } | null {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parsePrintHash(hash);
+}
