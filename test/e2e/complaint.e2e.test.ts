@@ -268,6 +268,22 @@ describe('a major complaint from a call, through two handling rounds to approval
     await shot(page, 'c14-complaint-list');
   });
 
+  it('a letter from the same customer, registered from the 投诉 menu, is her 第 2 次投诉', async () => {
+    await page.getByTestId('complaint-new-button').click();
+    await page.getByTestId('complaint-new').waitFor();
+    await page.getByTestId('complaint-channel').getByText('信函').click();
+    await page.getByTestId('complaint-complainant').fill('周丽');
+    await page.getByTestId('complaint-phone').fill(CUSTOMER_PHONE);
+    await page.getByTestId('complaint-problem').fill('来信反映复检报告寄送延迟');
+    await page.getByTestId('complaint-type').getByText('及时性').click();
+    await page.getByTestId('complaint-register').click();
+    await page.locator('[data-testid="complaint-sheet"][data-status="registered"]').waitFor();
+    expect(await page.getByTestId('complaint-repeat').innerText()).toBe('第 2 次投诉');
+    expect(await page.getByTestId('severity-tag').innerText()).toBe('一般投诉');
+    expect(await page.getByTestId('complaint-intake').innerText()).toContain('投诉方式 信函');
+    await shot(page, 'c14b-letter-second-complaint');
+  });
+
   it('prints annex 2 on A4: the PDF carries the number, the complainant, the handler and every signature', async () => {
     await page.goto(`${host.url}/#/print/complaint/${id}`);
     await page.getByTestId('complaint-paper').waitFor({ timeout: 5000 }).catch(async (e) => {

@@ -83,6 +83,7 @@ export const complaintEn: ComplaintMessages = {
     status: 'Status',
     voidReason: 'Void reason',
     customerId: 'Linked customer',
+    callId: 'Source call',
     nextDeadline: 'Next deadline',
     nextAction: 'To do',
   },

@@ -81,6 +81,7 @@ export const complaintZh = {
     status: '状态',
     voidReason: '作废原因',
     customerId: '关联客户',
+    callId: '来源来电',
     nextDeadline: '最近期限',
     nextAction: '待办事项',
   },

@@ -81,9 +81,17 @@ export function ComplaintSheet({ id }: { id: string }) {
             </Button>
           </Space>
         </div>
-        <div className="muted complaint-intake">
+        <div className="muted complaint-intake" data-testid="complaint-intake">
           {t('complaint.fields.receivedAt')} {fmtDateTime(c.receivedAt)} · {t('complaint.fields.channel')} {t(`complaint.channels.${c.channel}`)} ·{' '}
           {t('complaint.fields.receivingAgentName')} {c.receivingAgentName}
+          {c.callId && (
+            <>
+              {' · '}
+              <Typography.Link href={`#/records/${c.callId}`} data-testid="complaint-source-call">
+                {t('complaint.fields.callId')}
+              </Typography.Link>
+            </>
+          )}
         </div>
         <ClockPanel clocks={detail.clocks} />
         <ActionBar detail={detail} onDone={() => void load()} />
