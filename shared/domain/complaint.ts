@@ -22,6 +22,8 @@ export interface HandlingRound {
   handlerId: string | null;
   handlerName: string;
   investigation: string;
+  solutions: string[];
+  chosenSolution: number | null;
   result: string;
   replyToCustomer: string;
   completedAt: string | null;

@@ -153,7 +153,7 @@ export function editComplaint(prev: Complaint | null, a: ComplaintEditArgs, acto
     return refuse('forbidden', 'only the receiving agent, the handler or a team lead may edit this complaint');
   const next: Complaint = { ...prev, ...a.fields };
   if (a.fields.phone !== undefined) next.phoneNormalized = next.phone ? normalizePhone(next.phone, env.areaCode).normalized : '';
-  const issues = [...contactIssues(next), ...(prev.status === 'registered' ? [] : graveIssues(next)), ...solutionIssues(next)];
+  const issues = [...contactIssues(next), ...graveIssues(next), ...solutionIssues(next)];
   if (issues.length) return refuse('invalid_params', 'the complaint sheet is incomplete', issues);
   return finish(prev, next, a.at);
 }
@@ -165,6 +165,8 @@ function closeRound(c: Complaint): HandlingRound {
     handlerId: c.handlerId,
     handlerName: c.handlerName,
     investigation: c.investigation,
+    solutions: c.solutions,
+    chosenSolution: c.chosenSolution,
     result: c.result,
     replyToCustomer: c.replyToCustomer,
     completedAt: c.completedAt,
@@ -235,7 +237,7 @@ export function transitionComplaint(prev: Complaint | null, a: ComplaintTransiti
       if (step.result === 'unsatisfied') {
         // Not satisfied → back to handling in a new round; the earlier round stays readable (003 §4.2).
         c.rounds.push(closeRound(c));
-        Object.assign(c, { ...FRESH_ROUND, round: c.round + 1, status: 'in_handling' });
+        Object.assign(c, { ...FRESH_ROUND, solutions: [], chosenSolution: null, round: c.round + 1, status: 'in_handling' });
       } else if (isGrave(c)) c.status = 'awaiting_approval';
       else Object.assign(c, { status: 'closed', closedAt: at });
       break;

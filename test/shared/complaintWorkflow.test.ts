@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_OVERRIDES } from '../../shared/domain/calendar';
 import type { Complaint, ComplaintAction, ComplaintRegisterArgs } from '../../shared/domain/complaint';
-import { availableActions, type ComplaintEnv, graveIssues, registerComplaint, transitionComplaint } from '../../shared/domain/complaintWorkflow';
+import { availableActions, type ComplaintEnv, editComplaint, graveIssues, registerComplaint, transitionComplaint } from '../../shared/domain/complaintWorkflow';
 import { DEFAULT_DEADLINE_RULES } from '../../shared/domain/deadlines';
 import type { Actor } from '../../shared/domain/mutation';
 
@@ -155,6 +155,13 @@ describe('complaint state machine (property-based)', () => {
     if (!res.ok) expect(res.fields?.map((f) => f.field)).toEqual(['soothed', 'headNotifiedTo', 'headNotifiedAt']);
   });
 
+  it('a major complaint cannot be edited back to incomplete, even before it is assigned', () => {
+    const reg = registerComplaint(registerArgs('major', true), ACTORS[0]!, env);
+    if (!reg.ok) throw new Error(reg.reason);
+    const res = editComplaint(reg.next, { id: reg.next.id, fields: { soothed: false }, at: '2026-11-02T01:10:00.000Z' }, ACTORS[0]!, env);
+    expect(!res.ok && res.fields?.map((f) => f.field)).toEqual(['soothed']);
+  });
+
   it('requires an address or a phone', () => {
     const res = registerComplaint({ ...registerArgs('general', false), phone: '', address: '' }, ACTORS[0]!, env);
     expect(!res.ok && res.fields?.map((f) => f.field)).toEqual(['phone', 'address']);
@@ -169,11 +176,12 @@ describe('complaint state machine (property-based)', () => {
       c = r.next;
     };
     go(lead, { action: 'assign', departments: ['质量技术部'], handlerId: agent.userId, handlerName: agent.displayName }, '2026-11-02T01:10:00.000Z');
-    go(agent, { action: 'recordResult', investigation: '复核', result: '结果无误', replyToCustomer: '已答复' }, '2026-11-03T01:00:00.000Z');
+    go(agent, { action: 'recordResult', investigation: '复核', result: '结果无误', replyToCustomer: '已答复', solutions: ['解释检测方法', '免费复检'], chosenSolution: 0 }, '2026-11-03T01:00:00.000Z');
     expect(c.callbackDueAt).toBe('2026-11-10T15:59:59.999Z');
     go(officer, { action: 'recordCallback', result: 'unsatisfied', note: '仍有异议' }, '2026-11-04T01:00:00.000Z');
     expect(c).toMatchObject({ status: 'in_handling', round: 2, result: '', callbackResult: null });
-    expect(c.rounds[0]).toMatchObject({ round: 1, result: '结果无误', callbackResult: 'unsatisfied' });
+    expect(c.rounds[0]).toMatchObject({ round: 1, result: '结果无误', callbackResult: 'unsatisfied', solutions: ['解释检测方法', '免费复检'], chosenSolution: 0 });
+    expect(c).toMatchObject({ solutions: [], chosenSolution: null });
     go(agent, { action: 'recordResult', investigation: '送第三方复检', result: '复检一致', replyToCustomer: '已寄送复检报告' }, '2026-11-06T01:00:00.000Z');
     go(officer, { action: 'recordCallback', result: 'satisfied', note: '' }, '2026-11-07T01:00:00.000Z');
     expect(c.status).toBe('awaiting_approval');
