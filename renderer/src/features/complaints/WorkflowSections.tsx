@@ -134,6 +134,12 @@ export function RoundsPanel({ rounds }: { rounds: HandlingRound[] }) {
                 ['departments', r.departments.join('、')],
                 ['handlerName', r.handlerName],
                 ['investigation', pre(r.investigation), 2],
+                [
+                  'solutions',
+                  // Rounds recorded before solutions were kept per round have none.
+                  (r.solutions ?? []).map((x, i) => `${i + 1}. ${x}${r.chosenSolution === i ? ' ✓' : ''}`).join(';'),
+                  2,
+                ],
                 ['result', pre(r.result), 2],
                 ['replyToCustomer', pre(r.replyToCustomer), 2],
                 ['completedAt', fmtDateTime(r.completedAt)],
