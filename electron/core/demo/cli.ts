@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { bulkDemo } from './bulk';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed';
 
 const { values } = parseArgs({
@@ -7,7 +8,10 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.data/web' },
     customers: { type: 'string', default: '300' },
     calls: { type: 'string', default: '400' },
+    complaints: { type: 'string', default: '60' },
+    days: { type: 'string' },
     seed: { type: 'string' },
+    bulk: { type: 'boolean' },
   },
 });
 
@@ -20,13 +24,22 @@ const count = (name: string, v: string | undefined) => {
   return n;
 };
 
+/** Beyond this many records of any kind, the store is written in bulk (demo/bulk.ts) instead of through the core. */
+const BULK_ABOVE = 2000;
+
 const started = Date.now();
 const dataDir = path.resolve(values.data);
-const out = await seedDemo({
+const opts = {
   dataDir,
   customers: count('customers', values.customers),
   calls: count('calls', values.calls),
+  complaints: count('complaints', values.complaints),
+  ...(values.days ? { days: count('days', values.days) } : {}),
   ...(values.seed ? { seed: count('seed', values.seed) } : {}),
-});
-console.log(`Demo data in ${dataDir}: ${out.customers} customers, ${out.calls} calls (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+};
+const bulk = values.bulk ?? Math.max(opts.customers, opts.calls, opts.complaints) > BULK_ABOVE;
+const out = bulk ? await bulkDemo({ ...opts, log: (line) => console.log(line) }) : await seedDemo(opts);
+console.log(
+  `Demo data in ${dataDir}${bulk ? ' (bulk)' : ''}: ${out.customers} customers, ${out.calls} calls, ${out.complaints} complaints (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+);
 console.log(`Log in as ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')} — password ${DEMO_PASSWORD}`);
