@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { HubClient } from '../../electron/core/sync/hubClient';
 import { PASSWORD, seededConsole } from '../helpers/core';
@@ -149,10 +150,14 @@ export class RecordMaker {
  */
 export async function seedHub(hubUrl: string): Promise<void> {
   const c = await seededConsole();
-  c.core.sync.stop();
-  await c.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD });
-  c.core.sync.stop();
-  c.close();
+  try {
+    c.core.sync.stop();
+    await c.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD });
+    c.core.sync.stop();
+  } finally {
+    c.close();
+    fs.rmSync(c.dir, { recursive: true, force: true });
+  }
 }
 
 /** The users seededConsole creates that may push call records. */
