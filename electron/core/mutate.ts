@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type CoreContext, runMutation } from './context';
 import { settingsOf } from './services/admin';
 import { ENTITY_STORES } from './store/entities';
+import { snapshotBase } from './sync/apply';
 
 export function mutationEnv(ctx: CoreContext): MutationEnv {
   return mutationEnvFrom(settingsOf(ctx));
@@ -31,7 +32,10 @@ export function runSyncMutation<N extends SyncMutationName>(ctx: CoreContext, na
     at,
     load: () => store.load(ctx.db, id),
     apply: (prev) => def.apply(prev, args, actor, mutationEnv(ctx)),
-    save: (next) => store.save(ctx.db, next),
+    save: (next, prev) => {
+      snapshotBase(ctx.db, def.entity, id, prev);
+      store.save(ctx.db, next);
+    },
     base: (prev) => def.baseOf(prev),
   }) as RecordOf<N>;
 }

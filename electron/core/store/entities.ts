@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { stmt } from './stmt';
 import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Complaint } from '../../../shared/domain/complaint';
 import type { Customer } from '../../../shared/domain/customer';
@@ -14,8 +15,8 @@ export interface EntityStore<T> {
 function saveCustomer(db: Database.Database, c: Customer): void {
   customersTable.upsert(db, c);
   // The phone index rows follow the record: rebuilt on every save so a removed number stops matching.
-  db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(c.id);
-  const ins = db.prepare('INSERT INTO customer_phones (customer_id, normalized, local) VALUES (?, ?, ?)');
+  stmt(db, 'DELETE FROM customer_phones WHERE customer_id = ?').run(c.id);
+  const ins = stmt(db, 'INSERT INTO customer_phones (customer_id, normalized, local) VALUES (?, ?, ?)');
   for (const p of c.phones) ins.run(c.id, p.normalized, p.local);
 }
 

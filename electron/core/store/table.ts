@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { stmt } from './stmt';
 
 type Kind = 'text' | 'int' | 'bool' | 'json';
 type Row = Record<string, unknown>;
@@ -12,6 +13,8 @@ const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCa
  */
 export class Table<T extends { id: string }> {
   private readonly fields: string[];
+  /** The column of each field, worked out once: mapping a page of rows must not run a regex per cell. */
+  private readonly columns: string[];
   private readonly upsertSql: string;
   private readonly getSql: string;
 
@@ -21,6 +24,7 @@ export class Table<T extends { id: string }> {
   ) {
     this.fields = Object.keys(kinds);
     const cols = this.fields.map(column);
+    this.columns = cols;
     const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
     this.upsertSql = `INSERT INTO ${name} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
       ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
@@ -29,30 +33,30 @@ export class Table<T extends { id: string }> {
 
   toRow(record: T): Row {
     const row: Row = {};
-    for (const f of this.fields) {
+    this.fields.forEach((f, i) => {
       const v = (record as Record<string, unknown>)[f];
       const kind = this.kinds[f as keyof T & string];
-      row[column(f)] = v === null || v === undefined ? null : kind === 'bool' ? (v ? 1 : 0) : kind === 'json' ? JSON.stringify(v) : v;
-    }
+      row[this.columns[i]!] = v === null || v === undefined ? null : kind === 'bool' ? (v ? 1 : 0) : kind === 'json' ? JSON.stringify(v) : v;
+    });
     return row;
   }
 
   fromRow(row: Row): T {
     const out: Record<string, unknown> = {};
-    for (const f of this.fields) {
-      const v = row[column(f)];
+    this.fields.forEach((f, i) => {
+      const v = row[this.columns[i]!];
       const kind = this.kinds[f as keyof T & string];
       out[f] = v === null || v === undefined ? null : kind === 'bool' ? v === 1 : kind === 'json' ? JSON.parse(v as string) : v;
-    }
+    });
     return out as T;
   }
 
   upsert(db: Database.Database, record: T): void {
-    db.prepare(this.upsertSql).run(this.toRow(record));
+    stmt(db, this.upsertSql).run(this.toRow(record));
   }
 
   get(db: Database.Database, id: string): T | null {
-    const row = db.prepare(this.getSql).get(id) as Row | undefined;
+    const row = stmt(db, this.getSql).get(id) as Row | undefined;
     return row ? this.fromRow(row) : null;
   }
 }

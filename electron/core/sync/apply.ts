@@ -5,6 +5,7 @@ import type { OrganisationSettings } from '../../../shared/domain/settings';
 import type { Ack, SyncChange } from '../../../shared/sync/protocol';
 import { ENTITY_STORES } from '../store/entities';
 import { writeSettings } from '../store/settings';
+import { stmt } from '../store/stmt';
 import { usersTable } from '../store/tables';
 
 const RECORD_ENTITIES = new Set<string>(Object.keys(ENTITY_STORES));
@@ -19,7 +20,7 @@ function actorFor(db: Database.Database, userId: string): Actor {
  * in the order they were made. A pending mutation the domain now refuses is left for the hub to judge.
  */
 export function rebase(db: Database.Database, entity: SyncEntity, id: string, env: MutationEnv): void {
-  const baseRow = db.prepare('SELECT data FROM sync_base WHERE entity = ? AND id = ?').get(entity, id) as { data: string } | undefined;
+  const baseRow = stmt(db, 'SELECT data FROM sync_base WHERE entity = ? AND id = ?').get(entity, id) as { data: string } | undefined;
   let state: unknown = baseRow ? JSON.parse(baseRow.data) : null;
   const pending = db
     .prepare("SELECT name, args, actor_id FROM outbox WHERE entity = ? AND entity_id = ? AND state = 'pending' ORDER BY created_at, mutation_id")
@@ -32,18 +33,54 @@ export function rebase(db: Database.Database, entity: SyncEntity, id: string, en
   if (state) (ENTITY_STORES[entity] as { save: (db: Database.Database, r: unknown) => void }).save(db, state);
 }
 
+/**
+ * Before the first unacknowledged change to a record, remember the record as the hub last gave it:
+ * that is the base a later pull rebases the pending changes on. Records without pending changes keep
+ * no copy (their row is the hub's state), which halves the writes of a first sync.
+ */
+export function snapshotBase(db: Database.Database, entity: SyncEntity, id: string, prev: unknown): void {
+  if (prev === null || prev === undefined) return;
+  const pending = stmt(db, "SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND state = 'pending' LIMIT 1").get(entity, id);
+  if (pending) return;
+  stmt(
+    db,
+    'INSERT INTO sync_base (entity, id, seq, data) VALUES (?, ?, 0, ?) ON CONFLICT(entity, id) DO UPDATE SET seq = 0, data = excluded.data',
+  ).run(entity, id, JSON.stringify(prev));
+}
+
+/** Records with unacknowledged local mutations: only these need the rebase; the rest take the hub's state as is. */
+function pendingRecords(db: Database.Database): Set<string> {
+  const rows = stmt(db, "SELECT DISTINCT entity, entity_id FROM outbox WHERE state = 'pending'").all() as { entity: string; entity_id: string }[];
+  return new Set(rows.map((r) => `${r.entity}:${r.entity_id}`));
+}
+
 /** Writes one pulled page; the caller wraps it in a transaction together with the cursor. */
-export function applyChanges(db: Database.Database, changes: SyncChange[], env: () => MutationEnv): Map<string, string[]> {
+export function applyChanges(db: Database.Database, changes: SyncChange[], envOf: () => MutationEnv): Map<string, string[]> {
   const touched = new Map<string, string[]>();
-  const note = (entity: string, id: string) => touched.set(entity, [...(touched.get(entity) ?? []), id]);
-  const putBase = db.prepare(
+  const note = (entity: string, id: string) => {
+    const ids = touched.get(entity);
+    if (ids) ids.push(id);
+    else touched.set(entity, [id]);
+  };
+  const putBase = stmt(
+    db,
     'INSERT INTO sync_base (entity, id, seq, data) VALUES (?, ?, ?, ?) ON CONFLICT(entity, id) DO UPDATE SET seq = excluded.seq, data = excluded.data',
   );
+  const dropBase = stmt(db, 'DELETE FROM sync_base WHERE entity = ? AND id = ?');
+  const pending = pendingRecords(db);
+  let env: MutationEnv | null = null;
   for (const ch of changes) {
     if (RECORD_ENTITIES.has(ch.entity)) {
-      putBase.run(ch.entity, ch.id, ch.seq, JSON.stringify(ch.data));
-      rebase(db, ch.entity as SyncEntity, ch.id, env());
-      note(ch.entity, ch.id);
+      const entity = ch.entity as SyncEntity;
+      if (pending.has(`${entity}:${ch.id}`)) {
+        putBase.run(entity, ch.id, ch.seq, JSON.stringify(ch.data));
+        env ??= envOf();
+        rebase(db, entity, ch.id, env);
+      } else {
+        dropBase.run(entity, ch.id);
+        (ENTITY_STORES[entity] as { save: (db: Database.Database, r: unknown) => void }).save(db, ch.data);
+      }
+      note(entity, ch.id);
     } else if (ch.entity === 'user') {
       const u = ch.data as Omit<(typeof usersTable extends { fromRow(r: never): infer U } ? U : never), 'passwordHash' | 'version'>;
       const local = usersTable.get(db, ch.id);
@@ -55,7 +92,8 @@ export function applyChanges(db: Database.Database, changes: SyncChange[], env: 
       note('settings', ch.id);
     } else if (ch.entity === 'history') {
       const h = ch.data as { id: string; entity: string; entityId: string; at: string; actorId: string; actorName: string; action: string; changes: unknown };
-      db.prepare(
+      stmt(
+        db,
         'INSERT OR REPLACE INTO history (id, entity, entity_id, at, actor_id, actor_name, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ).run(h.id, h.entity, h.entityId, h.at, h.actorId, h.actorName, h.action, JSON.stringify(h.changes));
     }
