@@ -84,7 +84,10 @@ export interface TrackingRow {
 }
 
 export interface TrackingPage {
+  /** Matching rows, counted up to 10 000 (the core's COUNT_CAP); -1 when not counted. */
   total: number;
+  /** More rows match than `total`: the sheet shows "10000+". */
+  capped?: boolean;
   rows: TrackingRow[];
   /** The instant the overdue flags were computed at. */
   asOf: string;

@@ -1,12 +1,16 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrations';
+import { bulkDemo } from '../../electron/core/demo/bulk';
+import { DEMO_PASSWORD } from '../../electron/core/demo/seed';
+import { COUNT_CAP, pageSql, SEARCH_COUNT_CAP, whereOf } from '../../electron/core/services/tracking';
 import { bigramTokens } from '../../electron/core/store/complaintIndex';
 import { ENTITY_STORES } from '../../electron/core/store/entities';
 import { complaintsTable } from '../../electron/core/store/tables';
 import type { Complaint } from '../../shared/domain/complaint';
-import { PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
+import type { TrackingView } from '../../shared/domain/tracking';
+import { openTestConsole, PASSWORD, seededConsole, type TestConsole, tmpDir } from '../helpers/core';
 
 let c: TestConsole;
 afterEach(() => c?.close());
@@ -331,5 +335,69 @@ describe('migration 003 on a store with complaints', () => {
     expect(bigramTokens('投诉退款')).toBe('投诉 诉退 退款 款');
     expect(bigramTokens('GB 18401,A类')).toBe('gb b 18 84 40 01 1 a类 类');
     expect(bigramTokens('')).toBe('');
+  });
+});
+
+describe('the sheet at scale: counts, plans and pages agree with a plain query', () => {
+  const NOW = Date.parse('2026-11-22T02:00:00.000Z');
+  let big: TestConsole;
+  beforeAll(async () => {
+    const dir = tmpDir('hd-sheet-scale-');
+    await bulkDemo({ dataDir: dir, customers: 0, calls: 0, complaints: 6000, days: 90, now: NOW, seed: 11 });
+    big = openTestConsole(dir);
+    big.clock.t = NOW;
+    await big.login('lead', DEMO_PASSWORD);
+  }, 120_000);
+  afterAll(() => big?.close());
+
+  const OPEN = ['registered', 'in_handling', 'handled', 'awaiting_approval'] as const;
+  const views: [string, TrackingView, string][] = [
+    ['default', { sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['oldest first', { sort: 'receivedAt', dir: 'asc' }, 'received_at ASC, id ASC'],
+    ['open by next deadline', { status: [...OPEN], sort: 'nextDeadline', dir: 'asc' }, '(next_deadline IS NULL), next_deadline, id'],
+    ['all by next deadline, latest first', { sort: 'nextDeadline', dir: 'desc' }, '(next_deadline IS NULL), next_deadline DESC, id DESC'],
+    ['major overdue', { severity: ['major', 'crisis'], overdue: true, sort: 'nextDeadline', dir: 'asc' }, '(next_deadline IS NULL), next_deadline, id'],
+    ['two-character term', { q: '退款', sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['one-character term in most rows', { q: '要', sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['dense term, narrowed', { q: '要', severity: ['major'], sort: 'nextDeadline', dir: 'asc' }, '(next_deadline IS NULL), next_deadline, id'],
+    ['four-character term', { q: '检测结果', sort: 'complaintNo', dir: 'asc' }, 'complaint_no, id'],
+  ];
+
+  it.each(views)('%s', async (_name, view, order) => {
+    const db = big.core.context.db;
+    const where = whereOf(big.core.context, view);
+    // The reference: every match, plainly filtered and sorted by SQLite.
+    const all = db.prepare(`SELECT id FROM complaints WHERE ${where.sql} ORDER BY ${order}`).pluck().all(...where.args) as string[];
+    expect(all.length, 'the fixture exercises this view').toBeGreaterThan(0);
+    const page = await big.ok('tracking.query', { ...view, limit: 50, offset: 0 });
+    expect(page.rows.map((r) => r.id)).toEqual(all.slice(0, 50));
+    const cap = where.searchesMany ? SEARCH_COUNT_CAP : COUNT_CAP;
+    expect(page.total).toBe(Math.min(all.length, cap));
+    expect(page.capped ?? false).toBe(all.length > cap);
+    const second = await big.ok('tracking.query', { ...view, limit: 50, offset: 50 });
+    expect(second.rows.map((r) => r.id)).toEqual(all.slice(50, 100));
+  });
+
+  it('walks the sort index for large results and the filter index for small ones', () => {
+    const db = big.core.context.db;
+    const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const ctx = big.core.context;
+    const w = whereOf(ctx, { status: [...OPEN] });
+    const byDeadline = plan(pageSql(w.sql, ['(next_deadline IS NULL) ASC', 'next_deadline ASC', 'id ASC'], 'sort_index', 'nextDeadline', 'ASC'), ...w.args, 100, 0);
+    expect(byDeadline).toMatch(/SCAN complaints USING INDEX complaints_next_deadline/);
+    expect(byDeadline).not.toMatch(/TEMP B-TREE/);
+    const recent = whereOf(ctx, {});
+    const byReceived = plan(pageSql(recent.sql, ['received_at DESC', 'id DESC'], 'sort_index', 'receivedAt', 'DESC'), ...recent.args, 100, 0);
+    expect(byReceived).toMatch(/SCAN complaints USING INDEX complaints_received/);
+    expect(byReceived).not.toMatch(/TEMP B-TREE FOR ORDER BY/); // only ties on received_at are sorted by id
+    const dense = whereOf(ctx, { q: '要' });
+    expect(dense.searchesMany).toBe(true);
+    const denseWalk = plan(pageSql(dense.sql, ['received_at DESC', 'id DESC'], 'sort_index', 'receivedAt', 'DESC'), ...dense.args, 100, 0);
+    expect(denseWalk).toMatch(/SCAN complaints USING INDEX complaints_received.*LIST SUBQUERY/);
+    const few = whereOf(ctx, { severity: ['major'], overdue: true });
+    const fewPlan = plan(pageSql(few.sql, ['received_at DESC', 'id DESC'], 'filter_index', 'receivedAt', 'DESC'), ...few.args, 100, 0);
+    expect(fewPlan).toMatch(/SEARCH complaints USING INDEX complaints_(next_deadline|severity)/);
+    const sparse = whereOf(ctx, { q: '检测结果' });
+    expect(sparse.searchesMany).toBeUndefined();
   });
 });

@@ -51,6 +51,22 @@ afterEach(() => {
 });
 
 describe('tracking sheet page', () => {
+  it('shows a capped count as "10000+"', async () => {
+    fakeBridge({
+      'tracking.prefs.get': () => ({ ok: true, result: { sort: 'receivedAt', dir: 'desc' } }),
+      'tracking.query': () => ({ ok: true, result: { total: 10000, capped: true, rows: [row(1)], asOf: '2026-11-22T03:00:00.000Z' } }),
+      'users.directory': () => ({ ok: true, result: [] }),
+    });
+    render(
+      <AntApp>
+        <TrackingPage />
+      </AntApp>,
+    );
+    await settle();
+    await settle();
+    expect(screen.getByTestId('tracking-total').textContent).toBe('共 10000+ 条');
+  });
+
   it('opens with the saved view, queries with it, marks overdue rows, saves changes and opens a row', async () => {
     const saved = { severity: ['major'], overdue: true, sort: 'nextDeadline', dir: 'asc' };
     const fake = fakeBridge({

@@ -311,8 +311,11 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
     })();
     log(`indexes: ${indexes.length} and the trigram index in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const t1 = Date.now();
+    // One b-tree per full-text index instead of hundreds of segments, and fresh statistics for the planner.
+    db.exec("INSERT INTO complaints_fts (complaints_fts) VALUES ('optimize')");
+    db.exec("INSERT INTO complaints_grams (complaints_grams) VALUES ('optimize')");
     db.exec('ANALYZE');
-    log(`analyze: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    log(`optimize, analyze: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('synchronous = FULL');
     return {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { BoardSummary, TrackingExport } from '../../../shared/api/types';
 import { NO_OVERRIDES } from '../../../shared/domain/calendar';
 import type { Complaint } from '../../../shared/domain/complaint';
@@ -61,6 +62,13 @@ export type BoardList = 'escalation_overdue' | 'unreported_major' | 'callback_du
 interface Where {
   sql: string;
   args: unknown[];
+  /**
+   * A search term with many hits and nothing else to narrow the view: the count is driven by the term's
+   * full-text index (a join, stopping at the search cap); `rest` is the condition without the term.
+   */
+  dense?: { table: string; match: string; rest: Where };
+  /** A search term with many hits is part of the view: the count stops at SEARCH_COUNT_CAP. */
+  searchesMany?: boolean;
 }
 
 /**
@@ -68,12 +76,24 @@ interface Where {
  * One or two letters/digits: the two-character token index ("投诉" is a token, "投" a prefix). A short
  * term with punctuation (rare) falls back to LIKE.
  */
-function termCondition(term: string): Where {
+function termCondition(db: Database.Database, term: string): Where & { fts?: { table: string; match: string; dense: boolean } } {
   const chars = Array.from(term);
-  if (chars.length >= 3) return { sql: 'rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)', args: [`"${term.replace(/"/g, '""')}"`] };
   const lower = term.toLowerCase();
-  if (/^[\p{L}\p{N}]+$/u.test(lower)) {
-    return { sql: 'rowid IN (SELECT rowid FROM complaints_grams WHERE complaints_grams MATCH ?)', args: [chars.length === 1 ? `"${lower}"*` : `"${lower}"`] };
+  const fts =
+    chars.length >= 3
+      ? { table: 'complaints_fts', match: `"${term.replace(/"/g, '""')}"` }
+      : /^[\p{L}\p{N}]+$/u.test(lower)
+        ? { table: 'complaints_grams', match: chars.length === 1 ? `"${lower}"*` : `"${lower}"` }
+        : null;
+  if (fts) {
+    // A term with few hits drives the query: a lookup per hit. One with many ("退款" is in a quarter of all
+    // complaints) becomes a set of rowids that rows are checked against (`+rowid`: not a lookup) while the
+    // other filters' indexes or the sort index drive; a lookup of every hit would cost more than the page.
+    // (Probing FTS5 row by row instead costs ~50 µs a row: worse unless nearly every row matches.)
+    const hits = (db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM ${fts.table} WHERE ${fts.table} MATCH ? LIMIT ${SORT_IN_MEMORY_MAX + 1})`).get(fts.match) as { n: number }).n;
+    const dense = hits > SORT_IN_MEMORY_MAX;
+    const sql = `${dense ? '+' : ''}complaints.rowid IN (SELECT rowid FROM ${fts.table} WHERE ${fts.table} MATCH ?)`;
+    return { sql, args: [fts.match], fts: { ...fts, dense } };
   }
   const like = `%${escapeLike(term)}%`;
   const cols = ['complaint_no', 'complainant', 'organisation', 'phone', 'problem', 'result'];
@@ -97,10 +117,26 @@ export function whereOf(ctx: CoreContext, view: TrackingView, list?: BoardList):
   if (view.channel) add({ sql: 'channel = ?', args: [view.channel] });
   if (view.from) add({ sql: 'received_at >= ?', args: [iso(view.from)] });
   if (view.to) add({ sql: 'received_at < ?', args: [iso(view.to)] });
-  if (view.overdue) add({ sql: 'next_deadline < ?', args: [nowIso] });
-  for (const term of (view.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) add(termCondition(term));
+  // Written against the next-deadline index's leading expression so that the overdue range is an index range.
+  if (view.overdue) add({ sql: '(next_deadline IS NULL) = 0 AND next_deadline < ?', args: [nowIso] });
+  let dense: { table: string; match: string; at: number } | undefined;
+  for (const term of (view.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const w = termCondition(ctx.db, term);
+    if (w.fts?.dense && !dense) dense = { table: w.fts.table, match: w.fts.match, at: parts.length };
+    add(w);
+  }
   if (list) add(boardListCondition(ctx, list, now));
-  return { sql: parts.join(' AND '), args };
+  const out: Where = { sql: parts.join(' AND '), args, ...(dense ? { searchesMany: true } : {}) };
+  // Another filter narrows the view: SQLite drives the count by that filter's index and probes the term.
+  const narrowed = parts.length > (dense ? 2 : 1);
+  if (dense && !narrowed) {
+    // The same condition without the dense term (its argument sits at the same position among the placeholders).
+    const before = parts.slice(0, dense.at).join(' AND ');
+    const argAt = (before.match(/\?/g) ?? []).length;
+    const rest = parts.filter((_, i) => i !== dense.at);
+    out.dense = { table: dense.table, match: dense.match, rest: { sql: rest.join(' AND ') || '1', args: args.filter((_, i) => i !== argAt) } };
+  }
+  return out;
 }
 
 function beijingDayStart(now: Date): Date {
@@ -177,24 +213,82 @@ export interface QueryOptions {
   count?: boolean;
 }
 
-/** The sheet: filter + sort + one page. Runs on indexes (migration 003); see docs/performance.md. */
+/** Counts stop here: "10000+" is all the sheet shows, and an exact count of 200k rows costs more than the page. */
+export const COUNT_CAP = 10_000;
+/** A search term found in thousands of complaints is counted to here ("1000+"): each counted hit is a row lookup. */
+export const SEARCH_COUNT_CAP = 1_000;
+/** Up to this many matches the rows are found by the filter's own index and sorted; beyond it, the sort index is walked. */
+export const SORT_IN_MEMORY_MAX = 2_000;
+
+/** Sorts an index delivers in order (migrations 002–003), walked when a view matches many rows. */
+const SORT_INDEX: Partial<Record<TrackingSortField, Partial<Record<'ASC' | 'DESC', string>>>> = {
+  receivedAt: { ASC: 'complaints_received', DESC: 'complaints_received' },
+  nextDeadline: { ASC: 'complaints_next_deadline' },
+};
+
+/** How the page query is run; exported for the query-plan tests. */
+export type PagePlan = 'filter_index' | 'sort_index' | 'planner';
+
+/**
+ * The columns a sheet row is made of (its cells and its clocks). The rest of the record (rounds, sign-offs,
+ * investigation…) stays on disk: reading and parsing it for a page of 100 cost more than the query.
+ */
+const SHEET_COLUMNS = [
+  'id', 'complaint_no', 'received_at', 'channel', 'complainant', 'organisation', 'phone', 'problem', 'severity', 'type', 'departments',
+  'handler_name', 'status', 'result', 'completed_at', 'callback_due_at', 'callback_at', 'callback_result', 'rectification_dept',
+  'rectification_note', 'closed_at', 'round', 'repeat_index', 'updated_at', 'escalated_at', 'assigned_at', 'reported_at', 'agreed_reply_by',
+].join(', ');
+
+export function pageSql(where: string, order: string[], plan: PagePlan, sort: TrackingSortField, dir: 'ASC' | 'DESC'): string {
+  const index = SORT_INDEX[sort]?.[dir];
+  if (plan === 'sort_index' && index)
+    return `SELECT ${SHEET_COLUMNS} FROM complaints INDEXED BY ${index} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+  // A unary plus keeps the sort keys from matching an index, so SQLite finds the few matches by the filter's
+  // index and sorts them, instead of walking the whole sort index for them.
+  if (plan === 'filter_index') return `SELECT ${SHEET_COLUMNS} FROM complaints WHERE ${where} ORDER BY ${order.map((k) => `+${k}`).join(', ')} LIMIT ? OFFSET ?`;
+  return `SELECT ${SHEET_COLUMNS} FROM complaints WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+}
+
+/**
+ * The sheet: filter + sort + one page, in a few milliseconds over 200k complaints (docs/performance.md).
+ * The matches are counted first, up to COUNT_CAP; that count picks the plan:
+ *  - few matches: fetch them by the filter's index (severity, overdue, search, status…) and sort them;
+ *  - many: walk the sort's index in order and keep the rows that match, stopping after the page
+ *    (a large search result is a set of rowids checked as the index goes by);
+ *  - many and no index for the sort: leave it to SQLite (a sort of every match).
+ */
 export function queryTracking(ctx: CoreContext, view: TrackingView, opts: QueryOptions): TrackingPage {
   refreshDeadlinesIfRulesChanged(ctx.db);
   const now = ctx.now();
   const where = whereOf(ctx, view, opts.list);
   const dir = (view.dir ?? 'desc') === 'asc' ? 'ASC' : 'DESC';
-  const keys = SORT_SQL[view.sort ?? 'receivedAt'];
-  const orderArgs = view.sort === 'daysOpen' ? [now.toISOString()] : [];
+  const sort = view.sort ?? 'receivedAt';
+  const keys = SORT_SQL[sort];
+  const orderArgs = sort === 'daysOpen' ? [now.toISOString()] : [];
   // Empty cells last in both directions: the IS NULL flag always ascends.
-  const order = [...keys.map((k) => (k.endsWith('IS NULL)') ? `${k} ASC` : `${k} ${dir}`)), `id ${dir}`].join(', ');
-  const total =
-    opts.count === false ? -1 : (ctx.db.prepare(`SELECT count(*) AS n FROM complaints WHERE ${where.sql}`).get(...where.args) as { n: number }).n;
-  const rows = ctx.db
-    .prepare(`SELECT * FROM complaints WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...where.args, ...orderArgs, opts.limit, opts.offset) as Record<string, unknown>[];
+  const order = [...keys.map((k) => (k.endsWith('IS NULL)') ? `${k} ASC` : `${k} ${dir}`)), `id ${dir}`];
+  const countCap = where.searchesMany ? SEARCH_COUNT_CAP : COUNT_CAP;
+  // An export needs no count, only the choice of plan.
+  const cap = opts.count === false ? Math.min(countCap, SORT_IN_MEMORY_MAX) : countCap;
+  const d = where.dense;
+  const matches = (
+    d
+      ? ctx.db
+          .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${d.table} JOIN complaints ON complaints.rowid = ${d.table}.rowid WHERE ${d.table} MATCH ? AND ${d.rest.sql} LIMIT ${cap + 1})`)
+          .get(d.match, ...d.rest.args)
+      : ctx.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM complaints WHERE ${where.sql} LIMIT ${cap + 1})`).get(...where.args)
+  ) as { n: number };
+  const capped = matches.n > cap;
+  const plan: PagePlan = !capped && matches.n <= SORT_IN_MEMORY_MAX ? 'filter_index' : SORT_INDEX[sort]?.[dir] ? 'sort_index' : 'planner';
+  const rows = ctx.db.prepare(pageSql(where.sql, order, plan, sort, dir)).all(...where.args, ...orderArgs, opts.limit, opts.offset) as Record<string, unknown>[];
   // The rules are read once per query (a settings read per row cost more than the query itself).
   const rules = deadlineRulesOf(ctx.db);
-  return { total, rows: rows.map((r) => toTrackingRow(complaintsTable.fromRow(r), rules, now)), asOf: now.toISOString() };
+  const page: TrackingPage = { total: -1, rows: rows.map((r) => toTrackingRow(complaintsTable.fromRow(r), rules, now)), asOf: now.toISOString() };
+  if (opts.count !== false) {
+    page.total = Math.min(matches.n, cap);
+    if (capped) page.capped = true;
+  }
+  return page;
 }
 
 /** Excel has no time zones: a date cell holds Beijing wall-clock time, as the paper form would. */

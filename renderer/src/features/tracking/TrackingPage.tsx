@@ -45,6 +45,8 @@ export function TrackingPage() {
   const [pageSize, setPageSize] = useState(100);
   const [rows, setRows] = useState<TrackingRow[]>([]);
   const [total, setTotal] = useState(0);
+  // The core counts up to 10 000 (1 000 for a very common search term) and says when more match.
+  const [capped, setCapped] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<DirectoryUser[]>([]);
@@ -98,6 +100,7 @@ export function TrackingPage() {
     setError(null);
     setRows(res.result.rows);
     setTotal(res.result.total);
+    setCapped(!!res.result.capped);
   }, [view, list, page, pageSize]);
 
   useEffect(() => {
@@ -267,14 +270,14 @@ export function TrackingPage() {
           total,
           showSizeChanger: true,
           pageSizeOptions: [50, 100, 200, 500],
-          showTotal: (n) => <span data-testid="tracking-total">{t('tracking.total', { n })}</span>,
+          showTotal: (n) => <span data-testid="tracking-total">{t('tracking.total', { n: capped ? `${n}+` : n })}</span>,
           onChange: (p, s) => {
             setPage(p);
             setPageSize(s);
           },
         }}
       />
-      <PrintTable rows={rows} total={total} />
+      <PrintTable rows={rows} total={capped ? `${total}+` : total} />
     </Card>
   );
 }
@@ -328,7 +331,7 @@ function buildColumns(view: TrackingView | null): TableColumnsType<TrackingRow> 
 }
 
 /** The current page as a plain table, shown only when printing (A4 landscape). */
-function PrintTable({ rows, total }: { rows: TrackingRow[]; total: number }) {
+function PrintTable({ rows, total }: { rows: TrackingRow[]; total: number | string }) {
   const { t } = useTranslation();
   return (
     <div className="tracking-print" data-testid="tracking-print-table">
