@@ -100,6 +100,27 @@ describe('tracking sheet page', () => {
     expect(window.location.hash).toBe(`#/complaints/${row(1).id}`);
   });
 
+  it('saves a view changed just before leaving the sheet (opening a row) at once', async () => {
+    const fake = fakeBridge({
+      'tracking.prefs.get': () => ({ ok: true, result: { sort: 'receivedAt', dir: 'desc' } }),
+      'tracking.query': () => ({ ok: true, result: { total: 1, rows: [row(1)], asOf: '2026-11-22T03:00:00.000Z' } }),
+      'users.directory': () => ({ ok: true, result: [] }),
+      'tracking.prefs.save': (p) => ({ ok: true, result: p.view }),
+    });
+    const { unmount } = render(
+      <AntApp>
+        <TrackingPage />
+      </AntApp>,
+    );
+    await settle();
+    await settle();
+    fireEvent.click(screen.getByTestId('tracking-overdue'));
+    await settle();
+    expect(fake.of('tracking.prefs.save')).toHaveLength(0);
+    unmount();
+    expect(fake.of('tracking.prefs.save').at(-1)!.params).toEqual({ view: { sort: 'receivedAt', dir: 'desc', overdue: true } });
+  });
+
   it('exports the current view and hands the file to the browser', async () => {
     const created: string[] = [];
     URL.createObjectURL = () => {

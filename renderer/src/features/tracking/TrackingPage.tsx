@@ -71,11 +71,23 @@ export function TrackingPage() {
     void call('users.directory', {}).then((res) => res.ok && setUsers(res.result));
   }, []);
 
+  // The view not yet saved: leaving the sheet (opening a row) saves it at once rather than dropping it.
+  const unsaved = useRef<TrackingView | null>(null);
   useEffect(() => {
     if (!view || fromPreset.current) return;
-    const id = setTimeout(() => void call('tracking.prefs.save', { view }), SAVE_DELAY_MS);
+    unsaved.current = view;
+    const id = setTimeout(() => {
+      unsaved.current = null;
+      void call('tracking.prefs.save', { view });
+    }, SAVE_DELAY_MS);
     return () => clearTimeout(id);
   }, [view]);
+  useEffect(
+    () => () => {
+      if (unsaved.current) void call('tracking.prefs.save', { view: unsaved.current });
+    },
+    [],
+  );
 
   useEffect(() => {
     const id = setTimeout(() => setView((v) => (v && (v.q ?? '') !== q ? { ...v, q: q || undefined } : v)), 250);
