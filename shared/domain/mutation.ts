@@ -55,3 +55,12 @@ export function diff<T extends object>(prev: T | null, next: T, fields: readonly
   }
   return out;
 }
+
+/** The entries of a patch that differ from the record: only these travel (last writer wins per field). */
+export function changedFields<T extends object>(prev: T, patch: Partial<T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(patch) as [keyof T, T[keyof T]][]) {
+    if (!same(prev[k], v)) out[k] = v;
+  }
+  return out;
+}

@@ -12,6 +12,7 @@ import { getMeta, nextSerial } from '../store/settings';
 import { callRecordsTable, customersTable } from '../store/tables';
 import { customersByPhone } from './customers';
 import { actorOf, type HandlerMap, sessionOf } from './handler';
+import { changedFields } from '../../../shared/domain/mutation';
 
 /** A ring reported more than this long ago is a stale CTI event, not the call being answered. */
 const MAX_RING_MS = 10 * 60_000;
@@ -22,13 +23,6 @@ function getRecord(ctx: CoreContext, id: string): CallRecord {
   return r;
 }
 
-function changedFields<T extends object>(prev: T, patch: Partial<T>): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(patch) as [keyof T, T[keyof T]][]) {
-    if (JSON.stringify(prev[k] ?? null) !== JSON.stringify(v ?? null)) out[k] = v;
-  }
-  return out;
-}
 
 function readDraft(ctx: CoreContext, userId: string, key: string) {
   const row = ctx.db.prepare('SELECT key, payload, saved_at FROM drafts WHERE user_id = ? AND key = ?').get(userId, key) as

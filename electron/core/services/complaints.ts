@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintRow } from '../../../shared/api/types';
-import { calendarCovers } from '../../../shared/domain/calendar';
+import { calendarCovers, localDay } from '../../../shared/domain/calendar';
 import type { Complaint, ComplaintActionName } from '../../../shared/domain/complaint';
 import { complaintNo } from '../../../shared/domain/complaint';
 import { ACTION_RULES, availableActions } from '../../../shared/domain/complaintWorkflow';
@@ -15,6 +15,9 @@ import { getMeta, nextSerial } from '../store/settings';
 import { complaintsTable } from '../store/tables';
 import { settingsOf } from './admin';
 import { actorOf, type HandlerMap, sessionOf } from './handler';
+import { escapeLike } from '../store/sql';
+import { changedFields } from '../../../shared/domain/mutation';
+import type { ComplaintFields } from '../../../shared/domain/complaint';
 
 /** The steps that move a complaint on; "my complaints" lists what waits for one of them from this user. */
 const NEXT_STEPS: ComplaintActionName[] = ['approveClose', 'recordResult', 'recordCallback', 'assign', 'report'];
@@ -66,7 +69,6 @@ function repeatIndex(ctx: CoreContext, customerId: string | null, phoneNormalize
   return row.n + 1;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const complaintHandlers: HandlerMap<
   | 'complaints.register'
@@ -85,7 +87,7 @@ export const complaintHandlers: HandlerMap<
     const { callId, ...fields } = params;
     const phoneNormalized = fields.phone ? normalizePhone(fields.phone, settingsOf(ctx).areaCode).normalized : '';
     const c = ctx.db.transaction(() => {
-      const year = new Date(Date.parse(at) + 8 * 3600_000).getUTCFullYear();
+      const year = Number(localDay(at).slice(0, 4));
       const seq = nextSerial(ctx.db, `TS-${year}-${workstation}`);
       return runSyncMutation(
         ctx,
@@ -121,9 +123,7 @@ export const complaintHandlers: HandlerMap<
 
   'complaints.edit': ({ ctx, session, params }) => {
     const prev = load(ctx, params.id);
-    const fields = Object.fromEntries(
-      Object.entries(params.fields).filter(([k, v]) => JSON.stringify(prev[k as keyof Complaint] ?? null) !== JSON.stringify(v ?? null)),
-    );
+    const fields = changedFields<ComplaintFields>(prev, params.fields);
     const c = runSyncMutation(ctx, 'complaint.edit', { id: params.id, fields, at: ctx.now().toISOString() }, actorOf(session));
     ctx.emit('records.changed', { entity: 'complaint', ids: [c.id] });
     return c;
@@ -174,7 +174,7 @@ export const complaintHandlers: HandlerMap<
 
   'calendar.status': ({ ctx }) => {
     const overrides = calendarOf(ctx).overrides;
-    const year = new Date(ctx.now().getTime() + 8 * 3600_000).getUTCFullYear();
+    const year = Number(localDay(ctx.now().toISOString()).slice(0, 4));
     return { year, coversThisYear: calendarCovers(year, overrides), coversNextYear: calendarCovers(year + 1, overrides), overrides };
   },
 

@@ -10,6 +10,7 @@ import { audit } from '../store/journal';
 import { customersTable } from '../store/tables';
 import { settingsOf } from './admin';
 import { actorOf, type HandlerMap } from './handler';
+import { escapeLike } from '../store/sql';
 
 /** Customers whose number matches in full, or by the local part when the caller's area code is missing. */
 export function customersByPhone(ctx: CoreContext, raw: string): Customer[] {
@@ -24,7 +25,6 @@ export function customersByPhone(ctx: CoreContext, raw: string): Customer[] {
   return rows.map((r) => customersTable.fromRow(r));
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search' | 'customers.get' | 'customers.create' | 'customers.update'> = {
   'customers.lookup': ({ ctx, session, params }) => {

@@ -17,6 +17,7 @@ import { audit } from '../store/journal';
 import { complaintsTable } from '../store/tables';
 import { actorOf, type HandlerMap, sessionOf } from './handler';
 import { exportTracking } from './trackingExport';
+import { escapeLike } from '../store/sql';
 
 const OPEN_STATUSES = "('registered','in_handling','handled','awaiting_approval')";
 /** An export is built in memory and handed to the renderer in one answer; beyond this, narrow the view. */
@@ -24,7 +25,6 @@ export const EXPORT_MAX_ROWS = 100_000;
 const PREFS_KEY = 'tracking.view';
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const iso = (s: string) => new Date(s).toISOString();
 const nullable = (col: string) => [`(${col} IS NULL)`, col];
 

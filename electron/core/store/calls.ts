@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CallListRow, CallSummary, RepeatCaller } from '../../../shared/api/types';
 import { maskPhone } from '../../../shared/domain/phone';
+import { escapeLike } from './sql';
 
 const SUMMARY_COLS = 'id, record_no, answered_at, category, status, content, agent_name, voided';
 
@@ -59,7 +60,6 @@ export interface ListFilter {
   offset: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The call list: every condition is a bound parameter; only fixed SQL fragments are joined. */
 export function listCalls(db: Database.Database, f: ListFilter, canSeeConfidential: (agentId: string) => boolean): { rows: CallListRow[]; total: number } {
