@@ -48,6 +48,7 @@ const lookup: LookupResult = {
         phones: [{ raw: '13800138000', normalized: '13800138000', local: '13800138000' }],
         serviceRequirements: '',
         notes: '',
+        keyAccount: false,
         createdAt: '',
         updatedAt: '',
         createdBy: '',

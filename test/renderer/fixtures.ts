@@ -33,6 +33,8 @@ export function callRecord(over: Partial<CallRecord> = {}): CallRecord {
     agentId: 'user-1',
     agentName: '王小明',
     confidential: false,
+    transferred: false,
+    scriptVersionId: null,
     status: 'open',
     closedAt: null,
     voided: false,

@@ -43,6 +43,7 @@ export function fromRecord(r: CallRecord): FormValues {
     satisfaction: r.satisfaction,
     suggestions: r.suggestions,
     confidential: r.confidential,
+    transferred: r.transferred ?? false,
   };
 }
 
@@ -93,6 +94,7 @@ export function mergeDraft(base: FormValues, payload: unknown): FormValues {
   if (p.satisfaction === null || (typeof p.satisfaction === 'number' && p.satisfaction >= 1 && p.satisfaction <= 5))
     out.satisfaction = p.satisfaction as number | null;
   if (typeof p.confidential === 'boolean') out.confidential = p.confidential;
+  if (typeof p.transferred === 'boolean') out.transferred = p.transferred;
   return out;
 }
 
