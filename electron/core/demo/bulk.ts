@@ -10,6 +10,7 @@ import { normalizePhone } from '../../../shared/domain/phone';
 import type { Role } from '../../../shared/domain/roles';
 import { callRecordNo, serialCounterKey } from '../../../shared/domain/serial';
 import { openCore } from '../index';
+import { gramsInserter, rebuildCallTrigrams } from '../store/callIndex';
 import { bigramTokens, deadlineRulesOf, searchText, storedNextDeadline } from '../store/complaintIndex';
 import { clientIdFor } from '../store/journal';
 import { getMeta, readSettings } from '../store/settings';
@@ -34,8 +35,9 @@ import { DEMO_USERS, setUpDemo } from './seed';
  * are made by the same pure domain functions the core runs (`MUTATIONS[name].apply`), so every row,
  * history entry and outbox entry has the shape a real save gives it; only the writing differs:
  * prepared statements in large transactions instead of one transaction per mutation. The complaint
- * index (stored next deadline, two-character tokens) is written with the functions complaintIndex
- * uses; the trigram index is rebuilt from the table once at the end, with its triggers set aside meanwhile.
+ * and call indexes (stored next deadline, two-character tokens) are written with the functions
+ * complaintIndex and callIndex use; the trigram indexes are rebuilt from their tables once at the end,
+ * with their triggers set aside meanwhile.
  */
 export interface BulkOptions {
   dataDir: string;
@@ -157,8 +159,10 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
       .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${LOADED.map(() => '?').join(',')})`)
       .all(...LOADED) as { name: string; sql: string }[];
     for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
-    // Likewise the trigram index: its triggers are set aside and the index rebuilt from the table once.
-    const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'complaints'").all() as { name: string; sql: string }[];
+    // Likewise the trigram indexes: their triggers are set aside and each index rebuilt from its table once.
+    const triggers = db
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ('complaints', 'call_records')")
+      .all() as { name: string; sql: string }[];
     for (const tr of triggers) db.exec(`DROP TRIGGER ${tr.name}`);
     const batched = (n: number, label: string, one: (i: number) => void) => {
       const t0 = Date.now();
@@ -215,6 +219,7 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
     // ---- calls: answered, then ended with the sheet filled in; some replied later ----
     const callTimes = receiptTimes(r, opts.calls, now, days);
     let insCall: Database.Statement | null = null;
+    const insCallGrams = gramsInserter(db);
     batched(callTimes.length, 'calls', (i) => {
       const answered = callTimes[i]!;
       const known = r.chance(0.7) ? someCustomer() : null;
@@ -255,7 +260,7 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
         rec = applyMutation<CallRecord>(journal, env, 'call.update', rec, { id: rec.id, fields: reply, at: replyIso }, agent, replyIso);
       }
       insCall ??= inserter(db, callRecordsTable, rec);
-      insCall.run(callRecordsTable.toRow(rec));
+      insCallGrams(insCall.run(callRecordsTable.toRow(rec)).lastInsertRowid, rec);
     });
 
     // ---- complaints: registered, then every step of their story so far ----
@@ -307,13 +312,16 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
     db.transaction(() => {
       for (const ix of indexes) db.exec(ix.sql);
       db.exec("INSERT INTO complaints_fts (complaints_fts) VALUES ('rebuild')");
+      rebuildCallTrigrams(db);
       for (const tr of triggers) db.exec(tr.sql);
     })();
-    log(`indexes: ${indexes.length} and the trigram index in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    log(`indexes: ${indexes.length} and the trigram indexes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const t1 = Date.now();
     // One b-tree per full-text index instead of hundreds of segments, and fresh statistics for the planner.
     db.exec("INSERT INTO complaints_fts (complaints_fts) VALUES ('optimize')");
     db.exec("INSERT INTO complaints_grams (complaints_grams) VALUES ('optimize')");
+    db.exec("INSERT INTO calls_fts (calls_fts) VALUES ('optimize')");
+    db.exec("INSERT INTO calls_grams (calls_grams) VALUES ('optimize')");
     db.exec('ANALYZE');
     log(`optimize, analyze: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     db.pragma('wal_checkpoint(TRUNCATE)');

@@ -4,6 +4,7 @@ import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Complaint } from '../../../shared/domain/complaint';
 import type { Customer } from '../../../shared/domain/customer';
 import type { SyncEntity } from '../../../shared/domain/mutations';
+import { saveCallRecord } from './callIndex';
 import { indexComplaint } from './complaintIndex';
 import { callRecordsTable, complaintsTable, customersTable } from './tables';
 
@@ -30,7 +31,7 @@ function saveComplaint(db: Database.Database, c: Complaint): void {
 type RecordOf<K extends SyncEntity> = K extends 'call' ? CallRecord : K extends 'complaint' ? Complaint : Customer;
 
 export const ENTITY_STORES: { [K in SyncEntity]: EntityStore<RecordOf<K>> } = {
-  call: { load: (db, id) => callRecordsTable.get(db, id), save: (db, r) => callRecordsTable.upsert(db, r) },
+  call: { load: (db, id) => callRecordsTable.get(db, id), save: saveCallRecord },
   customer: { load: (db, id) => customersTable.get(db, id), save: saveCustomer },
   complaint: { load: (db, id) => complaintsTable.get(db, id), save: saveComplaint },
 };

@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001_initial';
 import { m002Complaints } from './002_complaints';
 import { m003Tracking } from './003_tracking';
+import { m004CallSearch } from './004_call_search';
 import type { Migration } from './types';
 
 /** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
