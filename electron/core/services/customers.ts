@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CustomerMatch } from '../../../shared/api/types';
 import type { Customer } from '../../../shared/domain/customer';
+import type { Actor } from '../../../shared/domain/mutation';
 import { normalizePhone } from '../../../shared/domain/phone';
 import type { CoreContext } from '../context';
 import { runSyncMutation } from '../mutate';
@@ -9,32 +10,60 @@ import { recentCallsByCustomer, recentCallsByPhone, repeatCaller } from '../stor
 import { audit } from '../store/journal';
 import { customersTable } from '../store/tables';
 import { settingsOf } from './admin';
+import { withCallbacks } from './callbackAuto';
 import { actorOf, type HandlerMap } from './handler';
 import { escapeLike } from '../store/sql';
+import { stmt } from '../store/stmt';
 
 /** Customers whose number matches in full, or by the local part when the caller's area code is missing. */
-export function customersByPhone(ctx: CoreContext, raw: string): Customer[] {
-  const n = normalizePhone(raw, settingsOf(ctx).areaCode);
+export function customersByPhone(ctx: CoreContext, raw: string, areaCode = settingsOf(ctx).areaCode): Customer[] {
+  const n = normalizePhone(raw, areaCode);
   if (!n.normalized) return [];
-  const rows = ctx.db
-    .prepare(
-      `SELECT DISTINCT c.* FROM customer_phones p JOIN customers c ON c.id = p.customer_id
-       WHERE p.normalized = ? OR (length(?) >= 7 AND (p.local = ? OR p.normalized = ?)) ORDER BY c.updated_at DESC LIMIT 20`,
-    )
-    .all(n.normalized, n.local, n.local, n.local) as Record<string, unknown>[];
+  const rows = stmt(
+    ctx.db,
+    `SELECT DISTINCT c.* FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+     WHERE p.normalized = ? OR (length(?) >= 7 AND (p.local = ? OR p.normalized = ?)) ORDER BY c.updated_at DESC LIMIT 20`,
+  ).all(n.normalized, n.local, n.local, n.local) as Record<string, unknown>[];
   return rows.map((r) => customersTable.fromRow(r));
 }
 
+/** "The number ends in 1234": a seek on the last-four-digits index (migration 004), not a scan of every number. */
+function customersByLastFour(ctx: CoreContext, digits: string, limit: number): Customer[] {
+  const rows = stmt(
+    ctx.db,
+    `SELECT * FROM customers WHERE id IN (SELECT customer_id FROM customer_phones WHERE substr(normalized, -4) = ?)
+     ORDER BY updated_at DESC LIMIT ?`,
+  ).all(digits, limit) as Record<string, unknown>[];
+  return rows.map((r) => customersTable.fromRow(r));
+}
+
+/**
+ * The screen pop's read audit (PRODUCT §8): one row per customer shown, written in one transaction that
+ * does not wait for the disk. A power cut can lose only the last such rows, and any later save (which
+ * does wait) makes them durable; waiting here would add a disk flush to every incoming call.
+ */
+function auditScreenPop(ctx: CoreContext, actor: Actor, customerIds: string[]): void {
+  if (!customerIds.length) return;
+  ctx.db.pragma('synchronous = NORMAL');
+  try {
+    ctx.db.transaction(() => {
+      for (const id of customerIds) audit(ctx.db, actor, 'view', 'customer', id, 'screen pop');
+    })();
+  } finally {
+    ctx.db.pragma('synchronous = FULL');
+  }
+}
 
 export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search' | 'customers.get' | 'customers.create' | 'customers.update'> = {
   'customers.lookup': ({ ctx, session, params }) => {
     const actor = actorOf(session);
-    const n = normalizePhone(params.phone, settingsOf(ctx).areaCode);
-    const matches: CustomerMatch[] = customersByPhone(ctx, params.phone).map((customer) => ({
+    const areaCode = settingsOf(ctx).areaCode;
+    const n = normalizePhone(params.phone, areaCode);
+    const matches: CustomerMatch[] = customersByPhone(ctx, params.phone, areaCode).map((customer) => ({
       customer,
       recentCalls: recentCallsByCustomer(ctx.db, customer.id, 5),
     }));
-    for (const m of matches) audit(ctx.db, actor, 'view', 'customer', m.customer.id, 'screen pop');
+    auditScreenPop(ctx, actor, matches.map((m) => m.customer.id));
     return {
       phone: params.phone,
       normalized: n.normalized,
@@ -46,6 +75,9 @@ export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search
   },
 
   'customers.search': ({ ctx, params }) => {
+    const limit = params.limit ?? 30;
+    const q = params.q.trim();
+    if (/^\d{4}$/.test(q)) return customersByLastFour(ctx, q, limit);
     const like = `%${escapeLike(params.q)}%`;
     const digits = params.q.replace(/\D/g, '');
     const rows = ctx.db
@@ -56,7 +88,7 @@ export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search
            UNION SELECT customer_id FROM call_records WHERE customer_id IS NOT NULL AND (record_no = @exact OR report_no = @exact)
          ) ORDER BY updated_at DESC LIMIT @limit`,
       )
-      .all({ like, digits, exact: params.q.trim().toUpperCase(), limit: params.limit ?? 30 }) as Record<string, unknown>[];
+      .all({ like, digits, exact: q.toUpperCase(), limit }) as Record<string, unknown>[];
     return rows.map((r) => customersTable.fromRow(r));
   },
 
@@ -71,14 +103,15 @@ export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search
     const at = ctx.now().toISOString();
     const args = { ...params, id: uuidv7(), at };
     const actor = actorOf(session);
-    const c = runSyncMutation(ctx, 'customer.create', args, actor);
+    const c = withCallbacks(ctx, actor, { entity: 'customer', id: args.id }, () => runSyncMutation(ctx, 'customer.create', args, actor));
     ctx.emit('records.changed', { entity: 'customer', ids: [c.id] });
     return c;
   },
 
   'customers.update': ({ ctx, session, params }) => {
     const at = ctx.now().toISOString();
-    const c = runSyncMutation(ctx, 'customer.update', { ...params, at }, actorOf(session));
+    const actor = actorOf(session);
+    const c = withCallbacks(ctx, actor, { entity: 'customer', id: params.id }, () => runSyncMutation(ctx, 'customer.update', { ...params, at }, actor));
     ctx.emit('records.changed', { entity: 'customer', ids: [c.id] });
     return c;
   },
