@@ -13,8 +13,22 @@ import { resolveSession, type Session } from './services/sessions';
 import { syncHandlers } from './services/sync';
 import { complaintHandlers } from './services/complaints';
 import { trackingHandlers } from './services/tracking';
+import { callbackHandlers } from './services/callbacks';
+import { callbackImportHandlers } from './services/callbackImport';
+import { scriptHandlers } from './services/scripts';
 
-const handlers: HandlerMap<MethodName> = { ...authHandlers, ...adminHandlers, ...customerHandlers, ...callHandlers, ...syncHandlers, ...complaintHandlers, ...trackingHandlers };
+const handlers: HandlerMap<MethodName> = {
+  ...authHandlers,
+  ...adminHandlers,
+  ...customerHandlers,
+  ...callHandlers,
+  ...syncHandlers,
+  ...complaintHandlers,
+  ...trackingHandlers,
+  ...scriptHandlers,
+  ...callbackHandlers,
+  ...callbackImportHandlers,
+};
 
 /** zod issues → field errors the UI can place beside a field and translate by `code`. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

@@ -6,6 +6,8 @@ import { isoTime, LIMITS, requiredText, uuid } from '../domain/fields';
 import type { Role } from '../domain/roles';
 import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
 import { TrackingView } from '../domain/tracking';
+import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackOutcome, IMPORTED_CALLBACK_KINDS, MANUAL_CALLBACK_KINDS } from '../domain/callback';
+import { ScriptContent, SCRIPT_KINDS } from '../domain/script';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
 import type * as T from './types';
 
@@ -141,6 +143,61 @@ export const api = {
   'tracking.prefs.get': def<T.TrackingViewPrefs>()(Empty, LEADS),
   'tracking.prefs.save': def<T.TrackingViewPrefs>()(z.strictObject({ view: TrackingView }), LEADS),
   'board.summary': def<T.BoardSummary>()(Empty, LEADS),
+
+  /** Scripts (PRODUCT §3): the active version per kind, any version by id, and publishing a new one. */
+  'scripts.active': def<T.ScriptVersion>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS) }), ALL),
+  'scripts.get': def<T.ScriptVersion>()(z.strictObject({ id: uuid }), ALL),
+  'scripts.versions': def<T.ScriptSummary[]>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS) }), LEADS),
+  'scripts.publish': def<T.ScriptVersion>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS), content: ScriptContent, note: z.string().max(500).optional() }), ADMIN),
+
+  /** The callback queue (PRODUCT §5): ordered by due time; officers see theirs, leads everyone's. */
+  'callbacks.queue': def<T.Page<T.CallbackRow>>()(
+    z.strictObject({
+      scope: z.enum(['mine', 'all', 'unassigned']).optional(),
+      kind: z.enum(CALLBACK_KINDS).optional(),
+      status: z.enum(CALLBACK_STATUSES).optional(),
+      overdue: z.boolean().optional(),
+      assigneeId: uuid.optional(),
+      q: z.string().max(LIMITS.name).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+    }),
+    ALL,
+  ),
+  'callbacks.counts': def<T.CallbackQueueCounts>()(Empty, ALL),
+  'callbacks.get': def<T.CallbackDetail>()(z.strictObject({ id: uuid }), ALL),
+  /** By hand: a promised callback from the call screen, or a satisfaction / key-account / list callback. */
+  'callbacks.create': def<T.Callback>()(
+    z.strictObject({
+      kind: z.enum(MANUAL_CALLBACK_KINDS),
+      dueAt: isoTime,
+      phone: requiredText(40),
+      name: z.string().max(LIMITS.name).optional(),
+      organisation: z.string().max(LIMITS.short).optional(),
+      subject: z.string().max(1000).optional(),
+      callId: uuid.nullable().optional(),
+      customerId: uuid.nullable().optional(),
+      assigneeId: uuid.nullable().optional(),
+    }),
+    ALL,
+  ),
+  'callbacks.assign': def<T.Callback>()(z.strictObject({ id: uuid, assigneeId: uuid.nullable() }), LEADS),
+  'callbacks.notReached': def<T.Callback>()(z.strictObject({ id: uuid, note: z.string().max(1000).optional() }), ALL),
+  /** Reached: the outcome; "not satisfied" on a complaint callback reopens the complaint in a new round. */
+  'callbacks.complete': def<T.Callback>()(z.strictObject({ id: uuid, outcome: CallbackOutcome }), ALL),
+  'callbacks.cancel': def<T.Callback>()(z.strictObject({ id: uuid, reason: requiredText(500) }), LEADS),
+  /** Pre-sale / after-sale lists from other departments (.xlsx or CSV); good rows in one transaction, bad rows reported. */
+  'callbacks.import': def<T.CallbackImportReport>()(
+    z.strictObject({
+      kind: z.enum(IMPORTED_CALLBACK_KINDS),
+      fileName: requiredText(200),
+      /** The file's bytes; 5 MB of base64 is ~3.7 MB of spreadsheet, far more than a list of customers needs. */
+      base64: z.string().min(1).max(5 * 1024 * 1024).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+      /** Due time for rows that give no date. */
+      defaultDueAt: isoTime.optional(),
+    }),
+    LEADS,
+  ),
 
   'sync.status': def<T.SyncStatus>()(Empty, 'any'),
   'sync.now': def<T.SyncStatus>()(Empty, 'any'),

@@ -205,3 +205,80 @@ export interface BoardSummary {
     callbacks: { satisfied: number; fairly_satisfied: number; unsatisfied: number };
   };
 }
+
+export type { Callback, CallbackKind, CallbackStatus, CallbackUrgency } from '../domain/callback';
+export type { ScriptVersion, ScriptKind } from '../domain/script';
+
+/** One row of the callback queue, ordered by due time; `urgency` marks overdue ones. */
+export interface CallbackRow {
+  id: string;
+  kind: import('../domain/callback').CallbackKind;
+  status: import('../domain/callback').CallbackStatus;
+  urgency: import('../domain/callback').CallbackUrgency;
+  dueAt: string;
+  nextAttemptAt: string | null;
+  attempts: number;
+  name: string;
+  organisation: string;
+  /** Masked for roles that do not dial it (PRODUCT §8). */
+  phone: string;
+  subject: string;
+  assigneeId: string | null;
+  assigneeName: string;
+  complaintId: string | null;
+  complaintNo: string | null;
+  callId: string | null;
+  satisfaction: import('../domain/complaint').CallbackResult | null;
+  doneAt: string | null;
+}
+
+export interface CallbackDetail {
+  callback: import('../domain/callback').Callback;
+  history: HistoryEntry[];
+  /** The complaint behind a complaint callback, for the officer to read before dialling. */
+  complaint: { id: string; complaintNo: string; round: number; status: string; problem: string; result: string } | null;
+  call: CallSummary | null;
+  /** The callback script to show (the version already recorded on a done callback, else the active one). */
+  script: import('../domain/script').ScriptVersion;
+  urgency: import('../domain/callback').CallbackUrgency;
+  conflicts: SyncConflict[];
+}
+
+export interface CallbackQueueCounts {
+  open: number;
+  overdue: number;
+  dueToday: number;
+  mine: number;
+}
+
+/** A row refused by an import, by its row number in the file (header = row 1). */
+export interface ImportRefusal {
+  row: number;
+  /** Stable code the UI translates: missing_phone, invalid_phone, invalid_date, duplicate_in_file, duplicate_existing, missing_name, … */
+  code: string;
+  /** English, for the log. */
+  reason: string;
+  values: Record<string, string>;
+}
+
+export interface CallbackImportReport {
+  batchId: string;
+  fileName: string;
+  totalRows: number;
+  imported: number;
+  refused: ImportRefusal[];
+  /** Ids of the created callbacks, all written in one transaction. */
+  ids: string[];
+}
+
+export interface ScriptSummary {
+  id: string;
+  kind: import('../domain/script').ScriptKind;
+  version: number;
+  name: string;
+  note: string;
+  createdAt: string;
+  createdBy: string;
+  builtIn: boolean;
+  active: boolean;
+}

@@ -46,6 +46,10 @@ export interface CallRecord {
   agentId: string;
   agentName: string;
   confidential: boolean;
+  /** Marked by the phone-fault situation's action: the call was handed to another line or colleague. */
+  transferred: boolean;
+  /** The script version the panel showed for this call; versions never change once published. */
+  scriptVersionId: string | null;
   status: CallStatus;
   closedAt: string | null;
   voided: boolean;
@@ -79,6 +83,7 @@ export const CallRecordFields = z.strictObject({
   satisfaction: z.number().int().min(1).max(5).nullable(),
   suggestions: text(2000),
   confidential: z.boolean(),
+  transferred: z.boolean(),
 });
 export type CallRecordFields = z.output<typeof CallRecordFields>;
 export const CallRecordPatch = CallRecordFields.partial();
@@ -112,6 +117,7 @@ export const CallCreateArgs = z.strictObject({
    * agent when a supervisor's client pushes them after joining a hub.
    */
   agent: z.strictObject({ id: uuid, name: requiredText(LIMITS.name) }).optional(),
+  scriptVersionId: uuid.nullable().optional(),
 });
 export type CallCreateArgs = z.output<typeof CallCreateArgs>;
 
@@ -171,6 +177,8 @@ export function createCallRecord(args: CallCreateArgs, actor: Actor, rules: Call
     agentId: args.agent?.id ?? actor.userId,
     agentName: args.agent?.name ?? actor.displayName,
     confidential: false,
+    transferred: false,
+    scriptVersionId: args.scriptVersionId ?? null,
     status: 'open',
     closedAt: null,
     voided: false,

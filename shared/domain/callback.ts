@@ -233,15 +233,20 @@ export function satisfactionDueAt(serviceAt: string, r: CallbackRules, o: Calend
   return r.satisfactionWorkingDays ? addWorkingDays(serviceAt, r.satisfactionDays, o) : addCalendarDays(serviceAt, r.satisfactionDays);
 }
 
-/** Every N months, same day of month (clamped to the month's end), same time of day. */
+const BEIJING_MS = 8 * 3600_000;
+
+/**
+ * Every N months, same day of month (clamped to the month's end), same time of day — counted on the
+ * Beijing calendar: 1 January 05:00 in Beijing is still 31 December in UTC, and must not clamp to February.
+ */
 export function keyAccountDueAt(fromIso: string, months: number): string {
-  const d = new Date(fromIso);
+  const d = new Date(Date.parse(fromIso) + BEIJING_MS);
   const day = d.getUTCDate();
   d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() + months);
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
   d.setUTCDate(Math.min(day, last));
-  return d.toISOString();
+  return new Date(d.getTime() - BEIJING_MS).toISOString();
 }
 
 export type CallbackUrgency = 'done' | 'overdue' | 'due_soon' | 'waiting_retry' | 'scheduled';

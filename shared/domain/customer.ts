@@ -18,6 +18,8 @@ export interface Customer {
   phones: CustomerPhone[];
   serviceRequirements: string;
   notes: string;
+  /** 重要协议客户 (002 ch.5): gets a periodic key-account callback. */
+  keyAccount: boolean;
   createdAt: string;
   updatedAt: string;
   createdBy: string;
@@ -31,6 +33,7 @@ export const CustomerFields = z.strictObject({
   phones: z.array(requiredText(40)).min(1).max(10),
   serviceRequirements: text(2000),
   notes: text(2000),
+  keyAccount: z.boolean().optional(),
 });
 export type CustomerFields = z.output<typeof CustomerFields>;
 
@@ -39,7 +42,7 @@ export type CustomerCreateArgs = z.output<typeof CustomerCreateArgs>;
 export const CustomerUpdateArgs = z.strictObject({ id: uuid, fields: CustomerFields.partial(), at: isoTime });
 export type CustomerUpdateArgs = z.output<typeof CustomerUpdateArgs>;
 
-const TRACKED = ['name', 'organisation', 'address', 'phones', 'serviceRequirements', 'notes'] as const;
+const TRACKED = ['name', 'organisation', 'address', 'phones', 'serviceRequirements', 'notes', 'keyAccount'] as const;
 
 function phonesOf(raw: string[], areaCode: string): { phones: CustomerPhone[]; issues: FieldIssue[] } {
   const phones: CustomerPhone[] = [];
@@ -63,6 +66,7 @@ export function createCustomer(args: CustomerCreateArgs, actor: Actor, areaCode:
     phones,
     serviceRequirements: args.serviceRequirements,
     notes: args.notes,
+    keyAccount: args.keyAccount ?? false,
     createdAt: args.at,
     updatedAt: args.at,
     createdBy: actor.userId,

@@ -9,6 +9,22 @@ import {
   updateCallRecord,
   voidCallRecord,
 } from './callRecord';
+import {
+  assignCallback,
+  type Callback,
+  CallbackAssignArgs,
+  CallbackCancelArgs,
+  CallbackCompleteArgs,
+  CallbackCreateArgs,
+  CallbackNotReachedArgs,
+  type CallbackRules,
+  DEFAULT_CALLBACK_RULES,
+  callbackNotReached,
+  cancelCallback,
+  completeCallback,
+  createCallback,
+} from './callback';
+import { publishScript, ScriptPublishArgs, type ScriptVersion } from './script';
 import { type Customer, CustomerCreateArgs, CustomerUpdateArgs, createCustomer, updateCustomer } from './customer';
 import { type Complaint, type ComplaintActionName, ComplaintEditArgs, ComplaintRegisterArgs, ComplaintTransitionArgs } from './complaint';
 import { type ComplaintEnv, editComplaint, registerComplaint, transitionComplaint } from './complaintWorkflow';
@@ -22,9 +38,10 @@ import type { OrganisationSettings } from './settings';
 export interface MutationEnv {
   rules: CallRules;
   complaints: ComplaintEnv;
+  callbacks: CallbackRules;
 }
 
-export type SyncEntity = 'call' | 'customer' | 'complaint';
+export type SyncEntity = 'call' | 'customer' | 'complaint' | 'callback' | 'script';
 
 /** The console and the hub build the env from the same settings the same way, so they agree on deadlines. */
 export function mutationEnvFrom(s: OrganisationSettings): MutationEnv {
@@ -33,6 +50,7 @@ export function mutationEnvFrom(s: OrganisationSettings): MutationEnv {
   return {
     rules: { answerWithinSeconds: s.answerWithinSeconds, areaCode: s.areaCode },
     complaints: { calendar, areaCode: s.areaCode },
+    callbacks: { ...DEFAULT_CALLBACK_RULES, ...s.callbackRules },
   };
 }
 
@@ -65,6 +83,8 @@ const COMPLAINT_STEP_FIELDS: Record<ComplaintActionName, readonly string[]> = {
   approveClose: ['status', 'round', 'approvedAt'],
   void: ['status'],
 };
+const callbackBase = (prev: Callback | null) => (prev ? { version: prev.version, status: prev.status, attempts: prev.attempts } : null);
+const ALL_ROLES: Role[] = ['agent', 'callback_officer', 'team_lead', 'admin'];
 const callBase = (prev: CallRecord | null) => (prev ? { version: prev.version, status: prev.status, voided: prev.voided } : null);
 
 const define = <A, T>(d: MutationDef<A, T>) => d;
@@ -148,6 +168,61 @@ export const MUTATIONS = {
     workflowFields: (a) => COMPLAINT_STEP_FIELDS[a.step.action],
     baseOf: complaintBase,
     apply: (prev, a, actor, env) => transitionComplaint(prev, a, actor, env.complaints),
+  }),
+  'callback.create': define<z.output<typeof CallbackCreateArgs>, Callback>({
+    entity: 'callback',
+    args: CallbackCreateArgs,
+    roles: ALL_ROLES,
+    idOf: (a) => a.id,
+    workflowFields: [],
+    baseOf: () => null,
+    apply: (prev, a, actor, env) => createCallback(prev, a, actor, env.rules.areaCode),
+  }),
+  'callback.assign': define<z.output<typeof CallbackAssignArgs>, Callback>({
+    entity: 'callback',
+    args: CallbackAssignArgs,
+    roles: ['team_lead', 'admin'],
+    idOf: (a) => a.id,
+    workflowFields: ['status'],
+    baseOf: callbackBase,
+    apply: (prev, a, actor) => assignCallback(prev, a, actor),
+  }),
+  'callback.notReached': define<z.output<typeof CallbackNotReachedArgs>, Callback>({
+    entity: 'callback',
+    args: CallbackNotReachedArgs,
+    roles: ALL_ROLES,
+    idOf: (a) => a.id,
+    // Two officers logging the same attempt offline both count: attempts are compared, not merged.
+    workflowFields: ['status', 'attempts'],
+    baseOf: callbackBase,
+    apply: (prev, a, actor, env) => callbackNotReached(prev, a, actor, env.callbacks),
+  }),
+  'callback.complete': define<z.output<typeof CallbackCompleteArgs>, Callback>({
+    entity: 'callback',
+    args: CallbackCompleteArgs,
+    roles: ALL_ROLES,
+    idOf: (a) => a.id,
+    workflowFields: ['status'],
+    baseOf: callbackBase,
+    apply: (prev, a, actor) => completeCallback(prev, a, actor),
+  }),
+  'callback.cancel': define<z.output<typeof CallbackCancelArgs>, Callback>({
+    entity: 'callback',
+    args: CallbackCancelArgs,
+    roles: ['team_lead', 'admin'],
+    idOf: (a) => a.id,
+    workflowFields: ['status'],
+    baseOf: callbackBase,
+    apply: (prev, a, actor) => cancelCallback(prev, a, actor),
+  }),
+  'script.publish': define<z.output<typeof ScriptPublishArgs>, ScriptVersion>({
+    entity: 'script',
+    args: ScriptPublishArgs,
+    roles: ['admin'],
+    idOf: (a) => a.id,
+    workflowFields: [],
+    baseOf: () => null,
+    apply: (prev, a, actor) => publishScript(prev, a, actor),
   }),
 };
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { CallbackRules, DEFAULT_CALLBACK_RULES } from './callback';
 import { CalendarOverrides, NO_OVERRIDES } from './calendar';
 import { DEFAULT_DEADLINE_RULES, DeadlineRules } from './deadlines';
 import { LIMITS, requiredText, text } from './fields';
+import { DEFAULT_SNIPPETS, Snippets } from './snippets';
 import { WORKSTATION_CODE } from './serial';
 
 export const DEFAULT_DEPARTMENTS = ['客户服务部', '市场部', '质量技术部', '总工办', '纺织品检验部', '综合办公室'];
@@ -20,6 +22,10 @@ export const OrganisationSettings = z.strictObject({
   deadlineRules: DeadlineRules,
   /** Administrator corrections to the public-holiday calendar (chinese-days supplies the defaults). */
   calendar: CalendarOverrides,
+  /** Callback due rules, retries and assignment (PRODUCT §5). */
+  callbackRules: CallbackRules,
+  /** Standard phrases offered by `::` in note fields. */
+  snippets: Snippets,
 });
 export type OrganisationSettings = z.output<typeof OrganisationSettings>;
 
@@ -30,6 +36,8 @@ export const DEFAULT_SETTINGS: Omit<OrganisationSettings, 'organisationName' | '
   repeatCallerHours: 48,
   deadlineRules: DEFAULT_DEADLINE_RULES,
   calendar: NO_OVERRIDES,
+  callbackRules: DEFAULT_CALLBACK_RULES,
+  snippets: DEFAULT_SNIPPETS,
 };
 
 export const WorkstationCode = z

@@ -57,6 +57,38 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'drafts.save': { key: `call:${ID}`, payload: { content: 'x' } },
   'drafts.get': { key: `call:${ID}` },
   'drafts.discard': { key: `call:${ID}` },
+  'scripts.active': { kind: 'call' },
+  'scripts.get': { id: ID },
+  'scripts.versions': { kind: 'callback' },
+  'scripts.publish': {
+    kind: 'call',
+    content: { name: '话术', steps: [{ key: 'greeting', title: '问候', words: '您好', hints: [], action: null }], specials: [] },
+    note: '修订',
+  },
+  'callbacks.queue': { scope: 'all', kind: 'promised', status: 'open', overdue: false, assigneeId: ID, q: '周', limit: 10, offset: 0 },
+  'callbacks.counts': {},
+  'callbacks.get': { id: ID },
+  'callbacks.create': { kind: 'promised', dueAt: '2026-11-23T02:00:00.000Z', phone: '13800138000', name: '周丽', subject: '查询后回电', callId: null, assigneeId: null },
+  'callbacks.assign': { id: ID, assigneeId: ID },
+  'callbacks.notReached': { id: ID, note: '无人接听' },
+  'callbacks.complete': {
+    id: ID,
+    outcome: {
+      satisfaction: 'satisfied',
+      score: 5,
+      accuracy: 'satisfied',
+      timeliness: 'satisfied',
+      attitude: 'satisfied',
+      unsatisfactory: '',
+      remainingProblems: '',
+      suggestions: '',
+      evaluation: '',
+      note: '',
+      scriptVersionId: null,
+    },
+  },
+  'callbacks.cancel': { id: ID, reason: '客户已销户' },
+  'callbacks.import': { kind: 'aftersale', fileName: '售后回访名单.csv', base64: 'YQ==', defaultDueAt: '2026-11-25T02:00:00.000Z' },
 };
 
 function wrongType(v: unknown): unknown {
@@ -95,7 +127,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'assigneeId', 'outcome', 'base64']) {
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;

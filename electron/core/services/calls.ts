@@ -10,7 +10,9 @@ import { listCalls } from '../store/calls';
 import { openConflicts, readHistory } from '../store/journal';
 import { getMeta, nextSerial } from '../store/settings';
 import { callRecordsTable, customersTable } from '../store/tables';
+import { withCallbacks } from './callbackAuto';
 import { customersByPhone } from './customers';
+import { activeScript } from './scripts';
 import { actorOf, type HandlerMap, sessionOf } from './handler';
 import { changedFields } from '../../../shared/domain/mutation';
 
@@ -64,6 +66,8 @@ export const callHandlers: HandlerMap<
         callerName: customer?.name ?? '',
         organisation: customer?.organisation ?? '',
         address: customer?.address ?? '',
+        // The panel shows the active call script; the record keeps which version that was.
+        scriptVersionId: activeScript(ctx, 'call').id,
       };
       return runSyncMutation(ctx, 'call.create', args, actor);
     })();
@@ -84,7 +88,7 @@ export const callHandlers: HandlerMap<
     const prev = getRecord(ctx, params.id);
     // Only what the user changed travels: descriptive fields are last-writer-wins per field on the hub.
     const fields = changedFields(prev, params.fields);
-    const record = runSyncMutation(ctx, 'call.update', { ...params, fields, at }, actor);
+    const record = withCallbacks(ctx, actor, { entity: 'call', id: prev.id }, () => runSyncMutation(ctx, 'call.update', { ...params, fields, at }, actor));
     ctx.db.prepare('DELETE FROM drafts WHERE user_id = ? AND key = ?').run(actor.userId, `call:${record.id}`);
     ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
     return record;

@@ -14,6 +14,7 @@ import { openConflicts, readHistory } from '../store/journal';
 import { getMeta, nextSerial } from '../store/settings';
 import { complaintsTable } from '../store/tables';
 import { settingsOf } from './admin';
+import { withCallbacks } from './callbackAuto';
 import { actorOf, type HandlerMap, sessionOf } from './handler';
 import { escapeLike } from '../store/sql';
 import { changedFields } from '../../../shared/domain/mutation';
@@ -135,7 +136,9 @@ export const complaintHandlers: HandlerMap<
     if (!ACTION_RULES[params.step.action].roles.includes(actor.role))
       throw new ApiFailure('forbidden', `role ${actor.role} may not ${params.step.action} a complaint`);
     load(ctx, params.id);
-    const c = runSyncMutation(ctx, 'complaint.transition', { id: params.id, step: params.step, at: ctx.now().toISOString() }, actor);
+    const c = withCallbacks(ctx, actor, { entity: 'complaint', id: params.id, step: params.step }, () =>
+      runSyncMutation(ctx, 'complaint.transition', { id: params.id, step: params.step, at: ctx.now().toISOString() }, actor),
+    );
     ctx.emit('records.changed', { entity: 'complaint', ids: [c.id] });
     return c;
   },

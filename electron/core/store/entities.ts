@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import { stmt } from './stmt';
+import type { Callback } from '../../../shared/domain/callback';
 import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Complaint } from '../../../shared/domain/complaint';
 import type { Customer } from '../../../shared/domain/customer';
 import type { SyncEntity } from '../../../shared/domain/mutations';
+import type { ScriptVersion } from '../../../shared/domain/script';
 import { saveCallRecord } from './callIndex';
 import { indexComplaint } from './complaintIndex';
-import { callRecordsTable, complaintsTable, customersTable } from './tables';
+import { callbacksTable, callRecordsTable, complaintsTable, customersTable, scriptVersionsTable } from './tables';
 
 export interface EntityStore<T> {
   load(db: Database.Database, id: string): T | null;
@@ -28,10 +30,19 @@ function saveComplaint(db: Database.Database, c: Complaint): void {
 }
 
 /** Where each synced record type lives locally (docs/sync.md, "How a new record type joins sync"). */
-type RecordOf<K extends SyncEntity> = K extends 'call' ? CallRecord : K extends 'complaint' ? Complaint : Customer;
+interface Records {
+  call: CallRecord;
+  customer: Customer;
+  complaint: Complaint;
+  callback: Callback;
+  script: ScriptVersion;
+}
+type RecordOf<K extends SyncEntity> = Records[K];
 
 export const ENTITY_STORES: { [K in SyncEntity]: EntityStore<RecordOf<K>> } = {
   call: { load: (db, id) => callRecordsTable.get(db, id), save: saveCallRecord },
   customer: { load: (db, id) => customersTable.get(db, id), save: saveCustomer },
   complaint: { load: (db, id) => complaintsTable.get(db, id), save: saveComplaint },
+  callback: { load: (db, id) => callbacksTable.get(db, id), save: (db, r) => callbacksTable.upsert(db, r) },
+  script: { load: (db, id) => scriptVersionsTable.get(db, id), save: (db, r) => scriptVersionsTable.upsert(db, r) },
 };

@@ -18,9 +18,14 @@ export class Table<T extends { id: string }> {
   private readonly upsertSql: string;
   private readonly getSql: string;
 
+  /**
+   * `defaults` fill fields a record lacks: rows pulled from a hub, or rebased from a base, that were
+   * written before the field existed.
+   */
   constructor(
     readonly name: string,
     private readonly kinds: { [K in keyof T & string]: Kind },
+    private readonly defaults: Partial<T> = {},
   ) {
     this.fields = Object.keys(kinds);
     const cols = this.fields.map(column);
@@ -34,7 +39,8 @@ export class Table<T extends { id: string }> {
   toRow(record: T): Row {
     const row: Row = {};
     this.fields.forEach((f, i) => {
-      const v = (record as Record<string, unknown>)[f];
+      const given = (record as Record<string, unknown>)[f];
+      const v = given === undefined ? (this.defaults as Record<string, unknown>)[f] : given;
       const kind = this.kinds[f as keyof T & string];
       row[this.columns[i]!] = v === null || v === undefined ? null : kind === 'bool' ? (v ? 1 : 0) : kind === 'json' ? JSON.stringify(v) : v;
     });

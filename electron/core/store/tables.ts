@@ -1,6 +1,8 @@
+import type { Callback } from '../../../shared/domain/callback';
 import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Complaint } from '../../../shared/domain/complaint';
 import type { Customer } from '../../../shared/domain/customer';
+import type { ScriptVersion } from '../../../shared/domain/script';
 import type { User } from '../../../shared/domain/users';
 import { Table } from './table';
 
@@ -29,11 +31,12 @@ export const customersTable = new Table<Customer>('customers', {
   phones: 'json',
   serviceRequirements: 'text',
   notes: 'text',
+  keyAccount: 'bool',
   createdAt: 'text',
   updatedAt: 'text',
   createdBy: 'text',
   version: 'int',
-});
+}, { keyAccount: false });
 
 export const callRecordsTable = new Table<CallRecord>('call_records', {
   id: 'text',
@@ -67,6 +70,8 @@ export const callRecordsTable = new Table<CallRecord>('call_records', {
   agentId: 'text',
   agentName: 'text',
   confidential: 'bool',
+  transferred: 'bool',
+  scriptVersionId: 'text',
   status: 'text',
   closedAt: 'text',
   voided: 'bool',
@@ -76,7 +81,7 @@ export const callRecordsTable = new Table<CallRecord>('call_records', {
   createdAt: 'text',
   updatedAt: 'text',
   version: 'int',
-});
+}, { transferred: false, scriptVersionId: null });
 
 export const complaintsTable = new Table<Complaint>('complaints', {
   id: 'text',
@@ -138,4 +143,59 @@ export const complaintsTable = new Table<Complaint>('complaints', {
   createdAt: 'text',
   updatedAt: 'text',
   version: 'int',
+});
+
+export const callbacksTable = new Table<Callback>('callbacks', {
+  id: 'text',
+  kind: 'text',
+  status: 'text',
+  dueAt: 'text',
+  customerId: 'text',
+  name: 'text',
+  organisation: 'text',
+  phone: 'text',
+  phoneNormalized: 'text',
+  subject: 'text',
+  source: 'text',
+  sourceId: 'text',
+  callId: 'text',
+  complaintId: 'text',
+  complaintRound: 'int',
+  assigneeId: 'text',
+  assigneeName: 'text',
+  attempts: 'int',
+  lastAttemptAt: 'text',
+  nextAttemptAt: 'text',
+  satisfaction: 'text',
+  score: 'int',
+  accuracy: 'text',
+  timeliness: 'text',
+  attitude: 'text',
+  unsatisfactory: 'text',
+  remainingProblems: 'text',
+  suggestions: 'text',
+  evaluation: 'text',
+  note: 'text',
+  scriptVersionId: 'text',
+  doneAt: 'text',
+  doneBy: 'text',
+  cancelReason: 'text',
+  importBatch: 'text',
+  createdAt: 'text',
+  createdBy: 'text',
+  updatedAt: 'text',
+  version: 'int',
+});
+
+export const scriptVersionsTable = new Table<ScriptVersion>('script_versions', {
+  id: 'text',
+  kind: 'text',
+  version: 'int',
+  name: 'text',
+  steps: 'json',
+  specials: 'json',
+  note: 'text',
+  createdAt: 'text',
+  createdBy: 'text',
+  builtIn: 'bool',
 });

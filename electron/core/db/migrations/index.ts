@@ -3,10 +3,11 @@ import { m001Initial } from './001_initial';
 import { m002Complaints } from './002_complaints';
 import { m003Tracking } from './003_tracking';
 import { m004CallSearch } from './004_call_search';
+import { m005Callbacks } from './005_callbacks';
 import type { Migration } from './types';
 
 /** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
