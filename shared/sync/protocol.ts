@@ -64,12 +64,17 @@ export interface HubLoginResponse {
   user: { id: string; username: string; displayName: string; role: string; active: boolean; createdAt: string; updatedAt: string };
 }
 
-/** Walks `args` and pulls ISO timestamps that lie in the future back to `now` (clock skew, not intent). */
+/**
+ * Walks `args` and pulls ISO timestamps that lie in the future back to `now` (clock skew, not intent).
+ * `…At` names when something happened; deadlines (`…By`, and a callback's `dueAt`) lie in the future
+ * on purpose and are left alone.
+ */
 export function clampFutureTimes<T>(args: T, now: Date, skewMs = MAX_CLOCK_SKEW_MS): T {
   const limit = now.getTime() + skewMs;
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+  const happened = (key: string) => (/At$|^at$/.test(key) && !/^dueAt$|DueAt$/.test(key));
   const walk = (v: unknown, key: string): unknown => {
-    if (typeof v === 'string' && /At$|^at$/.test(key) && iso.test(v) && Date.parse(v) > limit) return now.toISOString();
+    if (typeof v === 'string' && happened(key) && iso.test(v) && Date.parse(v) > limit) return now.toISOString();
     if (Array.isArray(v)) return v.map((x) => walk(x, ''));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     return v;

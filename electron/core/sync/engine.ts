@@ -8,6 +8,43 @@ import { HubClient, HubError } from './hubClient';
 import { listenForChanges } from './live';
 
 const POLL_MS = 10_000;
+
+export interface PendingRef {
+  /** Local commit order (the outbox rowid). */
+  seq: number;
+  clientId: string;
+  id: number;
+}
+
+/**
+ * The order to push pending mutations in: each client's in mutation-id order (the hub requires it),
+ * the clients interleaved by when each mutation was made here, consecutive ones of a client batched.
+ * Normally that is simply commit order; after a join has renumbered standalone mutations onto the
+ * administrator's client, its ids still go up.
+ */
+export function pushPlan(pending: readonly PendingRef[], maxBatch: number): { clientId: string; ids: number[] }[] {
+  const queues = new Map<string, PendingRef[]>();
+  for (const p of pending) {
+    const q = queues.get(p.clientId);
+    if (q) q.push(p);
+    else queues.set(p.clientId, [p]);
+  }
+  for (const q of queues.values()) q.sort((x, y) => x.id - y.id);
+  const heads = new Map([...queues.keys()].map((k) => [k, 0]));
+  const runs: { clientId: string; ids: number[] }[] = [];
+  for (;;) {
+    let next: PendingRef | null = null;
+    for (const [k, i] of heads) {
+      const head = queues.get(k)![i];
+      if (head && (!next || head.seq < next.seq)) next = head;
+    }
+    if (!next) return runs;
+    const last = runs[runs.length - 1];
+    if (last && last.clientId === next.clientId && last.ids.length < maxBatch) last.ids.push(next.id);
+    else runs.push({ clientId: next.clientId, ids: [next.id] });
+    heads.set(next.clientId, heads.get(next.clientId)! + 1);
+  }
+}
 const MAX_BACKOFF_MS = 60_000;
 
 /**
@@ -129,40 +166,43 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pushes in the order things happened on this workstation, across its users: a callback the lead's
+   * save created must reach the hub before the officer's completion of it. Consecutive mutations of
+   * one client travel as one batch (pushPlan).
+   */
   private async pushAll(): Promise<void> {
     const url = this.hubUrl();
     if (!url) return;
-    const clients = this.ctx.db
+    const db = this.ctx.db;
+    const pending = db
       .prepare(
-        `SELECT DISTINCT c.client_id, c.hub_token FROM sync_clients c JOIN outbox o ON o.client_id = c.client_id
-         WHERE o.state = 'pending' AND c.hub_token IS NOT NULL`,
+        `SELECT o.rowid AS seq, o.client_id AS clientId, o.mutation_id AS id, c.hub_token AS token FROM outbox o
+         JOIN sync_clients c ON c.client_id = o.client_id WHERE o.state = 'pending' AND c.hub_token IS NOT NULL`,
       )
-      .all() as { client_id: string; hub_token: string }[];
-    const workstation = getMeta(this.ctx.db, 'workstation') ?? '';
-    for (const c of clients) {
-      const hub = new HubClient(url, c.hub_token);
-      for (;;) {
-        const rows = this.ctx.db
-          .prepare("SELECT mutation_id, name, args, base FROM outbox WHERE client_id = ? AND state = 'pending' ORDER BY mutation_id LIMIT ?")
-          .all(c.client_id, MAX_PUSH_BATCH) as { mutation_id: number; name: string; args: string; base: string | null }[];
-        if (!rows.length) break;
-        const res = await hub.push({
-          clientId: c.client_id,
-          workstation,
-          mutations: rows.map((r) => ({ id: r.mutation_id, name: r.name, args: JSON.parse(r.args), base: r.base ? JSON.parse(r.base) : null })),
-        });
-        const touched = this.ctx.db.transaction(() => {
-          const t = applyAcks(this.ctx.db, c.client_id, res.acks, mutationEnv(this.ctx), this.ctx.now().toISOString());
-          // Ids the hub had already seen (a retry after a lost response) count as applied.
-          this.ctx.db
-            .prepare("UPDATE outbox SET state = 'applied' WHERE client_id = ? AND state = 'pending' AND mutation_id <= ?")
-            .run(c.client_id, res.lastMutationId);
-          this.ctx.db.prepare('UPDATE sync_clients SET last_acked = ? WHERE client_id = ?').run(res.lastMutationId, c.client_id);
-          return t;
-        })();
-        for (const t of touched) this.ctx.emit('records.changed', { entity: t.entity, ids: [t.id] });
-        if (rows.length < MAX_PUSH_BATCH) break;
-      }
+      .all() as (PendingRef & { token: string })[];
+    const tokens = new Map(pending.map((p) => [p.clientId, p.token]));
+    const workstation = getMeta(db, 'workstation') ?? '';
+    const select = db.prepare(
+      "SELECT mutation_id, name, args, base FROM outbox WHERE client_id = ? AND state = 'pending' AND mutation_id BETWEEN ? AND ? ORDER BY mutation_id",
+    );
+    for (const run of pushPlan(pending, MAX_PUSH_BATCH)) {
+      const hub = new HubClient(url, tokens.get(run.clientId)!);
+      const rows = select.all(run.clientId, run.ids[0], run.ids[run.ids.length - 1]) as { mutation_id: number; name: string; args: string; base: string | null }[];
+      if (!rows.length) continue;
+      const res = await hub.push({
+        clientId: run.clientId,
+        workstation,
+        mutations: rows.map((r) => ({ id: r.mutation_id, name: r.name, args: JSON.parse(r.args), base: r.base ? JSON.parse(r.base) : null })),
+      });
+      const touched = db.transaction(() => {
+        const t = applyAcks(db, run.clientId, res.acks, mutationEnv(this.ctx), this.ctx.now().toISOString());
+        // Ids the hub had already seen (a retry after a lost response) count as applied.
+        db.prepare("UPDATE outbox SET state = 'applied' WHERE client_id = ? AND state = 'pending' AND mutation_id <= ?").run(run.clientId, res.lastMutationId);
+        db.prepare('UPDATE sync_clients SET last_acked = ? WHERE client_id = ?').run(res.lastMutationId, run.clientId);
+        return t;
+      })();
+      for (const t of touched) this.ctx.emit('records.changed', { entity: t.entity, ids: [t.id] });
     }
   }
 
