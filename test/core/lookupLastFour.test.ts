@@ -37,7 +37,7 @@ describe('caller lookup', () => {
     expect(names(await c.ok('customers.search', { q: '周丽' }))).toEqual(['周丽']);
   });
 
-  it('seeks the last-four-digits index instead of scanning every number', async () => {
+  it('seeks the phone indexes (last four digits, full and local number) instead of scanning', async () => {
     await customers();
     const plan = (
       c.core.context.db
@@ -51,6 +51,20 @@ describe('caller lookup', () => {
       .join(' | ');
     expect(plan).toMatch(/customer_phones USING (COVERING )?INDEX customer_phones_last4 \(<expr>=\?\)/);
     expect(plan).not.toMatch(/SCAN customer_phones/);
+    // The screen pop by full number: index seeks on both the full and the local number, no scan of customers.
+    const pop = (
+      c.core.context.db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT * FROM customers WHERE id IN (SELECT customer_id FROM customer_phones WHERE normalized IN (?, ?)
+           UNION ALL SELECT customer_id FROM customer_phones WHERE local = ?) ORDER BY updated_at DESC LIMIT 20`,
+        )
+        .all('057188881234', '88881234', '88881234') as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(pop).toMatch(/customer_phones_normalized/);
+    expect(pop).toMatch(/customer_phones_local/);
+    expect(pop).not.toMatch(/SCAN/);
   });
 
   it('audits every customer a screen pop shows, and leaves the store waiting for the disk again', async () => {
