@@ -25,7 +25,7 @@ async function customers() {
 const names = (xs: { name: string }[]) => xs.map((x) => x.name);
 
 describe('caller lookup', () => {
-  it('finds callers by the last four digits of any of their numbers, newest first, and nothing else', async () => {
+  it('finds callers by the last four digits of any of their numbers, newest customer first, and nothing else', async () => {
     await customers();
     expect(names(await c.ok('customers.search', { q: '1234' }))).toEqual(['王强', '周丽']);
     expect(names(await c.ok('customers.search', { q: ' 5678 ' }))).toEqual(['王强']);
@@ -42,8 +42,8 @@ describe('caller lookup', () => {
     const plan = (
       c.core.context.db
         .prepare(
-          `EXPLAIN QUERY PLAN SELECT * FROM customers WHERE id IN (SELECT customer_id FROM customer_phones WHERE substr(normalized, -4) = ?)
-           ORDER BY updated_at DESC LIMIT ?`,
+          `EXPLAIN QUERY PLAN SELECT c.* FROM (SELECT DISTINCT customer_id FROM customer_phones WHERE substr(normalized, -4) = ? ORDER BY customer_id DESC LIMIT ?) p
+           JOIN customers c ON c.id = p.customer_id ORDER BY c.id DESC`,
         )
         .all('1234', 30) as { detail: string }[]
     )
