@@ -18,6 +18,7 @@ import { CustomersPage } from './features/customers/CustomersPage';
 import { ComplaintsPage } from './features/complaints/ComplaintsPage';
 import './features/complaints/complaints.css';
 import { PrintPage, usePrintRoute } from './features/print/PrintPage';
+import './features/scripts/scripts.css';
 import { SetupPage } from './features/setup/SetupPage';
 import { useSync } from './features/sync/syncStore';
 import { BoardPage } from './features/tracking/BoardPage';

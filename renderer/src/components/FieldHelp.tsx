@@ -28,3 +28,10 @@ export function clearErrors(errors: Record<string, string>, fields: string[]): R
   }
   return changed ? out : errors;
 }
+
+/** errorProps for forms that share a screen with the call sheet: the test id says whose field it is (`callback-error-note`). */
+export function prefixedErrorProps(prefix: string, errors: Record<string, string>, name: string): Pick<FormItemProps, 'validateStatus' | 'help'> {
+  const msg = errorFor(errors, name);
+  if (!msg) return {};
+  return { validateStatus: 'error', help: <span data-testid={`${prefix}-error-${name}`}>{msg}</span> };
+}

@@ -1,4 +1,5 @@
 import { complaintEn } from './complaintEn';
+import { scriptEn, snippetEn } from './scriptEn';
 import type { Messages } from './zh';
 
 /** English UI strings; same keys as zh.ts (checked by the `Messages` type). */
@@ -137,6 +138,7 @@ export const en: Messages = {
     satisfaction: 'Satisfaction',
     suggestions: 'Suggestions',
     confidential: 'Customer asked for confidentiality',
+    transferred: 'Transferred',
     agentName: 'Agent',
     status: 'Status',
     closedAt: 'Closed at',
@@ -234,6 +236,8 @@ export const en: Messages = {
     saved: 'Customer saved',
     hint: 'Search customer files by name, organisation or phone.',
     noResult: 'No matching customers',
+    keyAccount: 'Key account',
+    keyAccountHelp: 'Key accounts get a periodic callback (every two months by default)',
   },
   settings: {
     title: 'Settings',
@@ -358,4 +362,6 @@ export const en: Messages = {
   },
   lang: { zh: '中文', en: 'English' },
   complaint: complaintEn,
+  script: scriptEn,
+  snippet: snippetEn,
 };

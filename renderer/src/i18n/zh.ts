@@ -1,4 +1,5 @@
 import { complaintZh } from './complaintZh';
+import { scriptZh, snippetZh } from './scriptZh';
 
 /** Chinese (default) UI strings. `en.ts` must have the same shape; the type check enforces it. */
 export const zh = {
@@ -134,6 +135,7 @@ export const zh = {
     satisfaction: '满意度',
     suggestions: '客户建议',
     confidential: '客户要求保密',
+    transferred: '已转接',
     agentName: '受理人',
     status: '状态',
     closedAt: '办结时间',
@@ -231,6 +233,8 @@ export const zh = {
     saved: '客户档案已保存',
     hint: '输入姓名、单位或电话搜索客户档案。',
     noResult: '没有找到匹配的客户',
+    keyAccount: '重要协议客户',
+    keyAccountHelp: '重要协议客户按回访规则定期回访(默认每两个月一次)',
   },
   settings: {
     title: '设置',
@@ -355,6 +359,8 @@ export const zh = {
   },
   lang: { zh: '中文', en: 'English' },
   complaint: complaintZh,
+  script: scriptZh,
+  snippet: snippetZh,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -13,6 +13,7 @@ import { AnswerBar, RingingBanner } from './AnswerBar';
 import { CallForm } from './form/CallForm';
 import { useCallForm } from './form/useCallForm';
 import { ScreenPop } from './ScreenPop';
+import { ScriptPanel } from '../scripts/ScriptPanel';
 
 /**
  * 来电受理. Stays mounted (hidden) while the agent looks at other pages, so a call in progress, its
@@ -164,9 +165,14 @@ function ActiveCall({ record, draft, visible, departments }: ActiveCallProps) {
     if (visibleAtStart.current) bodyRef.current?.querySelector<HTMLElement>(`[data-testid="${field}"]`)?.focus();
   }, []);
 
+  // Three areas: the script (what to say), the sheet (what was said), the customer (who is calling).
+  // On narrower screens the script sits above the screen pop in the left column (styles.css).
   return (
-    <Row gutter={12} className="call-body" ref={bodyRef}>
-      <Col span={8}>
+    <div className="call-body call-body-active" ref={bodyRef}>
+      <div className="call-area-script">
+        <ScriptPanel record={record} form={form} visible={visible} />
+      </div>
+      <div className="call-area-pop">
         <ScreenPop
           lookup={lookup}
           phone={record.phone}
@@ -178,11 +184,11 @@ function ActiveCall({ record, draft, visible, departments }: ActiveCallProps) {
             link(c);
           }}
         />
-      </Col>
-      <Col span={16}>
+      </div>
+      <div className="call-area-form">
         <RecordConflicts id={record.id} />
         <CallForm form={form} editable departments={departments} hotkeys={visible} />
-      </Col>
-    </Row>
+      </div>
+    </div>
   );
 }

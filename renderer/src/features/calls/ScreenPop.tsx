@@ -108,6 +108,11 @@ function CustomerCard({ customer: c, calls, linked, onLink }: { customer: Custom
       <div className="pop-customer-head">
         <Typography.Text strong className="pop-customer-name">
           {c.name}
+          {c.keyAccount && (
+            <Tag color="gold" className="tag-after" data-testid="key-account-tag">
+              {t('customers.keyAccount')}
+            </Tag>
+          )}
         </Typography.Text>
         {linked ? (
           <Tag color="green">{t('pop.linked')}</Tag>

@@ -3,7 +3,7 @@ import { fmtDateTime, fmtDuration } from '../../components/format';
 import { i18n } from '../../i18n';
 
 const TIME_FIELDS = new Set(['rangAt', 'answeredAt', 'endedAt', 'closedAt', 'promisedReplyBy', 'repliedAt', 'voidedAt']);
-const BOOL_FIELDS = new Set(['answeredOnSpot', 'confidential', 'voided']);
+const BOOL_FIELDS = new Set(['answeredOnSpot', 'confidential', 'transferred', 'keyAccount', 'voided']);
 
 /** The label a reviewer reads for a field (Chinese on the paper form), falling back to its code name. */
 export function fieldLabel(field: string): string {

@@ -1,6 +1,6 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Button, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallCategory } from '../../../../shared/domain/callRecord';
 import { navigate } from '../../components/router';
@@ -26,6 +26,12 @@ export function ComplaintFromCall({ callId, recordNo, values }: Props) {
   const made = useCallComplaints((s) => s.byCall[callId]) ?? [];
   const add = useCallComplaints((s) => s.add);
   const isComplaint = values.category === 'complaint';
+  const requested = useCallComplaints((s) => s.requested === callId);
+  useEffect(() => {
+    if (!requested) return;
+    useCallComplaints.getState().clearRequest();
+    setOpen(true);
+  }, [requested]);
   return (
     <>
       <Tooltip title={isComplaint ? t('complaint.fromCallHint') : undefined}>

@@ -47,6 +47,11 @@ export function CallForm({ form, editable, departments, hotkeys }: Props) {
             {r.recordNo}
           </Typography.Text>
           <StatusTag record={r} />
+          {form.values.transferred && (
+            <Tag color="purple" data-testid="transferred-tag">
+              {t('fields.transferred')}
+            </Tag>
+          )}
           {r.answeredLate && (
             <Tag color="red" data-testid="late-tag">
               {t('calls.late')}

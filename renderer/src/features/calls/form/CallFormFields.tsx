@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CALL_CATEGORIES, SPECIAL_SITUATIONS } from '../../../../../shared/domain/callRecord';
 import { errorProps } from '../../../components/FieldHelp';
+import { SnippetTextArea } from '../../../components/SnippetTextArea';
 import type { FormValues } from './values';
 
 interface Props {
@@ -69,10 +70,10 @@ export function CallFormFields({ values: v, errors, update, departments, disable
         </Col>
         <Col span={24}>
           <Form.Item label={label('content')} required {...errorProps(errors, 'content')}>
-            <Input.TextArea
+            <SnippetTextArea
               data-testid="field-content"
               value={v.content}
-              onChange={(e) => update({ content: e.target.value })}
+              onChange={(text) => update({ content: text })}
               autoSize={{ minRows: 3, maxRows: 8 }}
               maxLength={5000}
             />
@@ -131,10 +132,10 @@ export function CallFormFields({ values: v, errors, update, departments, disable
         </Col>
         <Col span={24}>
           <Form.Item label={label('replyContent')} {...errorProps(errors, 'replyContent')}>
-            <Input.TextArea
+            <SnippetTextArea
               data-testid="field-replyContent"
               value={v.replyContent}
-              onChange={(e) => update({ replyContent: e.target.value })}
+              onChange={(text) => update({ replyContent: text })}
               autoSize={{ minRows: 1, maxRows: 6 }}
               maxLength={5000}
             />
@@ -165,19 +166,26 @@ export function CallFormFields({ values: v, errors, update, departments, disable
             <Rate data-testid="field-satisfaction" allowClear value={v.satisfaction ?? 0} onChange={(n) => update({ satisfaction: n || null })} />
           </Form.Item>
         </Col>
-        <Col span={16}>
+        <Col span={8}>
           <Form.Item label=" " colon={false} {...errorProps(errors, 'confidential')}>
             <Checkbox data-testid="field-confidential" checked={v.confidential} onChange={(e) => update({ confidential: e.target.checked })}>
               {label('confidential')}
             </Checkbox>
           </Form.Item>
         </Col>
+        <Col span={8}>
+          <Form.Item label=" " colon={false} {...errorProps(errors, 'transferred')}>
+            <Checkbox data-testid="field-transferred" checked={v.transferred} onChange={(e) => update({ transferred: e.target.checked })}>
+              {label('transferred')}
+            </Checkbox>
+          </Form.Item>
+        </Col>
         <Col span={24}>
           <Form.Item label={label('suggestions')} {...errorProps(errors, 'suggestions')}>
-            <Input.TextArea
+            <SnippetTextArea
               data-testid="field-suggestions"
               value={v.suggestions}
-              onChange={(e) => update({ suggestions: e.target.value })}
+              onChange={(text) => update({ suggestions: text })}
               autoSize={{ minRows: 1, maxRows: 4 }}
               maxLength={2000}
             />

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_CHANNELS, COMPLAINT_TYPES, SEVERITIES } from '../../../../../shared/domain/complaint';
 import { errorFor } from '../../../components/FieldHelp';
+import { SnippetTextArea } from '../../../components/SnippetTextArea';
 import { isGrave, type SheetValues } from './values';
 
 interface Props {
@@ -80,10 +81,10 @@ export function ComplaintFormFields({ values: v, errors, update, disabled, mode,
         </Col>
         <Col span={24}>
           <Form.Item label={label('problem')} required {...e('problem')}>
-            <Input.TextArea
+            <SnippetTextArea
               data-testid="complaint-problem"
               value={v.problem}
-              onChange={(ev) => update({ problem: ev.target.value })}
+              onChange={(text) => update({ problem: text })}
               autoSize={{ minRows: 3, maxRows: 8 }}
               maxLength={5000}
             />
@@ -198,10 +199,10 @@ export function ComplaintFormFields({ values: v, errors, update, disabled, mode,
           </Col>
           <Col span={16}>
             <Form.Item label={label('rectificationNote')} {...e('rectificationNote')}>
-              <Input.TextArea
+              <SnippetTextArea
                 data-testid="complaint-rectificationNote"
                 value={v.rectificationNote}
-                onChange={(ev) => update({ rectificationNote: ev.target.value })}
+                onChange={(text) => update({ rectificationNote: text })}
                 autoSize={{ minRows: 1, maxRows: 4 }}
                 maxLength={2000}
               />

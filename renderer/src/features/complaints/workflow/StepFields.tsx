@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Complaint, DirectoryUser } from '../../../../../shared/api/types';
 import { CALLBACK_RESULTS, type ComplaintActionName, SEVERITIES } from '../../../../../shared/domain/complaint';
+import { SnippetTextArea } from '../../../components/SnippetTextArea';
 import { complaintErrorProps } from '../form/ComplaintFormFields';
 import type { SignKind, StepDraft } from './steps';
 
@@ -26,10 +27,10 @@ export function StepFields({ action, complaint: c, draft: d, update, errors, dir
   const e = (name: string) => complaintErrorProps(errors, name);
   const text = (name: 'note' | 'opinion' | 'reason' | 'investigation' | 'result' | 'replyToCustomer', label: string, requiredBox: boolean, rows = 2) => (
     <Form.Item label={label} required={requiredBox} {...e(name)}>
-      <Input.TextArea
+      <SnippetTextArea
         data-testid={`step-${name}`}
         value={d[name]}
-        onChange={(ev) => update({ [name]: ev.target.value })}
+        onChange={(text) => update({ [name]: text })}
         autoSize={{ minRows: rows, maxRows: 8 }}
         maxLength={name === 'note' || name === 'opinion' ? 1000 : 5000}
       />
