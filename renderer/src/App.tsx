@@ -14,6 +14,9 @@ import { mayTakeCalls, useSession } from './features/auth/sessionStore';
 import { useActiveCall } from './features/calls/activeCallStore';
 import { CallList } from './features/calls/CallList';
 import { CallScreen } from './features/calls/CallScreen';
+import { CallbacksPage } from './features/callbacks/CallbacksPage';
+import { useCallbackCounts } from './features/callbacks/countsStore';
+import './features/callbacks/callbacks.css';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { ComplaintsPage } from './features/complaints/ComplaintsPage';
 import './features/complaints/complaints.css';
@@ -84,7 +87,10 @@ function Workspace() {
   useEffect(() => {
     void loadSettings();
     void loadSync();
+    const loadCounts = () => void useCallbackCounts.getState().load();
+    loadCounts();
     const offs = [
+      subscribeThrottled((e) => e.entity === 'callback', loadCounts),
       onEvent('session.ended', (e) => ended(i18n.t(`login.ended.${e.reason === 'logout' ? 'logout' : 'expired'}`))),
       // Joining a hub or a pull replaces the settings; throttled like the lists.
       subscribeThrottled((e) => e.entity === 'settings', () => void loadSettings()),
@@ -101,6 +107,7 @@ function Workspace() {
       for (const off of offs) off();
       useActiveCall.getState().reset();
       useSync.getState().reset();
+      useCallbackCounts.getState().reset();
     };
   }, [ended, loadSettings, loadSync, putSync, takesCalls]);
 
@@ -125,6 +132,7 @@ function Workspace() {
           {page === 'tracking' && <TrackingPage />}
           {page === 'board' && <BoardPage />}
           {page === 'complaints' && <ComplaintsPage openId={route.id} />}
+          {page === 'callbacks' && <CallbacksPage openId={route.id} />}
           {page === 'settings' && <SettingsPage />}
         </AppLayout>
       </div>

@@ -69,6 +69,9 @@ function boot(role: Role) {
     'customers.lookup': () => ({ ok: true, result: lookup }),
     'calls.answer': (p) => ({ ok: true, result: callRecord({ customerId: (p.customerId as string) ?? null, rangAt: p.rangAt as string }) }),
     'calls.list': () => ({ ok: true, result: { rows: [], total: 0 } }),
+    'callbacks.queue': () => ({ ok: true, result: { rows: [], total: 0 } }),
+    'callbacks.counts': () => ({ ok: true, result: { open: 2, overdue: 1, dueToday: 1, mine: 2 } }),
+    'scripts.active': () => ({ ok: false, error: { code: 'unknown_method', message: 'x' } }),
   });
   render(<App />);
   return fake;
@@ -128,13 +131,15 @@ describe('menus per role', () => {
     expect(screen.getByTestId('header-user').textContent).toContain('客服专员');
   });
 
-  it('a callback officer lands on the call list and cannot take calls', async () => {
-    boot('callback_officer');
+  it('a callback officer lands on the callback queue and cannot take calls', async () => {
+    const fake = boot('callback_officer');
     await settle();
     await settle();
     expect(screen.queryByTestId('nav-calls')).toBeNull();
     expect(screen.queryByTestId('answer-phone')).toBeNull();
-    expect(screen.getByTestId('call-list-search')).toBeTruthy();
+    expect(screen.getByTestId('callback-table')).toBeTruthy();
+    expect(fake.of('callbacks.queue')[0]?.params).toMatchObject({ scope: 'mine' });
+    expect(screen.getByTestId('nav-records')).toBeTruthy();
   });
 
   it('session.ended sends the agent back to the login page with the reason', async () => {

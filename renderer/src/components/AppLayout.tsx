@@ -1,10 +1,21 @@
-import { AlertOutlined, DashboardOutlined, LogoutOutlined, PhoneOutlined, SettingOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  PhoneOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/roles';
 import { useSettings } from '../features/admin/settingsStore';
 import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
+import { CallbackBadge } from '../features/callbacks/CallbackBadge';
 import { CalendarBanner } from '../features/complaints/CalendarBanner';
 import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
 import '../features/tracking/strings';
@@ -28,11 +39,14 @@ export function navItems(t: (k: string) => string): NavItem[] {
     { page: 'tracking', icon: <TableOutlined />, label: t('tracking.nav'), testId: 'nav-tracking', allowed: (r) => r === 'team_lead' || r === 'admin' },
     { page: 'board', icon: <DashboardOutlined />, label: t('tracking.boardNav'), testId: 'nav-board', allowed: (r) => r === 'team_lead' || r === 'admin' },
     { page: 'complaints', icon: <AlertOutlined />, label: t('complaint.nav'), testId: 'nav-complaints', allowed: () => true },
+    { page: 'callbacks', icon: <ScheduleOutlined />, label: t('callback.nav'), testId: 'nav-callbacks', allowed: () => true },
     { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },
   ];
 }
 
 export function defaultPage(role: Role): Page {
+  // A callback officer's work is the queue; everyone else who takes calls starts at the phone.
+  if (role === 'callback_officer') return 'callbacks';
   return mayTakeCalls(role) ? 'calls' : 'records';
 }
 
@@ -55,7 +69,16 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
           mode="inline"
           selectedKeys={[page]}
           onClick={(e) => navigate(e.key as Page)}
-          items={items.map((n) => ({ key: n.page, icon: n.icon, label: <span data-testid={n.testId}>{n.label}</span> }))}
+          items={items.map((n) => ({
+            key: n.page,
+            icon: n.icon,
+            label: (
+              <span data-testid={n.testId}>
+                {n.label}
+                {n.page === 'callbacks' && <CallbackBadge />}
+              </span>
+            ),
+          }))}
         />
       </Layout.Sider>
       <Layout>

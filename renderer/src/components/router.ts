@@ -3,15 +3,15 @@ import { useSyncExternalStore } from 'react';
 /**
  * A hash router is enough for four pages, and hashes work from file:// in Electron as well as over
  * http in the browser host. Routes: #/calls, #/records, #/records/<id>, #/customers, #/complaints,
- * #/complaints/<id>, #/settings; #/print/complaint/<id> and #/print/call/<id> (features/print) show a paper form alone.
+ * #/complaints/<id>, #/callbacks, #/callbacks/<id>, #/settings; #/print/complaint/<id> and #/print/call/<id> (features/print) show a paper form alone.
  */
-export type Page = 'calls' | 'records' | 'customers' | 'tracking' | 'board' | 'complaints' | 'settings';
+export type Page = 'calls' | 'records' | 'customers' | 'tracking' | 'board' | 'complaints' | 'callbacks' | 'settings';
 export interface Route {
   page: Page;
   id: string | null;
 }
 
-const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'complaints', 'settings'];
+const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'complaints', 'callbacks', 'settings'];
 
 export function parseHash(hash: string): Route {
   const [, page = '', id = ''] = hash.replace(/^#/, '').split('/');

@@ -1,3 +1,4 @@
+import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { scriptEn, snippetEn } from './scriptEn';
 import type { Messages } from './zh';
@@ -362,6 +363,7 @@ export const en: Messages = {
   },
   lang: { zh: '中文', en: 'English' },
   complaint: complaintEn,
+  callback: callbackEn,
   script: scriptEn,
   snippet: snippetEn,
 };

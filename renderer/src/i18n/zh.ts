@@ -1,3 +1,4 @@
+import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { scriptZh, snippetZh } from './scriptZh';
 
@@ -359,6 +360,7 @@ export const zh = {
   },
   lang: { zh: '中文', en: 'English' },
   complaint: complaintZh,
+  callback: callbackZh,
   script: scriptZh,
   snippet: snippetZh,
 };
