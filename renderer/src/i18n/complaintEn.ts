@@ -190,7 +190,7 @@ export const complaintEn: ComplaintMessages = {
   voidedBanner: 'This complaint was voided: {{reason}}',
   calendarBanner: 'The holiday calendar does not include {{year}} yet; an administrator should add it',
   settings: {
-    tab: 'Complaint deadlines & holidays',
+    tab: 'Deadlines, callback rules & holidays',
     rules: 'Complaint deadlines',
     escalateMinutes: 'Escalate within (minutes)',
     reportHours: 'Report to management within (hours)',

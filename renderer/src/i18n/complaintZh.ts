@@ -188,7 +188,7 @@ export const complaintZh = {
   voidedBanner: '此投诉已作废:{{reason}}',
   calendarBanner: '节假日日历尚未包含 {{year}} 年,请管理员补充',
   settings: {
-    tab: '投诉时限与节假日',
+    tab: '时限、回访规则与节假日',
     rules: '投诉时限',
     escalateMinutes: '升级时限(分钟)',
     reportHours: '上报管理层时限(小时)',

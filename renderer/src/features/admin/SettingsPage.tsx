@@ -1,8 +1,10 @@
 import { Card, Skeleton, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ComplaintSettings } from '../complaints/settings/ComplaintSettings';
+import { ScriptEditor } from '../scripts/editor/ScriptEditor';
 import { HubCard } from '../sync/HubCard';
 import { OrgSettingsForm } from './OrgSettingsForm';
+import { SnippetEditor } from './SnippetEditor';
 import { useSettings } from './settingsStore';
 import { UsersPanel } from './UsersPanel';
 
@@ -23,6 +25,12 @@ export function SettingsPage() {
             },
             { key: 'users', label: t('users.title'), children: <UsersPanel /> },
             { key: 'complaints', label: <span data-testid="settings-tab-complaints">{t('complaint.settings.tab')}</span>, children: <ComplaintSettings /> },
+            { key: 'scripts', label: <span data-testid="settings-tab-scripts">{t('script.editor.tab')}</span>, children: <ScriptEditor /> },
+            {
+              key: 'snippets',
+              label: <span data-testid="settings-tab-snippets">{t('snippet.editor.tab')}</span>,
+              children: settings ? <SnippetEditor key={JSON.stringify(settings.snippets)} settings={settings} /> : <Skeleton active />,
+            },
           ]}
         />
       </Card>

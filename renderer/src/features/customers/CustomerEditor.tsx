@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Space } from 'antd';
+import { App, Button, Checkbox, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/api/types';
@@ -14,6 +14,7 @@ interface Values {
   phones: string[];
   serviceRequirements: string;
   notes: string;
+  keyAccount: boolean;
 }
 
 const MAX_PHONES = 10;
@@ -27,6 +28,7 @@ function valuesOf(c: Customer | null): Values {
     phones: c?.phones.length ? c.phones.map((p) => p.raw) : [''],
     serviceRequirements: c?.serviceRequirements ?? '',
     notes: c?.notes ?? '',
+    keyAccount: c?.keyAccount ?? false,
   };
 }
 
@@ -124,6 +126,11 @@ export function CustomerEditor({ customer, readOnly = false, onSaved }: { custom
       </Form.Item>
       <Form.Item label={t('customers.notes')} {...errorProps(errors, 'notes')}>
         <Input.TextArea data-testid="customer-notes" autoSize={{ minRows: 2, maxRows: 6 }} value={v.notes} onChange={(e) => set('notes', e.target.value)} maxLength={2000} />
+      </Form.Item>
+      <Form.Item extra={t('customers.keyAccountHelp')} {...errorProps(errors, 'keyAccount')}>
+        <Checkbox data-testid="customer-keyAccount" checked={v.keyAccount} onChange={(e) => set('keyAccount', e.target.checked)}>
+          {t('customers.keyAccount')}
+        </Checkbox>
       </Form.Item>
       {!readOnly && (
         <Space>

@@ -1,5 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Drawer, Empty, Input, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Drawer, Empty, Input, Table, type TableColumnsType, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/api/types';
@@ -50,7 +50,21 @@ export function CustomersPage() {
   useRecordsChanged(['customer'], () => void search());
 
   const columns: TableColumnsType<Customer> = [
-    { title: t('customers.name'), dataIndex: 'name', width: 140 },
+    {
+      title: t('customers.name'),
+      dataIndex: 'name',
+      width: 200,
+      render: (name: string, c) => (
+        <span>
+          {name}
+          {c.keyAccount && (
+            <Tag color="gold" className="tag-after">
+              {t('customers.keyAccount')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
     { title: t('customers.organisation'), dataIndex: 'organisation', ellipsis: true },
     { title: t('customers.phones'), key: 'phones', width: 260, render: (_, c) => c.phones.map((p) => p.raw).join(',') },
     { title: t('customers.address'), dataIndex: 'address', ellipsis: true },
