@@ -3,7 +3,7 @@
  *
  *   npm run bench                          all scenarios (≈ 5 min on 2 cores; the first run seeds
  *                                          the 100k-record hub, ≈ 1 min more, and caches it)
- *   npm run bench -- first-sync live       only some: first-sync, live, load-sqlite, load-pg, pgbench
+ *   npm run bench -- first-sync live       only some: first-sync, live, load-sqlite, load-pg, pgbench, tracking
  *
  * Sizes and durations come from the environment (defaults in brackets): BENCH_RECORDS [100000],
  * BENCH_FIRST_SYNC_RUNS [1], BENCH_BREAKDOWN_ROWS [20000], BENCH_SEED [store | push], BENCH_CACHE [1]
@@ -11,6 +11,8 @@
  * BENCH_LIVE_SAMPLES [200], BENCH_CLIENTS [200], BENCH_SECONDS [12], BENCH_PUSH_ONLY_SECONDS [8]
  * (0 skips the push-only runs), BENCH_PROFILE_HUB [0] (1: CPU-profile the hub processes of the load runs).
  * PostgreSQL: a throwaway cluster as in `npm run test:pg` (PG_BIN), or TEST_DATABASE_URL.
+ * tracking (issue 6, test/bench/tracking.ts): BENCH_CUSTOMERS [1000000], BENCH_CALLS [1000000],
+ * BENCH_COMPLAINTS [200000], BENCH_TRACKING_SAMPLES [300]; the bulk demo store is kept in bench-results/cache.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,10 +26,11 @@ import { benchLive } from './live';
 import { type LoadOptions, loadFigure, runLoad } from './load';
 import { type PgCluster, pgRoundTrip, runPgbench, startPg } from './pg';
 import { summarise } from './profile';
+import { benchTracking } from './tracking';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.join(ROOT, 'bench-results');
-const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench'] as const;
+const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const env = (name: string, dflt: number) => {
@@ -47,6 +50,7 @@ const cfg = {
   warmupSeconds: 2,
   pgbenchClients: 20,
   profileHub: process.env.BENCH_PROFILE_HUB === '1',
+  tracking: { customers: env('BENCH_CUSTOMERS', 1_000_000), calls: env('BENCH_CALLS', 1_000_000), complaints: env('BENCH_COMPLAINTS', 200_000), samples: env('BENCH_TRACKING_SAMPLES', 300) },
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -251,6 +255,13 @@ async function main(): Promise<void> {
   } finally {
     stopCluster();
   }
+
+  if (wanted('tracking'))
+    await attempt('tracking', async () => {
+      const r = await benchTracking({ ...cfg.tracking, cache: cfg.cache, log });
+      figures.push(...r.figures);
+      notes.tracking = r.notes;
+    });
 
   info.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
   info.totalSeconds = Math.round((nowMs() - t0) / 1000);
