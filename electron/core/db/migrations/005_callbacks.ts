@@ -78,4 +78,9 @@ ALTER TABLE call_records ADD COLUMN transferred INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE call_records ADD COLUMN script_version_id TEXT;
 ALTER TABLE customers ADD COLUMN key_account INTEGER NOT NULL DEFAULT 0;
 `,
+  // The version before this one skipped pulled callback and script rows it did not know, and moved its
+  // cursor past them: pull everything again once, so that nothing another workstation made is missing.
+  data: (db) => {
+    db.prepare("UPDATE meta SET value = '0' WHERE key = 'sync_cursor'").run();
+  },
 };
