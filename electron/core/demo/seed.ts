@@ -99,6 +99,8 @@ export async function seedDemo(opts: DemoOptions): Promise<{ customers: number; 
         phones,
         serviceRequirements: r.pick(['', '', '报告需加急', '需要英文报告', '每月对账开票']),
         notes: '',
+        // About one in twenty is a key account (002 ch.5): each gets its periodic callback.
+        keyAccount: r.chance(0.05),
       };
       const c = await call('customers.create', fields);
       customers.push({ id: c.id as string, name: fields.name, organisation: fields.organisation, address: fields.address, phone: phones[0]! });
@@ -127,6 +129,16 @@ export async function seedDemo(opts: DemoOptions): Promise<{ customers: number; 
           satisfaction: content.satisfaction,
         },
       });
+      // A question beyond the agent: the promise is a callback in the officers' queue (002 §6.1(7)).
+      if (!content.answeredOnSpot && r.chance(0.5))
+        await call('callbacks.create', {
+          kind: 'promised',
+          callId: rec.id,
+          phone: rec.phone,
+          name: (rec.callerName as string) || '',
+          dueAt: new Date(t + 2 * 86_400_000).toISOString(),
+          subject: content.content.slice(0, 60),
+        });
     }
 
     // Complaints: every story's registration and steps, run through the core in time order.
