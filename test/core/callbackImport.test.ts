@@ -69,11 +69,11 @@ async function expectImported(base64: string, fileName: string) {
   expect(report.refused[1]!.values).toMatchObject({ name: '赵六', dueAt: '2026-13-45' });
   const rows = (await c.ok('callbacks.queue', { kind: 'aftersale', limit: 50 })).rows.filter((r) => report.ids.includes(r.id));
   const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
-  expect(byName['周丽']).toMatchObject({ phone: '13800138001', dueAt: '2026-11-25T15:59:59.999Z', subject: '售后满意度' });
-  expect(byName['王强']).toMatchObject({ phone: '0571-88881234', dueAt: '2026-11-26T06:30:00.000Z' });
-  expect(byName['冯一']).toMatchObject({ phone: '13800138003', dueAt: '2026-11-27T01:30:00.000Z' });
-  expect(byName['陈二']!.dueAt).toBe('2026-11-30T02:00:00.000Z');
-  expect(byName['陈二']!.phone.replace(/\D/g, '')).toBe('057188880000');
+  expect(byName.周丽).toMatchObject({ phone: '13800138001', dueAt: '2026-11-25T15:59:59.999Z', subject: '售后满意度' });
+  expect(byName.王强).toMatchObject({ phone: '0571-88881234', dueAt: '2026-11-26T06:30:00.000Z' });
+  expect(byName.冯一).toMatchObject({ phone: '13800138003', dueAt: '2026-11-27T01:30:00.000Z' });
+  expect(byName.陈二!.dueAt).toBe('2026-11-30T02:00:00.000Z');
+  expect(byName.陈二!.phone.replace(/\D/g, '')).toBe('057188880000');
   // Round-robin over the two officers, the list spread evenly.
   const per = new Map<string, number>();
   for (const r of rows) per.set(r.assigneeName, (per.get(r.assigneeName) ?? 0) + 1);

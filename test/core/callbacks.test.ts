@@ -36,7 +36,7 @@ async function handledComplaint(): Promise<string> {
   await c.login('agent1', PASSWORD);
   const k = await c.ok('complaints.register', { channel: 'phone', complainant: '周丽', phone: '13800138000', problem: '对检测结果有疑问', type: 'result_doubt', severity: 'general' });
   await c.login('lead', PASSWORD);
-  await c.ok('complaints.transition', { id: k.id, step: { action: 'assign', departments: ['质量技术部'], handlerId: u['赵建国']!, handlerName: '赵建国' } });
+  await c.ok('complaints.transition', { id: k.id, step: { action: 'assign', departments: ['质量技术部'], handlerId: u.赵建国!, handlerName: '赵建国' } });
   await c.login('agent2', PASSWORD);
   await c.ok('complaints.transition', { id: k.id, step: { action: 'recordResult', investigation: '复核原始记录', result: '结果无误', replyToCustomer: '已电话解释' } });
   return k.id;
@@ -61,7 +61,7 @@ describe('callbacks created by the events that call for them', () => {
     await c.login('officer', PASSWORD);
     const rows = await queue();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'satisfaction', name: '孙先生', phone: '13912345678', callId: call.id, assigneeId: u['陈回访'], dueAt: endOf('2026-11-26') });
+    expect(rows[0]).toMatchObject({ kind: 'satisfaction', name: '孙先生', phone: '13912345678', callId: call.id, assigneeId: u.陈回访, dueAt: endOf('2026-11-26') });
     // Saving the replied record again creates nothing more.
     await c.login('agent1', PASSWORD);
     await c.ok('calls.save', { id: call.id, fields: { replyContent: '五个工作日(已告知)' } });
@@ -141,7 +141,7 @@ describe('callbacks created by the events that call for them', () => {
     const call = await c.ok('calls.answer', { phone: '13912345678' });
     await c.ok('calls.save', { id: call.id, fields: { callerName: '孙先生', organisation: '华丰' } });
     const promised = await c.ok('callbacks.create', { kind: 'promised', dueAt: '2026-11-22T06:00:00.000Z', phone: '13912345678', subject: '查清后回电', callId: call.id });
-    expect(promised).toMatchObject({ kind: 'promised', name: '孙先生', organisation: '华丰', callId: call.id, source: 'call', assigneeId: u['陈回访'], createdBy: '李晓梅' });
+    expect(promised).toMatchObject({ kind: 'promised', name: '孙先生', organisation: '华丰', callId: call.id, source: 'call', assigneeId: u.陈回访, createdBy: '李晓梅' });
     const bad = await c.call('callbacks.create', { kind: 'promised', dueAt: '2026-11-22T06:00:00.000Z', phone: '12' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_params', fields: [{ field: 'phone' }] } });
   });
@@ -157,7 +157,7 @@ describe('assignment, retries and roles', () => {
     expect(names.sort()).toEqual(['林回访', '林回访', '陈回访', '陈回访']);
     const u = await userIds();
     const first = (await queue())[0]!;
-    await c.ok('callbacks.assign', { id: first.id, assigneeId: u['李晓梅']! });
+    await c.ok('callbacks.assign', { id: first.id, assigneeId: u.李晓梅! });
     expect((await c.ok('callbacks.get', { id: first.id })).callback.assigneeName).toBe('李晓梅');
     await c.ok('settings.update', { callbackRules: { ...(await c.ok('settings.get', {})).callbackRules, assignment: 'manual' } });
     const manual = await promise(8);

@@ -84,7 +84,7 @@ describe('callbacks and scripts through a real hub (docs/sync.md)', () => {
     await a.login('agent1', PASSWORD);
     const k = await a.ok('complaints.register', { channel: 'phone', complainant: '王强', phone: '13800138000', problem: '报告延误', type: 'timeliness', severity: 'general' });
     await a.login('lead', PASSWORD);
-    await a.ok('complaints.transition', { id: k.id, step: { action: 'assign', departments: ['市场部'], handlerId: users['张组长']!, handlerName: '张组长' } });
+    await a.ok('complaints.transition', { id: k.id, step: { action: 'assign', departments: ['市场部'], handlerId: users.张组长!, handlerName: '张组长' } });
     await a.ok('complaints.transition', { id: k.id, step: { action: 'recordResult', investigation: '查明原因', result: '已加急', replyToCustomer: '已告知' } });
     await a.login('officer', PASSWORD);
     const [cb] = (await a.ok('callbacks.queue', { kind: 'complaint' })).rows;

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { CallbackDetail, CallbackRow } from '../../../shared/api/types';
 import { endOfLocalDay, localDay } from '../../../shared/domain/calendar';
-import { type Callback, CallbackCreateArgs, type CallbackOutcome, callbackUrgency } from '../../../shared/domain/callback';
+import { type Callback, CallbackCreateArgs, type CallbackOutcome, type CallbackRules, callbackUrgency } from '../../../shared/domain/callback';
 import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Actor } from '../../../shared/domain/mutation';
 import { maskPhone } from '../../../shared/domain/phone';
@@ -41,12 +41,12 @@ function checked<S extends z.ZodType>(schema: S, args: z.input<S>): z.output<S> 
   return parsed.data;
 }
 
-function toRow(c: Callback & { complaintNo?: string | null }, now: Date, ctx: CoreContext, role: Role): CallbackRow {
+function toRow(c: Callback & { complaintNo?: string | null }, now: Date, rules: CallbackRules, role: Role): CallbackRow {
   return {
     id: c.id,
     kind: c.kind,
     status: c.status,
-    urgency: callbackUrgency(c, now, mutationEnv(ctx).callbacks),
+    urgency: callbackUrgency(c, now, rules),
     dueAt: c.dueAt,
     nextAttemptAt: c.nextAttemptAt,
     attempts: c.attempts,
@@ -124,9 +124,10 @@ export const callbackHandlers: HandlerMap<
          WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
       .all(...args, params.limit ?? 100, params.offset ?? 0) as Record<string, unknown>[];
+    const rules = mutationEnv(ctx).callbacks;
     return {
       total,
-      rows: rows.map((r) => toRow({ ...callbacksTable.fromRow(r), complaintNo: r.complaint_no as string | null }, now, ctx, actor.role)),
+      rows: rows.map((r) => toRow({ ...callbacksTable.fromRow(r), complaintNo: r.complaint_no as string | null }, now, rules, actor.role)),
     };
   },
 
