@@ -5,6 +5,11 @@ export function fmtDateTime(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '';
 }
 
+/** To the minute: due times and retry times, where seconds are noise. */
+export function fmtMinute(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '';
+}
+
 export function fmtShort(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('MM-DD HH:mm') : '';
 }

@@ -129,14 +129,14 @@ export function CallbackQueue({ scope, lead }: { scope: Scope; lead: boolean }) 
       width: 100,
       render: (v: string) => v || <span className="muted">{t('callback.unassigned')}</span>,
     },
-    { title: t('callback.fields.attempts'), dataIndex: 'attempts', width: 70, align: 'center' },
+    { title: t('callback.fields.attempts'), dataIndex: 'attempts', width: 90, align: 'center' },
     { title: t('callback.fields.status'), dataIndex: 'status', width: 96, render: (s: CallbackStatus) => <CallbackStatusTag status={s} /> },
     ...(lead
       ? ([
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 130,
+            width: 170,
             render: (_: unknown, r: CallbackRow) =>
               r.status === 'open' || r.status === 'unreachable' ? (
                 <Space size={4}>
@@ -203,7 +203,7 @@ export function CallbackQueue({ scope, lead }: { scope: Scope; lead: boolean }) 
         loading={loading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1200 }}
         rowClassName={(r) => `callback-row-${liveUrgency(r, now, rules)}`}
         onRow={openRow}
         locale={{ emptyText: t('callback.empty') }}

@@ -7,7 +7,7 @@ import { isSupervisor } from '../../../../shared/domain/roles';
 import { scriptVariables } from '../../../../shared/domain/script';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
-import { fmtDateTime } from '../../components/format';
+import { fmtDateTime, fmtMinute } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useNow } from '../../components/useNow';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
@@ -141,7 +141,7 @@ export function CallbackScreen({ id }: { id: string }) {
           showIcon
           className="form-alert"
           data-testid="callback-retry"
-          title={t('callback.retryInfo', { n: c.attempts, max: rules.maxAttempts, at: c.nextAttemptAt ? fmtDateTime(c.nextAttemptAt) : '—' })}
+          title={t('callback.retryInfo', { n: c.attempts, max: rules.maxAttempts, at: c.nextAttemptAt ? fmtMinute(c.nextAttemptAt) : '—' })}
         />
       )}
       {c.status === 'unreachable' && (
@@ -168,7 +168,7 @@ export function CallbackScreen({ id }: { id: string }) {
                     message.info(
                       r.status === 'unreachable'
                         ? t('callback.unreachableInfo', { n: r.attempts })
-                        : t('callback.retryInfo', { n: r.attempts, max: rules.maxAttempts, at: r.nextAttemptAt ? fmtDateTime(r.nextAttemptAt) : '—' }),
+                        : t('callback.retryInfo', { n: r.attempts, max: rules.maxAttempts, at: r.nextAttemptAt ? fmtMinute(r.nextAttemptAt) : '—' }),
                     );
                   else message.success(t('callback.outcome.saved'));
                   void load();

@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Form, Modal, Radio, Result, Table, Upload } 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../shared/api/envelope';
 import type { CallbackImportReport, ImportRefusal } from '../../../../shared/api/types';
 import { CALLBACK_IMPORT_COLUMNS, type CallbackImportColumn, IMPORTED_CALLBACK_KINDS } from '../../../../shared/domain/callback';
 import { call } from '../../api/client';
@@ -28,6 +29,17 @@ export function readBase64(file: Blob): Promise<string> {
 export function refusalReason(r: Pick<ImportRefusal, 'code' | 'reason'>): string {
   const key = `callback.import.codes.${r.code}`;
   return i18n.exists(key) ? i18n.t(key) : i18n.t('callback.import.codes.other', { reason: r.reason });
+}
+
+/** Why a whole file was refused, by the field and code of the core's issue (fileName / base64). */
+export function fileErrorText(error: ApiError): string {
+  const issue = error.fields?.[0];
+  if (error.code === 'invalid_params' && issue) {
+    const key = `callback.import.fileErrors.${issue.field}.${issue.code}`;
+    const max = issue.params?.maximum;
+    if (i18n.exists(key)) return i18n.t(key, { phones: CALLBACK_IMPORT_COLUMNS.phone.join(' / '), max });
+  }
+  return error.code === 'invalid_params' || error.code === 'refused' ? i18n.t('callback.import.refused') : errorText(error);
 }
 
 /** 导入回访名单 (leads): pre-sale or after-sale list from .xlsx or CSV; good rows in, bad rows reported. */
@@ -67,11 +79,10 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     const res = await call('callbacks.import', { kind, fileName: file.name, base64, ...(defaultDue ? { defaultDueAt: defaultDue } : {}) });
     setBusy(false);
     if (!res.ok) {
-      // A file the core cannot read at all (not a spreadsheet, no phone column) comes back as a refusal;
+      // A file the core cannot read at all (wrong type, no phone column, no rows) is refused as a whole;
       // the core's own sentence is kept underneath for whoever fixes the file.
-      const unreadable = res.error.code === 'refused' || res.error.code === 'invalid_params';
-      setAlert(unreadable ? t('callback.import.refused') : errorText(res.error));
-      setDetail(unreadable ? res.error.message : null);
+      setAlert(fileErrorText(res.error));
+      setDetail(res.error.code === 'invalid_params' || res.error.code === 'refused' ? res.error.message : null);
       return;
     }
     setAlert(null);
@@ -206,11 +217,10 @@ function ImportReport({ report }: { report: CallbackImportReport }) {
             {
               title: t('callback.import.values'),
               dataIndex: 'values',
-              ellipsis: true,
               render: (v: Record<string, string>) =>
                 Object.entries(v)
                   .filter(([, x]) => x)
-                  .map(([k, x]) => `${k}:${x}`)
+                  .map(([k, x]) => `${i18n.exists(`callback.import.columns.${k}`) ? t(`callback.import.columns.${k}`) : k}:${x}`)
                   .join(';'),
             },
           ]}

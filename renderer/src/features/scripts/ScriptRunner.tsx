@@ -81,7 +81,8 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
   if (onAction && shownAction) keys[ACTION_KEY] = () => onAction(shownAction);
   useHotkeys(keys, hotkeys);
 
-  const actionButton = (action: ScriptAction | null, primary: boolean) =>
+  // Only the action on show (the open situation, else the current step) carries the Alt+Enter hint.
+  const actionButton = (action: ScriptAction | null, primary: boolean, keyed: boolean) =>
     onAction && action ? (
       <div className="script-action">
         <Button
@@ -94,7 +95,7 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
           }}
         >
           {t(`script.actions.${action}`)}
-          {hotkeys && <kbd>Alt+Enter</kbd>}
+          {hotkeys && keyed && <kbd>Alt+Enter</kbd>}
         </Button>
         {actionDone[action] && <span className="script-action-done">{actionDone[action]}</span>}
       </div>
@@ -122,7 +123,7 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
                 <ScriptWords words={shown.words} vars={vars} />
               </div>
               <Hints hints={shown.hints} />
-              {actionButton(shown.action, true)}
+              {actionButton(shown.action, true, true)}
             </>
           ) : (
             <div className="muted">{t('script.noSpecialWords')}</div>
@@ -151,7 +152,7 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
                     <ScriptWords words={st.words} vars={vars} />
                   </div>
                   <Hints hints={st.hints} />
-                  {actionButton(st.action, false)}
+                  {actionButton(st.action, false, !special)}
                 </>
               ) : (
                 <div className="script-step-preview">

@@ -101,6 +101,10 @@ export function ScriptEditor() {
     if (!res.ok) {
       setErrors(editErrors(draft, scriptFieldErrors(res.error)));
       message.error(errorText(res.error));
+      // The box at fault may be far above the publish button: bring it into view.
+      requestAnimationFrame(() =>
+        document.querySelector('[data-testid="script-form"] .ant-form-item-has-error')?.scrollIntoView?.({ block: 'center', behavior: 'smooth' }),
+      );
       return;
     }
     setErrors({});

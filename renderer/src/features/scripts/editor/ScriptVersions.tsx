@@ -27,9 +27,9 @@ export function ScriptVersions({ versions, onUseAsBase }: { versions: ScriptSumm
           {
             title: t('script.editor.version'),
             dataIndex: 'version',
-            width: 150,
+            width: 200,
             render: (n: number, v) => (
-              <Space size={4}>
+              <Space size={4} className="nowrap">
                 {t('script.versionN', { n })}
                 {v.active && <Tag color="green">{t('script.editor.active')}</Tag>}
                 {v.builtIn && <Tag>{t('script.editor.builtIn')}</Tag>}
