@@ -54,13 +54,13 @@ function customersByLastFour(ctx: CoreContext, digits: string, limit: number): C
  */
 function auditScreenPop(ctx: CoreContext, actor: Actor, customerIds: string[]): void {
   if (!customerIds.length) return;
-  ctx.db.pragma('synchronous = NORMAL');
+  stmt(ctx.db, 'PRAGMA synchronous = NORMAL').run();
   try {
     ctx.db.transaction(() => {
       for (const id of customerIds) audit(ctx.db, actor, 'view', 'customer', id, 'screen pop');
     })();
   } finally {
-    ctx.db.pragma('synchronous = FULL');
+    stmt(ctx.db, 'PRAGMA synchronous = FULL').run();
   }
 }
 
