@@ -92,6 +92,10 @@ export const api = {
       to: isoTime.optional(),
       mine: z.boolean().optional(),
       includeVoided: z.boolean().optional(),
+      /** true: only calls answered late; false: only those answered in time. */
+      answeredLate: z.boolean().optional(),
+      /** true: only calls with a satisfaction score; false: only those without. */
+      rated: z.boolean().optional(),
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
     }),
@@ -157,6 +161,8 @@ export const api = {
       kind: z.enum(CALLBACK_KINDS).optional(),
       status: z.enum(CALLBACK_STATUSES).optional(),
       overdue: z.boolean().optional(),
+      /** Open callbacks due at or before this instant (overdue ones included): the board's "due by the end of today". */
+      dueBy: isoTime.optional(),
       assigneeId: uuid.optional(),
       q: z.string().max(LIMITS.name).optional(),
       limit: z.number().int().min(1).max(500).optional(),

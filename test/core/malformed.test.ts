@@ -35,7 +35,7 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'calls.get': { id: ID },
   'calls.save': { id: ID, fields: { content: 'x', category: 'query', satisfaction: 5 }, end: false },
   'calls.void': { id: ID, reason: '重复' },
-  'calls.list': { q: 'x', category: 'query', limit: 10, offset: 0 },
+  'calls.list': { q: 'x', category: 'query', answeredLate: true, rated: true, limit: 10, offset: 0 },
   'complaints.register': { channel: 'phone', complainant: '周丽', phone: '13800138000', problem: '对检测结果有疑问', type: 'result_doubt', severity: 'general', callId: null },
   'complaints.get': { id: ID },
   'complaints.edit': { id: ID, fields: { problem: '补充说明' } },
@@ -65,7 +65,7 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
     content: { name: '话术', steps: [{ key: 'greeting', title: '问候', words: '您好', hints: [], action: null }], specials: [] },
     note: '修订',
   },
-  'callbacks.queue': { scope: 'all', kind: 'promised', status: 'open', overdue: false, assigneeId: ID, q: '周', limit: 10, offset: 0 },
+  'callbacks.queue': { scope: 'all', kind: 'promised', status: 'open', overdue: false, dueBy: '2026-11-22T15:59:59.999Z', assigneeId: ID, q: '周', limit: 10, offset: 0 },
   'callbacks.counts': {},
   'callbacks.get': { id: ID },
   'callbacks.create': { kind: 'promised', dueAt: '2026-11-23T02:00:00.000Z', phone: '13800138000', name: '周丽', subject: '查询后回电', callId: null, assigneeId: null },
@@ -127,7 +127,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'assigneeId', 'outcome', 'base64']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64']) {
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;

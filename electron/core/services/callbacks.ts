@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
+import type { ParsedParamsOf } from '../../../shared/api/contract';
 import type { CallbackDetail, CallbackRow } from '../../../shared/api/types';
 import { endOfLocalDay, localDay } from '../../../shared/domain/calendar';
 import { type Callback, CallbackCreateArgs, type CallbackOutcome, type CallbackRules, callbackUrgency } from '../../../shared/domain/callback';
@@ -73,6 +74,33 @@ function scopeOf(actor: Actor, scope: 'mine' | 'all' | 'unassigned' | undefined,
   return s;
 }
 
+export type QueueParams = ParsedParamsOf<'callbacks.queue'>;
+
+/**
+ * The queue's condition, shared with the team-lead board so that a number on the board and the list it
+ * opens are the same query. A due filter (overdue, due by) is about work still to do: it lists open ones.
+ */
+export function queueWhere(actor: Actor, params: QueueParams, now: Date): { status: string; clause: string; args: unknown[] } {
+  const scope = scopeOf(actor, params.scope, params.assigneeId);
+  const status = params.overdue || params.dueBy ? 'open' : (params.status ?? 'open');
+  const where = ['c.status = ?'];
+  const args: unknown[] = [status];
+  if (scope === 'mine') where.push('c.assignee_id = ?') && args.push(actor.userId);
+  if (scope === 'unassigned') where.push('c.assignee_id IS NULL');
+  if (params.assigneeId) where.push('c.assignee_id = ?') && args.push(params.assigneeId);
+  if (params.kind) where.push('c.kind = ?') && args.push(params.kind);
+  if (params.overdue) where.push('c.due_at < ?') && args.push(now.toISOString());
+  // Stored times are UTC ISO strings; an offset in the bound ("+08:00") must not change the string order.
+  if (params.dueBy) where.push('c.due_at <= ?') && args.push(new Date(params.dueBy).toISOString());
+  const q = params.q?.trim();
+  if (q) {
+    const like = `%${escapeLike(q)}%`;
+    where.push("(c.name LIKE ? ESCAPE '\\' OR c.organisation LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\' OR c.subject LIKE ? ESCAPE '\\')");
+    args.push(like, like, like, like);
+  }
+  return { status, clause: where.join(' AND '), args };
+}
+
 /** A confidential call's content is for its agent and the leads only, as in the call list. */
 const seesCall = (call: CallRecord, actor: Actor) => !call.confidential || call.agentId === actor.userId || isSupervisor(actor.role);
 
@@ -100,22 +128,7 @@ export const callbackHandlers: HandlerMap<
   'callbacks.queue': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const now = ctx.now();
-    const scope = scopeOf(actor, params.scope, params.assigneeId);
-    const status = params.overdue ? 'open' : (params.status ?? 'open');
-    const where = ['c.status = ?'];
-    const args: unknown[] = [status];
-    if (scope === 'mine') where.push('c.assignee_id = ?') && args.push(actor.userId);
-    if (scope === 'unassigned') where.push('c.assignee_id IS NULL');
-    if (params.assigneeId) where.push('c.assignee_id = ?') && args.push(params.assigneeId);
-    if (params.kind) where.push('c.kind = ?') && args.push(params.kind);
-    if (params.overdue) where.push('c.due_at < ?') && args.push(now.toISOString());
-    const q = params.q?.trim();
-    if (q) {
-      const like = `%${escapeLike(q)}%`;
-      where.push("(c.name LIKE ? ESCAPE '\\' OR c.organisation LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\' OR c.subject LIKE ? ESCAPE '\\')");
-      args.push(like, like, like, like);
-    }
-    const clause = where.join(' AND ');
+    const { status, clause, args } = queueWhere(actor, params, now);
     const order = status === 'open' ? 'c.queue_at, c.id' : 'coalesce(c.done_at, c.updated_at) DESC, c.id DESC';
     const total = (ctx.db.prepare(`SELECT count(*) AS n FROM callbacks c WHERE ${clause}`).get(...args) as { n: number }).n;
     const rows = ctx.db

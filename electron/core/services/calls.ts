@@ -114,6 +114,8 @@ export const callHandlers: HandlerMap<
         to: params.to,
         agentId: params.mine ? s.user.id : undefined,
         includeVoided: params.includeVoided,
+        answeredLate: params.answeredLate,
+        rated: params.rated,
         limit: params.limit ?? 50,
         offset: params.offset ?? 0,
       },

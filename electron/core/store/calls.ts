@@ -50,6 +50,8 @@ export interface ListFilter {
   to?: string | undefined;
   agentId?: string | undefined;
   includeVoided?: boolean | undefined;
+  answeredLate?: boolean | undefined;
+  rated?: boolean | undefined;
   limit: number;
   offset: number;
 }
@@ -115,6 +117,8 @@ function filterSql(f: ListFilter): Sql {
   if (f.from) add('r.answered_at >= ?', f.from);
   if (f.to) add('r.answered_at < ?', f.to);
   if (f.agentId) add('r.agent_id = ?', f.agentId);
+  if (f.answeredLate !== undefined) add('r.answered_late = ?', f.answeredLate ? 1 : 0);
+  if (f.rated !== undefined) add(f.rated ? 'r.satisfaction IS NOT NULL' : 'r.satisfaction IS NULL');
   return out;
 }
 
