@@ -183,11 +183,15 @@ export interface TrackingExport {
   rows: number;
 }
 
-/** The team-lead board (PRODUCT §7); every number has a list behind it (tracking.query / calls.list). */
+/**
+ * The team-lead board (PRODUCT §7); every number has a list behind it (tracking.query, calls.list,
+ * callbacks.queue), opened with the bounds below so that its total is the number.
+ */
 export interface BoardSummary {
   asOf: string;
-  /** Beijing midnight today and the first of this month, as instants. */
+  /** Beijing midnight today, the end of today (23:59:59.999) and the first of this month, as instants. */
   dayStart: string;
+  dayEnd: string;
   monthStart: string;
   callsToday: number;
   answeredLateToday: number;
@@ -195,6 +199,7 @@ export interface BoardSummary {
   overdueComplaints: number;
   escalationsOverdue: number;
   majorNotReported: number;
+  /** Open callbacks of every kind due by the end of today (overdue ones included), and those past due. */
   callbacksDue: number;
   callbacksOverdue: number;
   satisfaction: {

@@ -151,6 +151,7 @@ describe('team-lead board', () => {
   const summary: BoardSummary = {
     asOf: '2026-11-22T03:00:00.000Z',
     dayStart: '2026-11-21T16:00:00.000Z',
+    dayEnd: '2026-11-22T15:59:59.999Z',
     monthStart: '2026-10-31T16:00:00.000Z',
     callsToday: 12,
     answeredLateToday: 2,

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { BoardSummary, } from '../../../shared/api/types';
-import { NO_OVERRIDES } from '../../../shared/domain/calendar';
+import { endOfLocalDay, localDay, NO_OVERRIDES } from '../../../shared/domain/calendar';
 import type { Complaint } from '../../../shared/domain/complaint';
+import type { Actor } from '../../../shared/domain/mutation';
 import { complaintClocks, type DeadlineRules } from '../../../shared/domain/deadlines';
 import {
   DEFAULT_TRACKING_VIEW,
@@ -14,7 +15,9 @@ import {
 import type { CoreContext } from '../context';
 import { deadlineRulesOf, refreshDeadlinesIfRulesChanged } from '../store/complaintIndex';
 import { audit } from '../store/journal';
+import { type ListFilter, listCalls } from '../store/calls';
 import { complaintsTable } from '../store/tables';
+import { type QueueParams, queueWhere } from './callbacks';
 import { actorOf, type HandlerMap, sessionOf } from './handler';
 import { exportTracking } from './trackingExport';
 import { escapeLike } from '../store/sql';
@@ -287,19 +290,27 @@ export function queryTracking(ctx: CoreContext, view: TrackingView, opts: QueryO
   return page;
 }
 
-function boardSummary(ctx: CoreContext): BoardSummary {
+/**
+ * The board's numbers are counted by the very queries their drill-downs run (calls.list's filter, the
+ * callback queue's condition) with the bounds returned here, so a number and its list cannot disagree.
+ */
+function boardSummary(ctx: CoreContext, actor: Actor): BoardSummary {
   refreshDeadlinesIfRulesChanged(ctx.db);
   const now = ctx.now();
   const nowIso = now.toISOString();
   const dayStart = beijingDayStart(now).toISOString();
+  const dayEnd = endOfLocalDay(localDay(nowIso));
   const monthStart = beijingMonthStart(now).toISOString();
   const count = (list: BoardList) => {
     const w = boardListCondition(ctx, list, now);
     return (ctx.db.prepare(`SELECT count(*) AS n FROM complaints WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
   };
-  const calls = ctx.db
-    .prepare('SELECT count(*) AS n, coalesce(sum(answered_late), 0) AS late FROM call_records WHERE answered_at >= ? AND voided = 0')
-    .get(dayStart) as { n: number; late: number };
+  // No rows are read (limit 0): only the list's total.
+  const calls = (f: Pick<ListFilter, 'from' | 'answeredLate' | 'rated'>) => listCalls(ctx.db, { ...f, includeVoided: false, limit: 0, offset: 0 }, () => false).total;
+  const callbacks = (p: QueueParams) => {
+    const w = queueWhere(actor, p, now);
+    return (ctx.db.prepare(`SELECT count(*) AS n FROM callbacks c WHERE ${w.clause}`).get(...w.args) as { n: number }).n;
+  };
   const bySeverity = { general: 0, major: 0, crisis: 0 };
   for (const r of ctx.db.prepare(`SELECT severity, count(*) AS n FROM complaints WHERE status IN ${OPEN_STATUSES} GROUP BY severity`).all() as {
     severity: keyof typeof bySeverity;
@@ -307,9 +318,8 @@ function boardSummary(ctx: CoreContext): BoardSummary {
   }[])
     bySeverity[r.severity] = r.n;
   const overdue = (ctx.db.prepare(`SELECT count(*) AS n FROM complaints WHERE status IN ${OPEN_STATUSES} AND next_deadline < ?`).get(nowIso) as { n: number }).n;
-  const sat = ctx.db
-    .prepare('SELECT count(satisfaction) AS n, avg(satisfaction) AS avg FROM call_records WHERE answered_at >= ? AND voided = 0')
-    .get(monthStart) as { n: number; avg: number | null };
+  // The average of exactly the calls that calls.list {from: monthStart, rated: true} lists (avg skips no score).
+  const avg = (ctx.db.prepare('SELECT avg(satisfaction) AS avg FROM call_records WHERE answered_at >= ? AND voided = 0').get(monthStart) as { avg: number | null }).avg;
   const cb = { satisfied: 0, fairly_satisfied: 0, unsatisfied: 0 };
   for (const r of ctx.db.prepare('SELECT callback_result AS k, count(*) AS n FROM complaints WHERE callback_at >= ? AND callback_result IS NOT NULL GROUP BY k').all(monthStart) as {
     k: keyof typeof cb;
@@ -319,16 +329,17 @@ function boardSummary(ctx: CoreContext): BoardSummary {
   return {
     asOf: nowIso,
     dayStart,
+    dayEnd,
     monthStart,
-    callsToday: calls.n,
-    answeredLateToday: calls.late,
+    callsToday: calls({ from: dayStart }),
+    answeredLateToday: calls({ from: dayStart, answeredLate: true }),
     openBySeverity: bySeverity,
     overdueComplaints: overdue,
     escalationsOverdue: count('escalation_overdue'),
     majorNotReported: count('unreported_major'),
-    callbacksDue: count('callback_due'),
-    callbacksOverdue: count('callback_overdue'),
-    satisfaction: { calls: sat.n, average: sat.avg === null ? null : Math.round(sat.avg * 100) / 100, callbacks: cb },
+    callbacksDue: callbacks({ scope: 'all', dueBy: dayEnd }),
+    callbacksOverdue: callbacks({ scope: 'all', overdue: true }),
+    satisfaction: { calls: calls({ from: monthStart, rated: true }), average: avg === null ? null : Math.round(avg * 100) / 100, callbacks: cb },
   };
 }
 
@@ -367,8 +378,5 @@ export const trackingHandlers: HandlerMap<'tracking.query' | 'tracking.export' |
     return params.view;
   },
 
-  'board.summary': ({ ctx, session }) => {
-    sessionOf(session);
-    return boardSummary(ctx);
-  },
+  'board.summary': ({ ctx, session }) => boardSummary(ctx, actorOf(session)),
 };
