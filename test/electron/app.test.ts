@@ -405,7 +405,7 @@ describe('printing', () => {
       defaultPath: join(fake.app.userData, 'documents', '客户来电记录单 LD-20261122-A1-0001.pdf'),
       filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
     });
-    expect(readFileSync(chosen, 'utf8')).toBe('%PDF-1.7 fake');
+    await vi.waitFor(() => expect(readFileSync(chosen, 'utf8')).toBe('%PDF-1.7 fake'));
     expect(fake.errorBoxes).toEqual([]);
 
     // The next export offers the folder used last time.
@@ -422,14 +422,15 @@ describe('printing', () => {
     fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'record') });
     menuItem('导出 PDF…').click?.();
     await flush();
-    expect(readFileSync(join(dir, 'record.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
+    // The write is real file I/O: under load it can take longer than a few ticks.
+    await vi.waitFor(() => expect(readFileSync(join(dir, 'record.pdf'), 'utf8')).toBe('%PDF-1.7 fake'));
 
     writeFileSync(join(dir, 'other.pdf'), 'keep me');
     fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'other') });
     menuItem('导出 PDF…').click?.();
     await flush();
+    await vi.waitFor(() => expect(fake.errorBoxes).toEqual([['导出 PDF 失败', expect.stringContaining('同名文件已存在')]]));
     expect(readFileSync(join(dir, 'other.pdf'), 'utf8')).toBe('keep me');
-    expect(fake.errorBoxes).toEqual([['导出 PDF 失败', expect.stringContaining('同名文件已存在')]]);
     expect(error).toHaveBeenCalled();
   });
 
