@@ -127,12 +127,12 @@ function Workspace() {
       <div className={printing ? 'workspace hidden-under-print' : 'workspace'}>
         <AppLayout page={page}>
           {takesCalls && <CallScreen visible={page === 'calls' && !printing} />}
-          {page === 'records' && <CallList openId={route.id} />}
+          {page === 'records' && <CallList openId={route.id} query={route.query} />}
           {page === 'customers' && <CustomersPage />}
           {page === 'tracking' && <TrackingPage />}
           {page === 'board' && <BoardPage />}
           {page === 'complaints' && <ComplaintsPage openId={route.id} />}
-          {page === 'callbacks' && <CallbacksPage openId={route.id} />}
+          {page === 'callbacks' && <CallbacksPage openId={route.id} query={route.query} />}
           {page === 'settings' && <SettingsPage />}
         </AppLayout>
       </div>

@@ -11,6 +11,7 @@ import { useSession } from '../../renderer/src/features/auth/sessionStore';
 import { CallbackQueue } from '../../renderer/src/features/callbacks/CallbackQueue';
 import { CallbackScreen } from '../../renderer/src/features/callbacks/CallbackScreen';
 import { ImportDialog } from '../../renderer/src/features/callbacks/ImportDialog';
+import { DEFAULT_QUEUE_FILTERS } from '../../renderer/src/features/callbacks/queueQuery';
 import '../../renderer/src/i18n';
 import { fakeBridge } from './fakeBridge';
 import { session } from './fixtures';
@@ -248,7 +249,7 @@ describe('the callback queue', () => {
     });
     render(
       <AntApp>
-        <CallbackQueue scope="all" lead />
+        <CallbackQueue scope="all" lead filters={DEFAULT_QUEUE_FILTERS} onFilters={() => {}} />
       </AntApp>,
     );
     await settle();

@@ -34,6 +34,7 @@ export const callbackEn: CallbackMessages = {
   allKinds: 'All kinds',
   allStatuses: 'All statuses',
   onlyOverdue: 'Overdue only',
+  dueByTag: 'Due by {{at}} (overdue included)',
   empty: 'No callbacks to do',
   noName: '(no name)',
   unassigned: 'Unassigned',

@@ -32,6 +32,7 @@ export const callbackZh = {
   allKinds: '全部类型',
   allStatuses: '全部状态',
   onlyOverdue: '只看逾期',
+  dueByTag: '{{at}} 前到期(含逾期)',
   empty: '没有待处理的回访',
   noName: '(未留姓名)',
   unassigned: '未分配',

@@ -205,6 +205,8 @@ export const en: Messages = {
     from: 'From',
     to: 'To',
     voided: 'Voided',
+    onlyLate: 'Answered late only',
+    onlyRated: 'With a satisfaction score only',
   },
   detail: {
     title: 'Call record {{no}}',

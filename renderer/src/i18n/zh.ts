@@ -202,6 +202,8 @@ export const zh = {
     from: '开始日期',
     to: '结束日期',
     voided: '作废',
+    onlyLate: '仅超时接听',
+    onlyRated: '仅有满意度评分',
   },
   detail: {
     title: '来电记录 {{no}}',

@@ -1,26 +1,20 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParamsOf } from '../../../../shared/api/contract';
 import type { CallbackRow } from '../../../../shared/api/types';
 import { CALLBACK_KINDS, CALLBACK_STATUSES, type CallbackKind, type CallbackStatus } from '../../../../shared/domain/callback';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { fmtMinute } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useNow } from '../../components/useNow';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { AssignDialog, CancelDialog } from './LeadDialogs';
 import { CallbackKindTag, CallbackStatusTag, DueCell, liveUrgency, useCallbackRules } from './labels';
+import { type QueueFilters, queueParams, type Scope } from './queueQuery';
 
-export type Scope = 'mine' | 'all' | 'unassigned';
-
-interface Filters {
-  q: string;
-  kind: CallbackKind | undefined;
-  status: CallbackStatus | undefined;
-  overdue: boolean;
-}
+export type { Scope } from './queueQuery';
 
 const openRow = (r: CallbackRow) => ({
   onClick: () => navigate('callbacks', r.id),
@@ -39,12 +33,14 @@ const stop = (fn: () => void) => (e: MouseEvent) => {
   fn();
 };
 
-/** One tab of the queue: ordered by due time (the core's order), overdue rows red, due-soon amber. */
-export function CallbackQueue({ scope, lead }: { scope: Scope; lead: boolean }) {
+/**
+ * One tab of the queue: ordered by due time (the core's order), overdue rows red, due-soon amber. The
+ * filters belong to the page (CallbacksPage), so that they survive opening a callback and coming back.
+ */
+export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scope; lead: boolean; filters: QueueFilters; onFilters: (update: (f: QueueFilters) => QueueFilters) => void }) {
   const { t } = useTranslation();
   const now = useNow(true, 30_000);
   const rules = useCallbackRules();
-  const [filters, setFilters] = useState<Filters>({ q: '', kind: undefined, status: 'open', overdue: false });
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -60,18 +56,11 @@ export function CallbackQueue({ scope, lead }: { scope: Scope; lead: boolean }) 
     return () => clearTimeout(id);
   }, [filters.q]);
 
+  // Typing in the search box changes filters.q; the query waits for its debounced copy `q`.
+  const { kind, status, overdue, dueBy } = filters;
   const load = useCallback(async () => {
     setLoading(true);
-    const params: ParamsOf<'callbacks.queue'> = {
-      scope,
-      ...(q.trim() ? { q: q.trim() } : {}),
-      ...(filters.kind ? { kind: filters.kind } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.overdue ? { overdue: true } : {}),
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    };
-    const res = await call('callbacks.queue', params);
+    const res = await call('callbacks.queue', queueParams(scope, { kind, status, overdue, dueBy }, q, page, pageSize));
     setLoading(false);
     if (!res.ok) {
       setError(errorText(res.error));
@@ -80,15 +69,15 @@ export function CallbackQueue({ scope, lead }: { scope: Scope; lead: boolean }) 
     setError(null);
     setRows(res.result.rows);
     setTotal(res.result.total);
-  }, [scope, q, filters.kind, filters.status, filters.overdue, page, pageSize]);
+  }, [scope, q, kind, status, overdue, dueBy, page, pageSize]);
 
   useEffect(() => {
     void load();
   }, [load]);
   useRecordsChanged(['callback'], () => void load());
 
-  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => {
-    setFilters((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof QueueFilters>(k: K, v: QueueFilters[K]) => {
+    onFilters((f) => ({ ...f, [k]: v }));
     setPage(1);
   };
 
@@ -192,6 +181,12 @@ export function CallbackQueue({ scope, lead }: { scope: Scope; lead: boolean }) 
         <Checkbox data-testid="callback-filter-overdue" checked={filters.overdue} onChange={(e) => set('overdue', e.target.checked)}>
           {t('callback.onlyOverdue')}
         </Checkbox>
+        {filters.dueBy && (
+          // No box in the toolbar sets this (the board's links do): shown so the user sees why, and closable.
+          <Tag color="orange" closable onClose={() => set('dueBy', null)} data-testid="callback-filter-dueBy">
+            {t('callback.dueByTag', { at: fmtMinute(filters.dueBy) })}
+          </Tag>
+        )}
         <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.refresh')} />
       </div>
       {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="callback-queue-error" />}

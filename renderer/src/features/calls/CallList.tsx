@@ -1,49 +1,25 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallListRow, ParamsOf } from '../../../../shared/api';
-import { CALL_CATEGORIES, CALL_STATUSES, type CallCategory, type CallStatus } from '../../../../shared/domain/callRecord';
+import type { CallListRow } from '../../../../shared/api';
+import { CALL_CATEGORIES, CALL_STATUSES, type CallCategory } from '../../../../shared/domain/callRecord';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { fmtDateTime, fmtDuration } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { CallDetail } from './CallDetail';
+import { type CallFilters, callFiltersFromQuery, callListParams } from './listQuery';
 import { StatusTag } from './StatusTag';
 
-interface Filters {
-  q: string;
-  category: CallCategory | undefined;
-  status: CallStatus | undefined;
-  range: [Dayjs | null, Dayjs | null] | null;
-  mine: boolean;
-  includeVoided: boolean;
-}
-
-const INITIAL: Filters = { q: '', category: undefined, status: undefined, range: null, mine: false, includeVoided: true };
-
-function toParams(f: Filters, q: string, page: number, pageSize: number): ParamsOf<'calls.list'> {
-  const [from, to] = f.range ?? [null, null];
-  return {
-    ...(q.trim() ? { q: q.trim() } : {}),
-    ...(f.category ? { category: f.category } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    // Whole local days: "from the 1st to the 3rd" includes all of the 3rd.
-    ...(from ? { from: from.startOf('day').toISOString() } : {}),
-    ...(to ? { to: to.endOf('day').toISOString() } : {}),
-    ...(f.mine ? { mine: true } : {}),
-    includeVoided: f.includeVoided,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-  };
-}
-
-/** 来电记录: every call, searchable by number, name or record number; a row opens the record. */
-export function CallList({ openId }: { openId: string | null }) {
+/**
+ * 来电记录: every call, searchable by number, name or record number; a row opens the record. A hash query
+ * (#/records?from=…&late=1, the board's drill-downs) sets the filters it opens with; see listQuery.ts.
+ */
+export function CallList({ openId, query = '' }: { openId: string | null; query?: string }) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>(INITIAL);
+  const [filters, setFilters] = useState<CallFilters>(() => callFiltersFromQuery(query));
   const [q, setQ] = useState(''); // Debounced copy of filters.q: the query runs after typing pauses.
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -52,6 +28,16 @@ export function CallList({ openId }: { openId: string | null }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // A new link while the list is open replaces the filters. Opening a row drops the query from the hash
+  // (and Back brings the same one again): neither is a new link, so the filters, changed by hand or not, stay.
+  const applied = useRef(query);
+  useEffect(() => {
+    if (!query || query === applied.current) return;
+    applied.current = query;
+    setFilters(callFiltersFromQuery(query));
+    setPage(1);
+  }, [query]);
+
   useEffect(() => {
     const id = setTimeout(() => setQ(filters.q), 250);
     return () => clearTimeout(id);
@@ -59,7 +45,7 @@ export function CallList({ openId }: { openId: string | null }) {
 
   const load = useCallback(async () => {
     setLoading(true);
-    const res = await call('calls.list', toParams(filters, q, page, pageSize));
+    const res = await call('calls.list', callListParams(filters, q, page, pageSize));
     setLoading(false);
     if (!res.ok) {
       setError(errorText(res.error));
@@ -78,7 +64,7 @@ export function CallList({ openId }: { openId: string | null }) {
   // page at most twice a second.
   useRecordsChanged(['call'], () => void load());
 
-  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => {
+  const set = <K extends keyof CallFilters>(k: K, v: CallFilters[K]) => {
     setFilters((f) => ({ ...f, [k]: v }));
     setPage(1);
   };
@@ -143,7 +129,11 @@ export function CallList({ openId }: { openId: string | null }) {
         <DatePicker.RangePicker
           data-testid="call-list-range"
           value={filters.range}
-          onChange={(r) => set('range', r)}
+          allowEmpty={[true, true]}
+          onChange={(r) => {
+            setFilters((f) => ({ ...f, range: r, bounds: null }));
+            setPage(1);
+          }}
           placeholder={[t('list.from'), t('list.to')]}
         />
         <Checkbox data-testid="call-list-mine" checked={filters.mine} onChange={(e) => set('mine', e.target.checked)}>
@@ -154,6 +144,21 @@ export function CallList({ openId }: { openId: string | null }) {
         </Checkbox>
         <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.refresh')} />
       </div>
+      {(filters.late || filters.rated) && (
+        // Filters with no box in the toolbar: shown so the user sees why the list is short, and closable.
+        <div className="toolbar" data-testid="call-list-special">
+          {filters.late && (
+            <Tag color="red" closable onClose={() => set('late', false)} data-testid="call-list-late-tag">
+              {t('list.onlyLate')}
+            </Tag>
+          )}
+          {filters.rated && (
+            <Tag color="blue" closable onClose={() => set('rated', false)} data-testid="call-list-rated-tag">
+              {t('list.onlyRated')}
+            </Tag>
+          )}
+        </div>
+      )}
       {error && <Alert type="error" showIcon title={error} className="form-alert" />}
       <Table<CallListRow>
         data-testid="call-list-table"

@@ -7,6 +7,7 @@ import { SEVERITIES } from '../../../../shared/domain/complaint';
 import { beijingTime, CALLBACK_RESULT_ZH, SEVERITY_ZH } from '../../../../shared/domain/tracking';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { navigateWith } from '../../components/router';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { openTrackingWith } from './preset';
 import './strings';
@@ -15,15 +16,19 @@ import './tracking.css';
 const OPEN = ['registered', 'in_handling', 'handled', 'awaiting_approval'] as const;
 
 /** A number on the board; clicking it opens the list behind it. */
-function Num({ title, value, onOpen, testId, danger }: { title: string; value: number | string; onOpen: () => void; testId: string; danger?: boolean }) {
+function Num({ title, value, suffix, onOpen, testId, danger }: { title: string; value: number | string; suffix?: string; onOpen: () => void; testId: string; danger?: boolean }) {
   return (
     <Card size="small" hoverable className="board-number" onClick={onOpen} data-testid={testId} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onOpen()}>
-      <Statistic title={title} value={value} styles={{ content: danger && Number(value) > 0 ? { color: '#cf1322' } : {} }} />
+      <Statistic title={title} value={value} suffix={suffix} styles={{ content: danger && Number(value) > 0 ? { color: '#cf1322' } : {} }} />
     </Card>
   );
 }
 
-/** 班组看板: what a team lead watches during the shift (PRODUCT §7); refreshed live. */
+/**
+ * 班组看板: what a team lead watches during the shift (PRODUCT §7); refreshed live. Each number opens its
+ * list with the bounds the core counted it with (dayStart, dayEnd, monthStart): calls through
+ * #/records?…, callbacks through #/callbacks?…, complaints through the tracking sheet's preset.
+ */
 export function BoardPage() {
   const { t } = useTranslation();
   const [b, setB] = useState<BoardSummary | null>(null);
@@ -41,12 +46,9 @@ export function BoardPage() {
     const id = setInterval(() => void load(), 60_000); // clocks run out with nobody saving anything
     return () => clearInterval(id);
   }, [load]);
-  useRecordsChanged(['complaint', 'call'], () => void load());
+  useRecordsChanged(['complaint', 'call', 'callback'], () => void load());
 
   if (!b) return error ? <Alert type="error" showIcon title={error} /> : null;
-  const calls = () => {
-    window.location.hash = '/records';
-  };
   return (
     <Card
       title={t('tracking.board.title')}
@@ -62,10 +64,10 @@ export function BoardPage() {
     >
       <Row gutter={[12, 12]}>
         <Col span={6}>
-          <Num title={t('tracking.board.callsToday')} value={b.callsToday} onOpen={calls} testId="board-calls-today" />
+          <Num title={t('tracking.board.callsToday')} value={b.callsToday} onOpen={() => navigateWith('records', { from: b.dayStart })} testId="board-calls-today" />
         </Col>
         <Col span={6}>
-          <Num title={t('tracking.board.answeredLate')} value={b.answeredLateToday} onOpen={calls} testId="board-answered-late" danger />
+          <Num title={t('tracking.board.answeredLate')} value={b.answeredLateToday} onOpen={() => navigateWith('records', { from: b.dayStart, late: true })} testId="board-answered-late" danger />
         </Col>
         <Col span={6}>
           <Num title={t('tracking.board.overdueComplaints')} value={b.overdueComplaints} onOpen={() => openTrackingWith({ status: [...OPEN], overdue: true, sort: 'nextDeadline', dir: 'asc' })} testId="board-overdue" danger />
@@ -87,13 +89,19 @@ export function BoardPage() {
           <Num title={t('tracking.board.majorNotReported')} value={b.majorNotReported} onOpen={() => openTrackingWith({ sort: 'receivedAt', dir: 'asc' }, 'unreported_major')} testId="board-major-unreported" danger />
         </Col>
         <Col span={6}>
-          <Num title={t('tracking.board.callbacksDue')} value={b.callbacksDue} onOpen={() => openTrackingWith({ sort: 'callbackDueAt', dir: 'asc' }, 'callback_due')} testId="board-callbacks-due" />
+          <Num title={t('tracking.board.callbacksDue')} value={b.callbacksDue} onOpen={() => navigateWith('callbacks', { scope: 'all', dueBy: b.dayEnd })} testId="board-callbacks-due" />
         </Col>
         <Col span={6}>
-          <Num title={t('tracking.board.callbacksOverdue')} value={b.callbacksOverdue} onOpen={() => openTrackingWith({ sort: 'callbackDueAt', dir: 'asc' }, 'callback_overdue')} testId="board-callbacks-overdue" danger />
+          <Num title={t('tracking.board.callbacksOverdue')} value={b.callbacksOverdue} onOpen={() => navigateWith('callbacks', { scope: 'all', overdue: true })} testId="board-callbacks-overdue" danger />
         </Col>
         <Col span={6}>
-          <Num title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.average')}`} value={b.satisfaction.average ?? '—'} onOpen={calls} testId="board-satisfaction" />
+          <Num
+            title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.average')}`}
+            value={b.satisfaction.average ?? '—'}
+            suffix={t('tracking.board.scored', { n: b.satisfaction.calls })}
+            onOpen={() => navigateWith('records', { from: b.monthStart, rated: true })}
+            testId="board-satisfaction"
+          />
         </Col>
         <Col span={6}>
           <Num
