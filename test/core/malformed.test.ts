@@ -43,7 +43,7 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'complaints.list': { q: '周', status: 'registered', limit: 10 },
   'complaints.mine': {},
   'calendar.status': {},
-  'tracking.query': { q: '投诉', status: ['registered'], severity: ['major'], department: '市场部', handlerId: ID, channel: 'phone', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', overdue: true, sort: 'nextDeadline', dir: 'asc', list: 'callback_due', limit: 50, offset: 0 },
+  'tracking.query': { q: '投诉', status: ['registered'], severity: ['major'], department: '市场部', handlerId: ID, channel: 'phone', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', overdue: true, sort: 'nextDeadline', dir: 'asc', list: 'callback_month', limit: 50, offset: 0 },
   'tracking.export': { q: '退款', severity: ['general'], sort: 'receivedAt', dir: 'desc', format: 'csv' },
   'tracking.prefs.get': {},
   'tracking.prefs.save': { view: { q: '投诉', status: ['registered'], overdue: false, sort: 'daysOpen', dir: 'asc' } },

@@ -56,7 +56,7 @@ const SORT_SQL: Record<TrackingSortField, string[]> = {
 };
 
 /** Drill-downs of the team-lead board that the filters alone cannot express. */
-export type BoardList = 'escalation_overdue' | 'unreported_major' | 'callback_due' | 'callback_overdue' | 'callback_month';
+export type BoardList = 'escalation_overdue' | 'unreported_major' | 'callback_month';
 
 interface Where {
   sql: string;
@@ -149,7 +149,6 @@ function beijingMonthStart(now: Date): Date {
 }
 
 function boardListCondition(ctx: CoreContext, list: BoardList, now: Date): Where {
-  const nowIso = now.toISOString();
   switch (list) {
     case 'escalation_overdue': {
       const cutoff = new Date(now.getTime() - deadlineRulesOf(ctx.db).escalateMinutes * 60_000).toISOString();
@@ -157,12 +156,6 @@ function boardListCondition(ctx: CoreContext, list: BoardList, now: Date): Where
     }
     case 'unreported_major':
       return { sql: `severity != 'general' AND reported_at IS NULL AND status IN ${OPEN_STATUSES}`, args: [] };
-    case 'callback_due': {
-      const endOfDay = new Date(beijingDayStart(now).getTime() + 86_400_000).toISOString();
-      return { sql: "status = 'handled' AND callback_due_at >= ? AND callback_due_at < ?", args: [nowIso, endOfDay] };
-    }
-    case 'callback_overdue':
-      return { sql: "status = 'handled' AND callback_due_at < ?", args: [nowIso] };
     case 'callback_month':
       return { sql: 'callback_at >= ?', args: [beijingMonthStart(now).toISOString()] };
   }

@@ -24,8 +24,6 @@ const zh = {
   list: {
     escalation_overdue: '升级超期',
     unreported_major: '重大投诉未上报',
-    callback_due: '今日到期回访',
-    callback_overdue: '回访超期',
     callback_month: '本月回访',
   },
   clearList: '清除看板筛选',
@@ -70,8 +68,6 @@ const en: typeof zh = {
   list: {
     escalation_overdue: 'Escalation overdue',
     unreported_major: 'Major not reported',
-    callback_due: 'Callbacks due today',
-    callback_overdue: 'Callbacks overdue',
     callback_month: 'Callbacks this month',
   },
   clearList: 'Clear board filter',
