@@ -27,7 +27,10 @@ async function seededStore(dataDir: string): Promise<void> {
   for (const f of sources.sort()) hash.update(fs.readFileSync(path.join(ROOT, f)));
   const cache = path.join(os.tmpdir(), `hd-e2e-tracking-${COMPLAINTS}-${hash.digest('hex').slice(0, 12)}`);
   if (!fs.existsSync(path.join(cache, 'done'))) {
-    fs.rmSync(cache, { recursive: true, force: true });
+    // Stores made by older code are 2 GB each and never used again.
+    const prefix = `hd-e2e-tracking-${COMPLAINTS}-`;
+    for (const old of fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith(prefix)))
+      fs.rmSync(path.join(os.tmpdir(), old), { recursive: true, force: true });
     const started = Date.now();
     await bulkDemo({ dataDir: cache, customers: 20_000, calls: 0, complaints: COMPLAINTS, days: 365 });
     fs.writeFileSync(path.join(cache, 'done'), new Date().toISOString());
@@ -51,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.kill('SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const visibleNos = () => page.$$eval('[data-testid="tracking-row"]', (rows) => rows.map((r) => r.getAttribute('data-complaint-no') ?? ''));
