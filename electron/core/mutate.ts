@@ -6,8 +6,17 @@ import { settingsOf } from './services/admin';
 import { ENTITY_STORES } from './store/entities';
 import { snapshotBase } from './sync/apply';
 
+/** Derived once per settings object; `readSettings` hands out the same object until the row is written. */
+const envs = new WeakMap<object, MutationEnv>();
+
 export function mutationEnv(ctx: CoreContext): MutationEnv {
-  return mutationEnvFrom(settingsOf(ctx));
+  const s = settingsOf(ctx);
+  let env = envs.get(s);
+  if (!env) {
+    env = mutationEnvFrom(s);
+    envs.set(s, env);
+  }
+  return env;
 }
 
 type ArgsOf<N extends SyncMutationName> = z.output<(typeof MUTATIONS)[N]['args']>;
@@ -17,8 +26,17 @@ type RecordOf<N extends SyncMutationName> = ReturnType<(typeof MUTATIONS)[N]['ap
     : never
   : never;
 
-/** Runs a synced mutation from the registry: the same definition the hub applies on push. */
-export function runSyncMutation<N extends SyncMutationName>(ctx: CoreContext, name: N, args: ArgsOf<N>, actor: Actor): RecordOf<N> {
+/**
+ * Runs a synced mutation from the registry: the same definition the hub applies on push. `loaded` is
+ * the record as the caller has just read it inside the same transaction, so it is not read again.
+ */
+export function runSyncMutation<N extends SyncMutationName>(
+  ctx: CoreContext,
+  name: N,
+  args: ArgsOf<N>,
+  actor: Actor,
+  loaded?: { prev: RecordOf<N> | null },
+): RecordOf<N> {
   const def = mutationDef(name);
   const store = ENTITY_STORES[def.entity] as unknown as { load: (db: unknown, id: string) => unknown; save: (db: unknown, r: unknown) => void };
   const id = def.idOf(args);
@@ -30,7 +48,7 @@ export function runSyncMutation<N extends SyncMutationName>(ctx: CoreContext, na
     args,
     actor,
     at,
-    load: () => store.load(ctx.db, id),
+    load: () => (loaded ? loaded.prev : store.load(ctx.db, id)),
     apply: (prev) => def.apply(prev, args, actor, mutationEnv(ctx)),
     save: (next, prev) => {
       snapshotBase(ctx.db, def.entity, id, prev);

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { HistoryEntry, SyncConflict } from '../../../shared/api/types';
 import type { Actor, FieldChange } from '../../../shared/domain/mutation';
 import { isSyncMutation } from '../../../shared/domain/mutations';
+import { stmt } from './stmt';
 
 export interface ChangeEntry {
   /** `<clientId>:<mutationId>`: the hub gives its copy the same id, so a pulled entry replaces ours. */
@@ -16,14 +17,13 @@ export interface ChangeEntry {
 }
 
 export function writeHistory(db: Database.Database, e: ChangeEntry): void {
-  db.prepare(
+  stmt(db, 
     'INSERT OR REPLACE INTO history (id, entity, entity_id, at, actor_id, actor_name, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(e.id, e.entity, e.entityId, e.at, e.actor.userId, e.actor.displayName, e.action, JSON.stringify(e.changes));
 }
 
 export function readHistory(db: Database.Database, entity: string, entityId: string): HistoryEntry[] {
-  const rows = db
-    .prepare('SELECT * FROM history WHERE entity = ? AND entity_id = ? ORDER BY at, id')
+  const rows = stmt(db, 'SELECT * FROM history WHERE entity = ? AND entity_id = ? ORDER BY at, id')
     .all(entity, entityId) as Record<string, string>[];
   return rows.map((r) => ({
     id: r.id!,
@@ -50,26 +50,26 @@ export interface OutboxEntry {
 
 /** The client of a user on this workstation, made on that user's first write. */
 export function clientIdFor(db: Database.Database, userId: string): string {
-  const row = db.prepare('SELECT client_id FROM sync_clients WHERE user_id = ?').get(userId) as { client_id: string } | undefined;
+  const row = stmt(db, 'SELECT client_id FROM sync_clients WHERE user_id = ?').get(userId) as { client_id: string } | undefined;
   if (row) return row.client_id;
   const clientId = uuidv7();
-  db.prepare('INSERT INTO sync_clients (user_id, client_id) VALUES (?, ?)').run(userId, clientId);
+  stmt(db, 'INSERT INTO sync_clients (user_id, client_id) VALUES (?, ?)').run(userId, clientId);
   return clientId;
 }
 
 export function enqueue(db: Database.Database, e: OutboxEntry): { clientId: string; mutationId: number } {
   const clientId = clientIdFor(db, e.actor.userId);
-  const { n } = db.prepare('SELECT coalesce(max(mutation_id), 0) + 1 AS n FROM outbox WHERE client_id = ?').get(clientId) as { n: number };
+  const { n } = stmt(db, 'SELECT coalesce(max(mutation_id), 0) + 1 AS n FROM outbox WHERE client_id = ?').get(clientId) as { n: number };
   // Users and settings belong to the hub once joined; their local mutations are journalled but never pushed.
   const state = isSyncMutation(e.name) ? 'pending' : 'local';
-  db.prepare(
+  stmt(db, 
     'INSERT INTO outbox (client_id, mutation_id, name, entity, entity_id, args, base, actor_id, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(clientId, n, e.name, e.entity, e.entityId, JSON.stringify(e.args), e.base === null ? null : JSON.stringify(e.base), e.actor.userId, e.at, state);
   return { clientId, mutationId: n };
 }
 
 export function audit(db: Database.Database, actor: Actor, action: string, entity: string, entityId: string, detail = ''): void {
-  db.prepare('INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     uuidv7(),
     new Date().toISOString(),
     actor.userId,
@@ -81,8 +81,7 @@ export function audit(db: Database.Database, actor: Actor, action: string, entit
 }
 
 export function openConflicts(db: Database.Database, entity: string, entityId: string): SyncConflict[] {
-  const rows = db
-    .prepare('SELECT * FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL ORDER BY created_at')
+  const rows = stmt(db, 'SELECT * FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL ORDER BY created_at')
     .all(entity, entityId) as Record<string, string | null>[];
   return rows.map((r) => ({
     id: r.id!,
