@@ -149,12 +149,18 @@ function draftsFor(ctx: CoreContext, spec: TriggerSpec, prev: unknown, next: unk
  * Runs a mutation and creates the callbacks it calls for, in one transaction (nested in the caller's,
  * if any). Tells the UI about the callbacks it touched once everything is committed.
  */
-export function withCallbacks<S extends TriggerSpec>(ctx: CoreContext, actor: Actor, spec: S, run: () => RecordFor<S>): RecordFor<S> {
+export function withCallbacks<S extends TriggerSpec>(
+  ctx: CoreContext,
+  actor: Actor,
+  spec: S,
+  run: (prev: RecordFor<S> | null) => RecordFor<S>,
+): RecordFor<S> {
   const touched: string[] = [];
   const store = ENTITY_STORES[spec.entity] as { load: (db: CoreContext['db'], id: string) => unknown };
   const next = ctx.db.transaction(() => {
-    const prev = store.load(ctx.db, spec.id);
-    const result = run();
+    // Handed to `run`, which may pass it on to runSyncMutation instead of reading the record again.
+    const prev = store.load(ctx.db, spec.id) as RecordFor<S> | null;
+    const result = run(prev);
     if (spec.entity === 'complaint' && spec.step && spec.mirror !== false && prev) mirrorComplaintStep(ctx, actor, prev as Complaint, spec.step, touched);
     for (const d of draftsFor(ctx, spec, prev, result)) createOnce(ctx, actor, d, touched);
     return result;

@@ -9,6 +9,7 @@ import { ApiFailure } from '../errors';
 import { listCalls } from '../store/calls';
 import { openConflicts, readHistory } from '../store/journal';
 import { getMeta, nextSerial } from '../store/settings';
+import { stmt } from '../store/stmt';
 import { callRecordsTable, customersTable } from '../store/tables';
 import { withCallbacks } from './callbackAuto';
 import { customersByPhone } from './customers';
@@ -85,11 +86,16 @@ export const callHandlers: HandlerMap<
   'calls.save': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const at = ctx.now().toISOString();
-    const prev = getRecord(ctx, params.id);
-    // Only what the user changed travels: descriptive fields are last-writer-wins per field on the hub.
-    const fields = changedFields(prev, params.fields);
-    const record = withCallbacks(ctx, actor, { entity: 'call', id: prev.id }, () => runSyncMutation(ctx, 'call.update', { ...params, fields, at }, actor));
-    ctx.db.prepare('DELETE FROM drafts WHERE user_id = ? AND key = ?').run(actor.userId, `call:${record.id}`);
+    // One transaction, one read of the record: the save, the callbacks it calls for and dropping the
+    // form's draft commit together (one fsync, not a second one for the draft).
+    const record = withCallbacks(ctx, actor, { entity: 'call', id: params.id }, (prev) => {
+      if (!prev) throw new ApiFailure('not_found', `call record ${params.id} does not exist`);
+      // Only what the user changed travels: descriptive fields are last-writer-wins per field on the hub.
+      const fields = changedFields(prev, params.fields);
+      const saved = runSyncMutation(ctx, 'call.update', { ...params, fields, at }, actor, { prev });
+      stmt(ctx.db, 'DELETE FROM drafts WHERE user_id = ? AND key = ?').run(actor.userId, `call:${saved.id}`);
+      return saved;
+    });
     ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
     return record;
   },
