@@ -83,6 +83,8 @@ export interface Draft {
 export interface Page<T> {
   rows: T[];
   total: number;
+  /** More than `total` matched (a search counts to a cap, "1000+"); absent when the count is exact. */
+  capped?: boolean;
 }
 
 export type CallListRow = CallSummary & {

@@ -57,7 +57,7 @@ async function search(q: string, limit = 500, includeVoided = true): Promise<{ i
     const page = await c.ok('calls.list', { q, limit, offset, includeVoided });
     if (offset === 0) {
       total = page.total;
-      capped = (page as { capped?: boolean }).capped === true;
+      capped = page.capped === true;
     }
     ids.push(...page.rows.map((r) => r.id));
     if (page.rows.length < limit) break;

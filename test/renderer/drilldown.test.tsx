@@ -93,6 +93,27 @@ describe('the call list opened from a link', () => {
     expect(screen.queryByTestId('call-list-special')).toBeNull();
   });
 
+  it('shows a capped search count as "1000+"', async () => {
+    const capped = { ok: true, result: { total: 1000, capped: true, rows: [] } };
+    fakeBridge({ 'calls.list': () => capped });
+    const { unmount } = render(
+      <AntApp>
+        <CallList openId={null} />
+      </AntApp>,
+    );
+    await settle();
+    expect(screen.getByTestId('call-list-total').textContent).toBe('共 1000+ 条');
+    unmount();
+    fakeBridge({ 'calls.list': () => ({ ok: true, result: { total: 1000, rows: [] } }) });
+    render(
+      <AntApp>
+        <CallList openId={null} />
+      </AntApp>,
+    );
+    await settle();
+    expect(screen.getByTestId('call-list-total').textContent).toBe('共 1000 条');
+  });
+
   it('without a query starts as before; a new link while open replaces the filters, losing the query does not', async () => {
     const fake = fakeBridge({ 'calls.list': () => page });
     const ui = (query: string) => (

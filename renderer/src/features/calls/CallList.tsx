@@ -25,6 +25,7 @@ export function CallList({ openId, query = '' }: { openId: string | null; query?
   const [pageSize, setPageSize] = useState(50);
   const [rows, setRows] = useState<CallListRow[]>([]);
   const [total, setTotal] = useState(0);
+  const [capped, setCapped] = useState(false); // A search counts to 1000: the total reads "1000+".
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -54,6 +55,7 @@ export function CallList({ openId, query = '' }: { openId: string | null; query?
     setError(null);
     setRows(res.result.rows);
     setTotal(res.result.total);
+    setCapped(!!res.result.capped);
   }, [filters, q, page, pageSize]);
 
   useEffect(() => {
@@ -186,7 +188,7 @@ export function CallList({ openId, query = '' }: { openId: string | null; query?
           total,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { n }),
+          showTotal: (n) => <span data-testid="call-list-total">{t('common.total', { n: capped ? `${n}+` : n })}</span>,
           onChange: (p, s) => {
             setPage(s === pageSize ? p : 1);
             setPageSize(s);
