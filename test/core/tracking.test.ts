@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrations';
 import { bulkDemo } from '../../electron/core/demo/bulk';
 import { DEMO_PASSWORD } from '../../electron/core/demo/seed';
-import { COUNT_CAP, pageSql, SEARCH_COUNT_CAP, whereOf } from '../../electron/core/services/tracking';
-import { bigramTokens } from '../../electron/core/store/complaintIndex';
+import { COUNT_CAP, pageSql, planOf, SEARCH_COUNT_CAP, searchWalkSql, whereOf } from '../../electron/core/services/tracking';
+import { bigramTokens, searchText } from '../../electron/core/store/complaintIndex';
 import { ENTITY_STORES } from '../../electron/core/store/entities';
 import { complaintsTable } from '../../electron/core/store/tables';
 import type { Complaint } from '../../shared/domain/complaint';
@@ -242,72 +242,78 @@ describe('tracking sheet (annex 3) through the core', () => {
   });
 });
 
+/** A complaint as the store holds it (registered at 10:00 Beijing time, 2026-11-22). */
+function complaintRow(over: Partial<Complaint> = {}): Complaint {
+  return {
+    ...({} as Complaint),
+    id: '01a20584-06f7-7129-91b2-27fa7cfc5475',
+    complaintNo: 'TS-2026-A07-0001',
+    workstation: 'A07',
+    receivedAt: '2026-11-22T02:00:00.000Z',
+    channel: 'phone',
+    complainant: '周丽',
+    organisation: '宏达',
+    address: '',
+    phone: '13800138000',
+    phoneNormalized: '13800138000',
+    customerId: null,
+    callId: null,
+    reportNo: '',
+    problem: '要求退款并投诉报告延误',
+    occurredAt: null,
+    severity: 'major',
+    type: 'fee',
+    receivingAgentId: 'u1',
+    receivingAgentName: '李晓梅',
+    repeatIndex: 1,
+    soothed: false,
+    headNotifiedTo: '',
+    headNotifiedAt: null,
+    involveQualityDept: false,
+    involveChiefEngineer: false,
+    agreedReplyBy: null,
+    escalatedAt: null,
+    escalatedTo: '',
+    reportedAt: null,
+    reportNote: '',
+    round: 1,
+    departments: [],
+    handlerId: null,
+    handlerName: '',
+    assignedAt: null,
+    investigation: '',
+    solutions: [],
+    chosenSolution: null,
+    result: '',
+    replyToCustomer: '',
+    completedAt: null,
+    callbackDueAt: null,
+    callbackAttempts: 0,
+    callbackAt: null,
+    callbackBy: '',
+    callbackResult: null,
+    callbackNote: '',
+    rectificationDept: '',
+    rectificationNote: '',
+    approvedBy: null,
+    approvedAt: null,
+    closedAt: null,
+    status: 'registered',
+    voidReason: '',
+    rounds: [],
+    signoffs: [],
+    createdAt: '2026-11-22T02:00:00.000Z',
+    updatedAt: '2026-11-22T02:00:00.000Z',
+    version: 1,
+    ...over,
+  };
+}
+
 describe('migration 003 on a store with complaints', () => {
   it('fills the next deadline and both search indexes for complaints written before it', () => {
     const db = new Database(':memory:');
     migrate(db, 2);
-    const c0: Complaint = {
-      ...({} as Complaint),
-      id: '01a20584-06f7-7129-91b2-27fa7cfc5475',
-      complaintNo: 'TS-2026-A07-0001',
-      workstation: 'A07',
-      receivedAt: '2026-11-22T02:00:00.000Z',
-      channel: 'phone',
-      complainant: '周丽',
-      organisation: '宏达',
-      address: '',
-      phone: '13800138000',
-      phoneNormalized: '13800138000',
-      customerId: null,
-      callId: null,
-      reportNo: '',
-      problem: '要求退款并投诉报告延误',
-      occurredAt: null,
-      severity: 'major',
-      type: 'fee',
-      receivingAgentId: 'u1',
-      receivingAgentName: '李晓梅',
-      repeatIndex: 1,
-      soothed: false,
-      headNotifiedTo: '',
-      headNotifiedAt: null,
-      involveQualityDept: false,
-      involveChiefEngineer: false,
-      agreedReplyBy: null,
-      escalatedAt: null,
-      escalatedTo: '',
-      reportedAt: null,
-      reportNote: '',
-      round: 1,
-      departments: [],
-      handlerId: null,
-      handlerName: '',
-      assignedAt: null,
-      investigation: '',
-      solutions: [],
-      chosenSolution: null,
-      result: '',
-      replyToCustomer: '',
-      completedAt: null,
-      callbackDueAt: null,
-      callbackAttempts: 0,
-      callbackAt: null,
-      callbackBy: '',
-      callbackResult: null,
-      callbackNote: '',
-      rectificationDept: '',
-      rectificationNote: '',
-      approvedBy: null,
-      approvedAt: null,
-      closedAt: null,
-      status: 'registered',
-      voidReason: '',
-      rounds: [],
-      signoffs: [],
-      createdAt: '2026-11-22T02:00:00.000Z',
-      updatedAt: '2026-11-22T02:00:00.000Z',
-      version: 1,
-    };
+    const c0 = complaintRow();
     complaintsTable.upsert(db, c0);
     migrate(db);
     expect(db.prepare('SELECT next_deadline AS d FROM complaints').get()).toEqual({ d: '2026-11-22T02:15:00.000Z' });
@@ -338,6 +344,69 @@ describe('migration 003 on a store with complaints', () => {
   });
 });
 
+describe('migration 006 on a version-5 store', () => {
+  it('keys both search indexes by received second and rowid, and keeps them in step with saves, moves and deletes', () => {
+    const db = new Database(':memory:');
+    migrate(db, 5);
+    // Three complaints as a version-5 store holds them: trigram rows by trigger, tokens under the rowid.
+    const specs = [
+      { id: '01a20584-06f7-7129-91b2-27fa7cfc5001', complaintNo: 'TS-2026-A07-0001', receivedAt: '2026-11-22T02:00:00.000Z', problem: '要求退款并投诉报告延误' },
+      { id: '01a20584-06f7-7129-91b2-27fa7cfc5002', complaintNo: 'TS-2026-A07-0002', receivedAt: '2026-03-01T08:30:00.250Z', problem: '要求退款,报告太慢' },
+      { id: '01a20584-06f7-7129-91b2-27fa7cfc5003', complaintNo: 'TS-2026-A07-0003', receivedAt: '2026-07-15T00:00:00.000Z', problem: '态度不好' },
+    ];
+    for (const sp of specs) {
+      const c = complaintRow(sp);
+      complaintsTable.upsert(db, c);
+      const { rowid } = db.prepare('SELECT rowid FROM complaints WHERE id = ?').get(c.id) as { rowid: number };
+      db.prepare('INSERT INTO complaints_grams (rowid, grams) VALUES (?, ?)').run(rowid, bigramTokens(searchText(c)));
+    }
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    const keyOf = (id: string) =>
+      db.prepare("SELECT (unixepoch(received_at) << 29) | rowid FROM complaints WHERE id = ?").safeIntegers(true).pluck().get(id) as bigint;
+    const hits = (table: string, match: string) =>
+      (db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC`).safeIntegers(true).pluck().all(match) as bigint[]);
+    const [a, b, c] = specs.map((sp) => keyOf(sp.id));
+    // Newest first, by received time: not the order the rows were written in.
+    expect(hits('complaints_grams', '"退款"')).toEqual([a, b]);
+    expect(hits('complaints_fts', '"要求退"')).toEqual([a, b]);
+    expect(hits('complaints_grams', '"态度"')).toEqual([c]);
+    expect(hits('complaints_fts', '"A07-0003"')).toEqual([c]);
+    expect(Number(b! >> 29n)).toBe(Math.floor(Date.parse(specs[1]!.receivedAt) / 1000));
+    const check = () => {
+      for (const t of ['complaints_fts', 'complaints_grams']) db.exec(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`);
+    };
+    check();
+    // A save that moves the complaint in time and changes its text (as a pulled row may).
+    const save = (over: Partial<Complaint>) => ENTITY_STORES.complaint.save(db, complaintRow({ ...specs[1]!, ...over }));
+    save({ receivedAt: '2026-11-23T01:00:00.000Z', problem: '报告太慢,退费' });
+    const b2 = keyOf(specs[1]!.id);
+    expect(b2).not.toBe(b);
+    expect(hits('complaints_grams', '"退款"')).toEqual([a]);
+    expect(hits('complaints_fts', '"要求退"')).toEqual([a]);
+    expect(hits('complaints_grams', '"退费"')).toEqual([b2]);
+    expect(hits('complaints_fts', '"报告太慢"')).toEqual([b2]);
+    expect(hits('complaints_grams', '"报告"')).toEqual([b2, a]);
+    // Moved in time only.
+    save({ receivedAt: '2026-01-01T00:00:00.000Z', problem: '报告太慢,退费' });
+    const b3 = keyOf(specs[1]!.id);
+    expect(hits('complaints_grams', '"报告"')).toEqual([a, b3]);
+    expect(hits('complaints_fts', '"TS-2026-A07"')).toEqual([a, c, b3]);
+    check();
+    db.prepare('DELETE FROM complaints WHERE id = ?').run(specs[0]!.id);
+    expect(hits('complaints_grams', '"报告"')).toEqual([b3]);
+    expect(hits('complaints_fts', '"TS-2026-A07"')).toEqual([c, b3]);
+    check();
+    // The channel index walks a channel newest first.
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT id FROM complaints WHERE channel = 'fax' AND status != 'voided' ORDER BY received_at DESC, id DESC LIMIT 100").all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toMatch(/complaints_channel/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+});
+
 describe('the sheet at scale: counts, plans and pages agree with a plain query', () => {
   const NOW = Date.parse('2026-11-22T02:00:00.000Z');
   let big: TestConsole;
@@ -358,7 +427,16 @@ describe('the sheet at scale: counts, plans and pages agree with a plain query',
     ['all by next deadline, latest first', { sort: 'nextDeadline', dir: 'desc' }, '(next_deadline IS NULL), next_deadline DESC, id DESC'],
     ['major overdue', { severity: ['major', 'crisis'], overdue: true, sort: 'nextDeadline', dir: 'asc' }, '(next_deadline IS NULL), next_deadline, id'],
     ['two-character term', { q: '退款', sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['two-character term, oldest first', { q: '退款', sort: 'receivedAt', dir: 'asc' }, 'received_at ASC, id ASC'],
+    ['two-character term by next deadline', { q: '退款', sort: 'nextDeadline', dir: 'asc' }, '(next_deadline IS NULL), next_deadline, id'],
     ['one-character term in most rows', { q: '要', sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['one-character term in most rows, oldest first', { q: '要', sort: 'receivedAt', dir: 'asc' }, 'received_at ASC, id ASC'],
+    ['dense term and another term', { q: '要 退款', sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['dense trigram term', { q: '有限公司', sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['dense term, narrowed, newest first', { q: '要', status: ['closed'], sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['channel, newest first', { channel: 'phone', sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
+    ['channel, oldest first', { channel: 'phone', sort: 'receivedAt', dir: 'asc' }, 'received_at ASC, id ASC'],
+    ['a rare channel', { channel: 'fax', sort: 'receivedAt', dir: 'desc' }, 'received_at DESC, id DESC'],
     ['dense term, narrowed', { q: '要', severity: ['major'], sort: 'nextDeadline', dir: 'asc' }, '(next_deadline IS NULL), next_deadline, id'],
     ['four-character term', { q: '检测结果', sort: 'complaintNo', dir: 'asc' }, 'complaint_no, id'],
   ];
@@ -376,6 +454,24 @@ describe('the sheet at scale: counts, plans and pages agree with a plain query',
     expect(page.capped ?? false).toBe(all.length > cap);
     const second = await big.ok('tracking.query', { ...view, limit: 50, offset: 50 });
     expect(second.rows.map((r) => r.id)).toEqual(all.slice(50, 100));
+    // Deep pages, and one past the end.
+    for (const [limit, offset] of [[37, 963], [100, 1234], [50, Math.max(0, all.length - 20)]] as const) {
+      const deep = await big.ok('tracking.query', { ...view, limit, offset });
+      expect(deep.rows.map((r) => r.id), `limit ${limit} offset ${offset}`).toEqual(all.slice(offset, offset + limit));
+    }
+  });
+
+  it('finds a search term exactly where a LIKE scan of the searched fields does, in either order', async () => {
+    const db = big.core.context.db;
+    const like = "(complaint_no || complainant || organisation || phone || problem || result) LIKE '%要%'";
+    for (const dir of ['desc', 'asc'] as const) {
+      const all = db.prepare(`SELECT id FROM complaints WHERE status != 'voided' AND ${like} ORDER BY received_at ${dir}, id ${dir}`).pluck().all() as string[];
+      expect(all.length).toBeGreaterThan(2000);
+      for (const offset of [0, 100, 1500]) {
+        const page = await big.ok('tracking.query', { q: '要', sort: 'receivedAt', dir, limit: 100, offset });
+        expect(page.rows.map((r) => r.id)).toEqual(all.slice(offset, offset + 100));
+      }
+    }
   });
 
   it('walks the sort index for large results and the filter index for small ones', () => {
@@ -399,5 +495,40 @@ describe('the sheet at scale: counts, plans and pages agree with a plain query',
     expect(fewPlan).toMatch(/SEARCH complaints USING INDEX complaints_(next_deadline|severity)/);
     const sparse = whereOf(ctx, { q: '检测结果' });
     expect(sparse.searchesMany).toBeUndefined();
+    // The views above that exercise the walks: dense terms of both indexes, a channel with thousands of complaints.
+    expect(whereOf(ctx, { q: '有限公司' }).dense?.narrowed).toBe(false);
+    expect(whereOf(ctx, { q: '要' }).dense?.narrowed).toBe(false);
+    expect(db.prepare("SELECT count(*) FROM complaints WHERE channel = 'phone'").pluck().get()).toBeGreaterThan(2000);
+  });
+
+  it('walks a common term’s hits in received order, and a channel’s own index', () => {
+    const db = big.core.context.db;
+    const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const ctx = big.core.context;
+    const dense = whereOf(ctx, { q: '要' });
+    expect(dense.dense?.narrowed).toBe(false);
+    expect(planOf(dense, 'receivedAt', 'DESC', 1001, true)).toBe('search_walk');
+    expect(planOf(dense, 'receivedAt', 'ASC', 1001, true)).toBe('search_walk');
+    expect(planOf(dense, 'nextDeadline', 'ASC', 1001, true)).toBe('sort_index');
+    expect(planOf(dense, 'receivedAt', 'DESC', 500, false)).toBe('filter_index');
+    for (const dir of ['DESC', 'ASC'] as const) {
+      const sql = searchWalkSql(dense.dense!, dir);
+      const args = [dense.dense!.match, ...dense.dense!.rest.args];
+      // The hits come out of the token index in key order: no sort, and the rows are looked up by rowid.
+      const edge = plan(sql.edge, ...args, 99);
+      expect(edge).toMatch(/VIRTUAL TABLE INDEX.*\| SEARCH complaints USING INTEGER PRIMARY KEY/);
+      expect(edge).not.toMatch(/TEMP B-TREE/);
+      expect(plan(sql.page(true), ...args, 0, 100, 0)).toMatch(/VIRTUAL TABLE INDEX.*\| SEARCH complaints USING INTEGER PRIMARY KEY/);
+    }
+    const narrowed = whereOf(ctx, { q: '要', severity: ['major'] });
+    expect(narrowed.dense?.narrowed).toBe(true);
+    const fax = whereOf(ctx, { channel: 'phone' });
+    expect(planOf(fax, 'receivedAt', 'DESC', 10_001, true)).toBe('channel_index');
+    expect(planOf(fax, 'nextDeadline', 'ASC', 10_001, true)).toBe('sort_index');
+    for (const dir of ['DESC', 'ASC'] as const) {
+      const walk = plan(pageSql(fax.sql, [`received_at ${dir}`, `id ${dir}`], 'channel_index', 'receivedAt', dir), ...fax.args, 100, 0);
+      expect(walk).toMatch(/SEARCH complaints USING INDEX complaints_channel \(channel=\?\)/);
+      expect(walk).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });

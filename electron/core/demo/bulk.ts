@@ -11,7 +11,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { callRecordNo, serialCounterKey } from '../../../shared/domain/serial';
 import { openCore } from '../index';
 import { gramsInserter, rebuildCallTrigrams } from '../store/callIndex';
-import { bigramTokens, deadlineRulesOf, searchText, storedNextDeadline } from '../store/complaintIndex';
+import { complaintGramsInserter, deadlineRulesOf, rebuildComplaintTrigrams, storedNextDeadline } from '../store/complaintIndex';
 import { clientIdFor } from '../store/journal';
 import { getMeta, readSettings } from '../store/settings';
 import type { Table } from '../store/table';
@@ -268,7 +268,7 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
     const complaintTimes = receiptTimes(r, opts.complaints, now, days);
     const earlier = new Map<string, number>();
     let insComplaint: Database.Statement | null = null;
-    const insGrams = db.prepare('INSERT INTO complaints_grams (rowid, grams) VALUES (?, ?)');
+    const insGrams = complaintGramsInserter(db);
     batched(complaintTimes.length, 'complaints', (i) => {
       const received = complaintTimes[i]!;
       const who: Complainant = (r.chance(0.8) ? someCustomer() : null) ?? {
@@ -301,7 +301,7 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
       }
       insComplaint ??= inserter(db, complaintsTable, c, ['next_deadline']);
       const { lastInsertRowid } = insComplaint.run({ ...complaintsTable.toRow(c), next_deadline: storedNextDeadline(c, rules) });
-      insGrams.run(lastInsertRowid, bigramTokens(searchText(c)));
+      insGrams(lastInsertRowid, c);
     });
 
     db.transaction(() => {
@@ -311,7 +311,7 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
     const t0 = Date.now();
     db.transaction(() => {
       for (const ix of indexes) db.exec(ix.sql);
-      db.exec("INSERT INTO complaints_fts (complaints_fts) VALUES ('rebuild')");
+      rebuildComplaintTrigrams(db);
       rebuildCallTrigrams(db);
       for (const tr of triggers) db.exec(tr.sql);
     })();

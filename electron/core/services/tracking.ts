@@ -13,7 +13,7 @@ import {
   TrackingView,
 } from '../../../shared/domain/tracking';
 import type { CoreContext } from '../context';
-import { deadlineRulesOf, refreshDeadlinesIfRulesChanged } from '../store/complaintIndex';
+import { COMPLAINT_ROWID_BITS, COMPLAINT_ROWID_MASK, deadlineRulesOf, refreshDeadlinesIfRulesChanged } from '../store/complaintIndex';
 import { audit } from '../store/journal';
 import { type ListFilter, listCalls } from '../store/calls';
 import { complaintsTable } from '../store/tables';
@@ -62,10 +62,13 @@ interface Where {
   sql: string;
   args: unknown[];
   /**
-   * A search term with many hits and nothing else to narrow the view: the count is driven by the term's
-   * full-text index (a join, stopping at the search cap); `rest` is the condition without the term.
+   * A search term with many hits: `rest` is the condition without it. With nothing else to narrow the view
+   * (`narrowed` false) the count is driven by the term's full-text index (a join, stopping at the search
+   * cap); sorted by received time, so is the page (its hits come in received order, migration 006).
    */
-  dense?: { table: string; match: string; rest: Where };
+  dense?: { table: string; match: string; rest: Where; narrowed: boolean };
+  /** The view is limited to one channel: its index (channel, received_at, …) delivers received-time order. */
+  channel?: boolean;
   /** A search term with many hits is part of the view: the count stops at SEARCH_COUNT_CAP. */
   searchesMany?: boolean;
 }
@@ -91,7 +94,8 @@ function termCondition(db: Database.Database, term: string): Where & { fts?: { t
     // (Probing FTS5 row by row instead costs ~50 µs a row: worse unless nearly every row matches.)
     const hits = (db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM ${fts.table} WHERE ${fts.table} MATCH ? LIMIT ${SORT_IN_MEMORY_MAX + 1})`).get(fts.match) as { n: number }).n;
     const dense = hits > SORT_IN_MEMORY_MAX;
-    const sql = `${dense ? '+' : ''}complaints.rowid IN (SELECT rowid FROM ${fts.table} WHERE ${fts.table} MATCH ?)`;
+    // Both indexes key a row by received second and rowid (migration 006): the low bits are the rowid.
+    const sql = `${dense ? '+' : ''}complaints.rowid IN (SELECT rowid & ${COMPLAINT_ROWID_MASK} FROM ${fts.table} WHERE ${fts.table} MATCH ?)`;
     return { sql, args: [fts.match], fts: { ...fts, dense } };
   }
   const like = `%${escapeLike(term)}%`;
@@ -125,15 +129,15 @@ export function whereOf(ctx: CoreContext, view: TrackingView, list?: BoardList):
     add(w);
   }
   if (list) add(boardListCondition(ctx, list, now));
-  const out: Where = { sql: parts.join(' AND '), args, ...(dense ? { searchesMany: true } : {}) };
+  const out: Where = { sql: parts.join(' AND '), args, ...(dense ? { searchesMany: true } : {}), ...(view.channel ? { channel: true } : {}) };
   // Another filter narrows the view: SQLite drives the count by that filter's index and probes the term.
   const narrowed = parts.length > (dense ? 2 : 1);
-  if (dense && !narrowed) {
+  if (dense) {
     // The same condition without the dense term (its argument sits at the same position among the placeholders).
     const before = parts.slice(0, dense.at).join(' AND ');
     const argAt = (before.match(/\?/g) ?? []).length;
     const rest = parts.filter((_, i) => i !== dense.at);
-    out.dense = { table: dense.table, match: dense.match, rest: { sql: rest.join(' AND ') || '1', args: args.filter((_, i) => i !== argAt) } };
+    out.dense = { table: dense.table, match: dense.match, rest: { sql: rest.join(' AND ') || '1', args: args.filter((_, i) => i !== argAt) }, narrowed };
   }
   return out;
 }
@@ -218,8 +222,11 @@ const SORT_INDEX: Partial<Record<TrackingSortField, Partial<Record<'ASC' | 'DESC
   nextDeadline: { ASC: 'complaints_next_deadline' },
 };
 
-/** How the page query is run; exported for the query-plan tests. */
-export type PagePlan = 'filter_index' | 'sort_index' | 'planner';
+/**
+ * How the page query is run; exported for the query-plan tests. `channel_index` walks the channel's own
+ * index in received order; `search_walk` walks a common search term's hits in received order.
+ */
+export type PagePlan = 'filter_index' | 'sort_index' | 'channel_index' | 'search_walk' | 'planner';
 
 /**
  * The columns a sheet row is made of (its cells and its clocks). The rest of the record (rounds, sign-offs,
@@ -232,8 +239,8 @@ const SHEET_COLUMNS = [
 ].join(', ');
 
 export function pageSql(where: string, order: string[], plan: PagePlan, sort: TrackingSortField, dir: 'ASC' | 'DESC'): string {
-  const index = SORT_INDEX[sort]?.[dir];
-  if (plan === 'sort_index' && index)
+  const index = plan === 'channel_index' ? 'complaints_channel' : SORT_INDEX[sort]?.[dir];
+  if ((plan === 'sort_index' || plan === 'channel_index') && index)
     return `SELECT ${SHEET_COLUMNS} FROM complaints INDEXED BY ${index} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
   // A unary plus keeps the sort keys from matching an index, so SQLite finds the few matches by the filter's
   // index and sorts them, instead of walking the whole sort index for them.
@@ -242,11 +249,43 @@ export function pageSql(where: string, order: string[], plan: PagePlan, sort: Tr
 }
 
 /**
+ * One page of a view whose common search term drives it, sorted by received time. The term's index yields
+ * hits by search key (received second, then rowid): walking it in the sort's direction finds the page's last
+ * second; the page is then every match up to that second, sorted exactly. A term in 57k complaints thus
+ * costs about a page of row reads instead of reading its whole hit list (the call list does the same).
+ */
+export function searchWalkSql(d: NonNullable<Where['dense']>, dir: 'ASC' | 'DESC'): { edge: string; page: (bounded: boolean) => string } {
+  const from = `${d.table} g JOIN complaints ON complaints.rowid = (g.rowid & ${COMPLAINT_ROWID_MASK})`;
+  const clause = `g.${d.table} MATCH ? AND ${d.rest.sql}`;
+  const bound = dir === 'DESC' ? ` AND g.rowid >= (? << ${COMPLAINT_ROWID_BITS})` : ` AND g.rowid < ((? + 1) << ${COMPLAINT_ROWID_BITS})`;
+  return {
+    edge: `SELECT g.rowid >> ${COMPLAINT_ROWID_BITS} AS s FROM ${from} WHERE ${clause} ORDER BY g.rowid ${dir} LIMIT 1 OFFSET ?`,
+    page: (bounded) => `SELECT ${SHEET_COLUMNS} FROM ${from} WHERE ${clause}${bounded ? bound : ''} ORDER BY received_at ${dir}, id ${dir} LIMIT ? OFFSET ?`,
+  };
+}
+
+function searchWalk(ctx: CoreContext, d: NonNullable<Where['dense']>, dir: 'ASC' | 'DESC', limit: number, offset: number): Record<string, unknown>[] {
+  const sql = searchWalkSql(d, dir);
+  const args = [d.match, ...d.rest.args];
+  const edge = ctx.db.prepare(sql.edge).get(...args, offset + limit - 1) as { s: number } | undefined;
+  return ctx.db.prepare(sql.page(!!edge)).all(...args, ...(edge ? [edge.s] : []), limit, offset) as Record<string, unknown>[];
+}
+
+/** The page plan for a count of `n` matches (`capped`: more than the count cap). */
+export function planOf(where: Where, sort: TrackingSortField, dir: 'ASC' | 'DESC', n: number, capped: boolean): PagePlan {
+  if (!capped && n <= SORT_IN_MEMORY_MAX) return 'filter_index';
+  if (sort === 'receivedAt' && where.dense) return 'search_walk';
+  if (sort === 'receivedAt' && where.channel) return 'channel_index';
+  return SORT_INDEX[sort]?.[dir] ? 'sort_index' : 'planner';
+}
+
+/**
  * The sheet: filter + sort + one page, in a few milliseconds over 200k complaints (docs/performance.md).
  * The matches are counted first, up to COUNT_CAP; that count picks the plan:
  *  - few matches: fetch them by the filter's index (severity, overdue, search, status…) and sort them;
  *  - many: walk the sort's index in order and keep the rows that match, stopping after the page
- *    (a large search result is a set of rowids checked as the index goes by);
+ *    (a large search result is a set of rowids checked as the index goes by); by received time, a
+ *    channel's own index, or a common search term's hits, which come in received order (searchWalk);
  *  - many and no index for the sort: leave it to SQLite (a sort of every match).
  */
 export function queryTracking(ctx: CoreContext, view: TrackingView, opts: QueryOptions): TrackingPage {
@@ -264,15 +303,18 @@ export function queryTracking(ctx: CoreContext, view: TrackingView, opts: QueryO
   const cap = opts.count === false ? Math.min(countCap, SORT_IN_MEMORY_MAX) : countCap;
   const d = where.dense;
   const matches = (
-    d
+    d && !d.narrowed
       ? ctx.db
-          .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${d.table} JOIN complaints ON complaints.rowid = ${d.table}.rowid WHERE ${d.table} MATCH ? AND ${d.rest.sql} LIMIT ${cap + 1})`)
+          .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${d.table} JOIN complaints ON complaints.rowid = (${d.table}.rowid & ${COMPLAINT_ROWID_MASK}) WHERE ${d.table} MATCH ? AND ${d.rest.sql} LIMIT ${cap + 1})`)
           .get(d.match, ...d.rest.args)
       : ctx.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM complaints WHERE ${where.sql} LIMIT ${cap + 1})`).get(...where.args)
   ) as { n: number };
   const capped = matches.n > cap;
-  const plan: PagePlan = !capped && matches.n <= SORT_IN_MEMORY_MAX ? 'filter_index' : SORT_INDEX[sort]?.[dir] ? 'sort_index' : 'planner';
-  const rows = ctx.db.prepare(pageSql(where.sql, order, plan, sort, dir)).all(...where.args, ...orderArgs, opts.limit, opts.offset) as Record<string, unknown>[];
+  const plan = planOf(where, sort, dir, matches.n, capped);
+  const rows =
+    plan === 'search_walk' && d
+      ? searchWalk(ctx, d, dir, opts.limit, opts.offset)
+      : (ctx.db.prepare(pageSql(where.sql, order, plan, sort, dir)).all(...where.args, ...orderArgs, opts.limit, opts.offset) as Record<string, unknown>[]);
   // The rules are read once per query (a settings read per row cost more than the query itself).
   const rules = deadlineRulesOf(ctx.db);
   const page: TrackingPage = { total: -1, rows: rows.map((r) => toTrackingRow(complaintsTable.fromRow(r), rules, now)), asOf: now.toISOString() };

@@ -11,7 +11,20 @@ import { complaintsTable } from './tables';
  *  - `complaints_grams`: the searchable text cut into two-character tokens, for search terms of one or
  *    two characters (the trigram index `complaints_fts`, kept by triggers, serves three or more).
  * Both are written by every complaint save: local mutations, pulled rows and rebases alike.
+ *
+ * Since migration 006 both text indexes key a complaint by its search key, not its rowid: the received
+ * second in the high bits, the rowid in the low 29 (as the call indexes, store/callIndex.ts). Hits come out
+ * in received-time order, so the sheet's default sort stops after a page even for a term in a quarter of all
+ * complaints; a hit maps back to its row with `rowid = key & COMPLAINT_ROWID_MASK`. Keys pass 2^53:
+ * JavaScript reads them as BigInt only (safeIntegers), or leaves them to SQL.
  */
+
+export const COMPLAINT_ROWID_BITS = 29;
+export const COMPLAINT_ROWID_MASK = 2 ** COMPLAINT_ROWID_BITS - 1;
+/** The search key of the complaints row aliased `t` (migration 006 spells out the same expression). */
+export const complaintKeySql = (t: string) => `((coalesce(unixepoch(${t}.received_at), 0) << ${COMPLAINT_ROWID_BITS}) | ${t}.rowid)`;
+/** The trigram index's one column: the searchable fields joined by line breaks (a term never spans two). */
+const TRIGRAM_TEXT_SQL = ['complaint_no', 'complainant', 'organisation', 'phone', 'problem', 'result'].map((f) => `complaints.${f}`).join(' || char(10) || ');
 
 /** The fields the full-text search covers, in both indexes. */
 export const SEARCH_FIELDS = ['complaintNo', 'complainant', 'organisation', 'phone', 'problem', 'result'] as const;
@@ -53,12 +66,51 @@ export function searchText(c: Pick<Complaint, (typeof SEARCH_FIELDS)[number]>): 
 
 /** Writes the derived columns of one saved complaint (its row already upserted). */
 export function indexComplaint(db: Database.Database, c: Complaint, rules: DeadlineRules = deadlineRulesOf(db)): void {
-  const row = db.prepare('UPDATE complaints SET next_deadline = ? WHERE id = ? RETURNING rowid').get(storedNextDeadline(c, rules), c.id) as
-    | { rowid: number }
-    | undefined;
+  const row = db
+    .prepare(`UPDATE complaints SET next_deadline = ? WHERE id = ? RETURNING ${complaintKeySql('complaints')} AS k`)
+    .safeIntegers(true)
+    .get(storedNextDeadline(c, rules), c.id) as { k: bigint } | undefined;
   if (!row) return;
-  db.prepare('DELETE FROM complaints_grams WHERE rowid = ?').run(row.rowid);
-  db.prepare('INSERT INTO complaints_grams (rowid, grams) VALUES (?, ?)').run(row.rowid, bigramTokens(searchText(c)));
+  // A change of received time has dropped the tokens under the old key already (trigger complaints_grams_move).
+  db.prepare('DELETE FROM complaints_grams WHERE rowid = ?').run(row.k);
+  db.prepare('INSERT INTO complaints_grams (rowid, grams) VALUES (?, ?)').run(row.k, bigramTokens(searchText(c)));
+}
+
+/** Writes the tokens of a complaint just inserted by the bulk demo (rowid from the INSERT), under its search key. */
+export function complaintGramsInserter(db: Database.Database): (rowid: number | bigint, c: Complaint) => void {
+  const ins = db.prepare(`INSERT INTO complaints_grams (rowid, grams) VALUES (((coalesce(unixepoch(?), 0) << ${COMPLAINT_ROWID_BITS}) | ?), ?)`);
+  return (rowid, c) => ins.run(c.receivedAt, rowid, bigramTokens(searchText(c)));
+}
+
+/** Fills the trigram index from the table, in key order (migration 006, the bulk demo). */
+export function rebuildComplaintTrigrams(db: Database.Database): void {
+  db.exec("INSERT INTO complaints_fts (complaints_fts) VALUES ('delete-all')");
+  db.exec(`INSERT INTO complaints_fts (rowid, searchable) SELECT ${complaintKeySql('complaints')} AS k, ${TRIGRAM_TEXT_SQL} FROM complaints ORDER BY k`);
+}
+
+/**
+ * Both text indexes of every complaint under its search key (migration 006). Tokens are written in pages
+ * along the received-time index, each page in key order.
+ */
+export function reindexComplaintSearch(db: Database.Database): void {
+  rebuildComplaintTrigrams(db);
+  db.exec("INSERT INTO complaints_grams (complaints_grams) VALUES ('delete-all')");
+  const ins = db.prepare('INSERT INTO complaints_grams (rowid, grams) VALUES (?, ?)');
+  const page = db
+    .prepare(
+      `SELECT received_at AS _at, rowid AS _rowid, ${complaintKeySql('complaints')} AS _k,
+         complaint_no AS complaintNo, complainant, organisation, phone, problem, result FROM complaints
+       WHERE (received_at, rowid) > (?, ?) ORDER BY received_at, rowid LIMIT 2000`,
+    )
+    .safeIntegers(true);
+  let after: [string, bigint] = ['', -1n];
+  for (;;) {
+    const rows = page.all(...after) as (Parameters<typeof searchText>[0] & { _at: string; _rowid: bigint; _k: bigint })[];
+    if (rows.length === 0) break;
+    for (const r of [...rows].sort((a, b) => (a._k < b._k ? -1 : 1))) ins.run(r._k, bigramTokens(searchText(r)));
+    const last = rows[rows.length - 1]!;
+    after = [last._at, last._rowid];
+  }
 }
 
 /**

@@ -4,10 +4,11 @@ import { m002Complaints } from './002_complaints';
 import { m003Tracking } from './003_tracking';
 import { m004CallSearch } from './004_call_search';
 import { m005Callbacks } from './005_callbacks';
+import { m006ComplaintSearchKeys } from './006_complaint_search_keys';
 import type { Migration } from './types';
 
 /** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks, m006ComplaintSearchKeys];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
