@@ -3,6 +3,7 @@ import type { Envelope } from '../../shared/api/envelope';
 import type { EventName, Events } from '../../shared/api/events';
 import { normalizePhone } from '../../shared/domain/phone';
 import type { CoreContext, Logger } from './context';
+import { deferSearchIndexMerges, startIdleMerging } from './db/ftsMerge';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatcher';
 import { attachEngine } from './services/sync';
@@ -48,6 +49,10 @@ export function openCore(opts: CoreOptions): Core {
     emit: <E extends EventName>(event: E, payload: Events[E]) => bus.emit('event', event, payload),
   };
 
+  // The call search indexes are merged between calls, not inside a save (db/ftsMerge.ts).
+  deferSearchIndexMerges(db);
+  const merging = startIdleMerging(db, (err) => ctx.log.warn({ err: String(err) }, 'merging the search indexes failed'));
+
   const engine = new SyncEngine(ctx);
   attachEngine(ctx, engine);
   if (opts.sync !== false) engine.start();
@@ -78,6 +83,7 @@ export function openCore(opts: CoreOptions): Core {
       ctx.emit('call.incoming', { phone: trimmed, rangAt: ctx.now().toISOString() });
     },
     close() {
+      merging.stop();
       engine.close();
       bus.removeAllListeners();
       db.close();
