@@ -1,12 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallbackDetail } from '../../../../shared/api/types';
 import { isSupervisor } from '../../../../shared/domain/roles';
 import { scriptVariables } from '../../../../shared/domain/script';
-import { call } from '../../api/client';
-import { errorText } from '../../api/errors';
+import { useRecord } from '../../api/useRecord';
 import { fmtDateTime, fmtMinute } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useNow } from '../../components/useNow';
@@ -32,21 +30,9 @@ export function CallbackScreen({ id }: { id: string }) {
   const settings = useSettings((s) => s.settings);
   const rules = useCallbackRules();
   const now = useNow(true, 30_000);
-  const [detail, setDetail] = useState<CallbackDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { detail, error, load } = useRecord('callbacks.get', id);
   const [dialog, setDialog] = useState<'assign' | 'cancel' | null>(null);
 
-  const load = useCallback(async () => {
-    const res = await call('callbacks.get', { id });
-    if (res.ok) {
-      setDetail(res.result);
-      setError(null);
-    } else setError(errorText(res.error));
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
   // Worked, assigned or cancelled elsewhere (another officer, a lead, a sync): shown at once.
   useRecordsChanged(['callback'], () => void load(), { id });
   // The complaint behind it moves to a new round when the customer is not satisfied.

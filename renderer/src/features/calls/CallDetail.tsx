@@ -1,11 +1,12 @@
 import { StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Input, Modal, Skeleton, Space, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail as Detail } from '../../../../shared/api/types';
 import { isSupervisor } from '../../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { useRecord } from '../../api/useRecord';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { useCallRules, useSettings } from '../admin/settingsStore';
 import { mayTakeCalls, useSession } from '../auth/sessionStore';
@@ -20,25 +21,12 @@ import { HistoryTimeline } from './HistoryTimeline';
 /** A call record opened from the list: the sheet (editable when allowed), its history, and 作废. */
 export function CallDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { detail, error, load } = useRecord('calls.get', id);
   // Bumped when a sync conflict is resolved: the record may have changed under the form.
   const [rev, setRev] = useState(0);
   const sessionOrg = useSession((s) => s.session?.organisationName ?? '');
   const orgName = useSettings((s) => s.settings?.organisationName) ?? sessionOrg;
 
-  const load = useCallback(async () => {
-    const res = await call('calls.get', { id });
-    if (res.ok) {
-      setDetail(res.result);
-      setError(null);
-    } else setError(errorText(res.error));
-  }, [id]);
-
-  useEffect(() => {
-    setDetail(null);
-    void load();
-  }, [load]);
 
   // Someone else's change (or our own save) shows up in the history without reloading the form.
   useRecordsChanged(['call'], () => void load(), { id });

@@ -1,11 +1,9 @@
 import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintDetail } from '../../../../shared/api/types';
 import { isSupervisor } from '../../../../shared/domain/roles';
-import { call } from '../../api/client';
-import { errorText } from '../../api/errors';
+import { useRecord } from '../../api/useRecord';
 import { fmtDateTime } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
@@ -29,22 +27,9 @@ export function ComplaintSheet({ id }: { id: string }) {
   const user = useSession((s) => s.session?.user);
   const sessionOrg = useSession((s) => s.session?.organisationName ?? '');
   const org = useSettings((s) => s.settings?.organisationName) ?? sessionOrg;
-  const [detail, setDetail] = useState<ComplaintDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { detail, error, load } = useRecord('complaints.get', id);
   const [rev, setRev] = useState(0);
 
-  const load = useCallback(async () => {
-    const res = await call('complaints.get', { id });
-    if (res.ok) {
-      setDetail(res.result);
-      setError(null);
-    } else setError(errorText(res.error));
-  }, [id]);
-
-  useEffect(() => {
-    setDetail(null);
-    void load();
-  }, [load]);
 
   // A step taken here or on another workstation (arriving by sync) shows at once.
   useRecordsChanged(['complaint'], () => void load(), { id });
