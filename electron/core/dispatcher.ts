@@ -12,6 +12,7 @@ import type { Handler, HandlerMap } from './services/handler';
 import { resolveSession, type Session } from './services/sessions';
 import { syncHandlers } from './services/sync';
 import { complaintHandlers } from './services/complaints';
+import { boardHandlers } from './services/board';
 import { trackingHandlers } from './services/tracking';
 import { callbackHandlers } from './services/callbacks';
 import { callbackImportHandlers } from './services/callbackImport';
@@ -25,6 +26,7 @@ const handlers: HandlerMap<MethodName> = {
   ...syncHandlers,
   ...complaintHandlers,
   ...trackingHandlers,
+  ...boardHandlers,
   ...scriptHandlers,
   ...callbackHandlers,
   ...callbackImportHandlers,

@@ -5,7 +5,8 @@ import { z } from 'zod';
 const { getHolidaysInRange, isWorkday } = chineseDays;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const BEIJING_MS = 8 * 3600_000;
+/** China Standard Time has no daylight saving: local wall-clock time is UTC + 8 h all year. */
+export const BEIJING_MS = 8 * 3600_000;
 
 /**
  * Corrections an administrator makes to the public-holiday calendar: `chinese-days` knows only the
@@ -25,6 +26,16 @@ export function localDay(iso: string): string {
 
 function shiftDay(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Start of a local day (00:00 Beijing time) as an ISO instant. */
+export function startOfLocalDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - BEIJING_MS).toISOString();
+}
+
+/** Start of the local month (the 1st, 00:00 Beijing time) that contains this day. */
+export function startOfLocalMonth(day: string): string {
+  return startOfLocalDay(`${day.slice(0, 7)}-01`);
 }
 
 /** End of a local day (23:59:59.999 Beijing time) as an ISO instant. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addCalendarDays, addWorkingDays, type CalendarOverrides } from './calendar';
+import { addCalendarDays, addWorkingDays, BEIJING_MS, type CalendarOverrides } from './calendar';
 import { CALLBACK_RESULTS, type CallbackResult } from './complaint';
 import { isoTime, LIMITS, requiredText, text, uuid } from './fields';
 import { type Actor, diff, type FieldIssue, type MutationResult, refuse } from './mutation';
@@ -232,8 +232,6 @@ export function cancelCallback(prev: Callback | null, a: CallbackCancelArgs, act
 export function satisfactionDueAt(serviceAt: string, r: CallbackRules, o: CalendarOverrides): string {
   return r.satisfactionWorkingDays ? addWorkingDays(serviceAt, r.satisfactionDays, o) : addCalendarDays(serviceAt, r.satisfactionDays);
 }
-
-const BEIJING_MS = 8 * 3600_000;
 
 /**
  * Every N months, same day of month (clamped to the month's end), same time of day — counted on the

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CallbackImportReport, ImportRefusal } from '../../../shared/api/types';
-import { addWorkingDays, endOfLocalDay, localDay } from '../../../shared/domain/calendar';
+import { addWorkingDays, BEIJING_MS, endOfLocalDay, localDay } from '../../../shared/domain/calendar';
 import { CALLBACK_IMPORT_COLUMNS, type CallbackCreateArgs, type CallbackImportColumn } from '../../../shared/domain/callback';
 import { LIMITS } from '../../../shared/domain/fields';
 import { normalizePhone } from '../../../shared/domain/phone';
@@ -18,7 +18,6 @@ export const MAX_IMPORT_ROWS = 5000;
 /** Title rows above the header ("2026年11月售后回访名单") are allowed; the header is looked for this far down. */
 const HEADER_SEARCH_ROWS = 10;
 const KIND_LABEL = { presale: '售前回访', aftersale: '售后回访' } as const;
-const BEIJING_MS = 8 * 3600_000;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 

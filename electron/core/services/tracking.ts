@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { BoardSummary, } from '../../../shared/api/types';
-import { endOfLocalDay, localDay, NO_OVERRIDES } from '../../../shared/domain/calendar';
+import { localDay, NO_OVERRIDES, startOfLocalMonth } from '../../../shared/domain/calendar';
 import type { Complaint } from '../../../shared/domain/complaint';
-import type { Actor } from '../../../shared/domain/mutation';
 import { complaintClocks, type DeadlineRules } from '../../../shared/domain/deadlines';
 import {
   DEFAULT_TRACKING_VIEW,
@@ -15,14 +13,12 @@ import {
 import type { CoreContext } from '../context';
 import { COMPLAINT_ROWID_BITS, COMPLAINT_ROWID_MASK, deadlineRulesOf, refreshDeadlinesIfRulesChanged } from '../store/complaintIndex';
 import { audit } from '../store/journal';
-import { type ListFilter, listCalls } from '../store/calls';
 import { complaintsTable } from '../store/tables';
-import { type QueueParams, queueWhere } from './callbacks';
 import { actorOf, type HandlerMap, sessionOf } from './handler';
 import { exportTracking } from './trackingExport';
 import { escapeLike } from '../store/sql';
 
-const OPEN_STATUSES = "('registered','in_handling','handled','awaiting_approval')";
+export const OPEN_STATUSES = "('registered','in_handling','handled','awaiting_approval')";
 /** An export is built in memory and handed to the renderer in one answer; beyond this, narrow the view. */
 export const EXPORT_MAX_ROWS = 100_000;
 const PREFS_KEY = 'tracking.view';
@@ -142,17 +138,8 @@ export function whereOf(ctx: CoreContext, view: TrackingView, list?: BoardList):
   return out;
 }
 
-function beijingDayStart(now: Date): Date {
-  const local = now.getTime() + 8 * 3600_000;
-  return new Date(local - (local % 86_400_000) - 8 * 3600_000);
-}
-
-function beijingMonthStart(now: Date): Date {
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3600_000);
-}
-
-function boardListCondition(ctx: CoreContext, list: BoardList, now: Date): Where {
+/** Drill-downs of the board that are complaint lists; the board counts with the same condition. */
+export function boardListCondition(ctx: CoreContext, list: BoardList, now: Date): Where {
   switch (list) {
     case 'escalation_overdue': {
       const cutoff = new Date(now.getTime() - deadlineRulesOf(ctx.db).escalateMinutes * 60_000).toISOString();
@@ -161,7 +148,7 @@ function boardListCondition(ctx: CoreContext, list: BoardList, now: Date): Where
     case 'unreported_major':
       return { sql: `severity != 'general' AND reported_at IS NULL AND status IN ${OPEN_STATUSES}`, args: [] };
     case 'callback_month':
-      return { sql: 'callback_at >= ?', args: [beijingMonthStart(now).toISOString()] };
+      return { sql: 'callback_at >= ?', args: [startOfLocalMonth(localDay(now.toISOString()))] };
   }
 }
 
@@ -325,60 +312,7 @@ export function queryTracking(ctx: CoreContext, view: TrackingView, opts: QueryO
   return page;
 }
 
-/**
- * The board's numbers are counted by the very queries their drill-downs run (calls.list's filter, the
- * callback queue's condition) with the bounds returned here, so a number and its list cannot disagree.
- */
-function boardSummary(ctx: CoreContext, actor: Actor): BoardSummary {
-  refreshDeadlinesIfRulesChanged(ctx.db);
-  const now = ctx.now();
-  const nowIso = now.toISOString();
-  const dayStart = beijingDayStart(now).toISOString();
-  const dayEnd = endOfLocalDay(localDay(nowIso));
-  const monthStart = beijingMonthStart(now).toISOString();
-  const count = (list: BoardList) => {
-    const w = boardListCondition(ctx, list, now);
-    return (ctx.db.prepare(`SELECT count(*) AS n FROM complaints WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
-  };
-  // No rows are read (limit 0): only the list's total.
-  const calls = (f: Pick<ListFilter, 'from' | 'answeredLate' | 'rated'>) => listCalls(ctx.db, { ...f, includeVoided: false, limit: 0, offset: 0 }, () => false).total;
-  const callbacks = (p: QueueParams) => {
-    const w = queueWhere(actor, p, now);
-    return (ctx.db.prepare(`SELECT count(*) AS n FROM callbacks c WHERE ${w.clause}`).get(...w.args) as { n: number }).n;
-  };
-  const bySeverity = { general: 0, major: 0, crisis: 0 };
-  for (const r of ctx.db.prepare(`SELECT severity, count(*) AS n FROM complaints WHERE status IN ${OPEN_STATUSES} GROUP BY severity`).all() as {
-    severity: keyof typeof bySeverity;
-    n: number;
-  }[])
-    bySeverity[r.severity] = r.n;
-  const overdue = (ctx.db.prepare(`SELECT count(*) AS n FROM complaints WHERE status IN ${OPEN_STATUSES} AND next_deadline < ?`).get(nowIso) as { n: number }).n;
-  // The average of exactly the calls that calls.list {from: monthStart, rated: true} lists (avg skips no score).
-  const avg = (ctx.db.prepare('SELECT avg(satisfaction) AS avg FROM call_records WHERE answered_at >= ? AND voided = 0').get(monthStart) as { avg: number | null }).avg;
-  const cb = { satisfied: 0, fairly_satisfied: 0, unsatisfied: 0 };
-  for (const r of ctx.db.prepare('SELECT callback_result AS k, count(*) AS n FROM complaints WHERE callback_at >= ? AND callback_result IS NOT NULL GROUP BY k').all(monthStart) as {
-    k: keyof typeof cb;
-    n: number;
-  }[])
-    cb[r.k] = r.n;
-  return {
-    asOf: nowIso,
-    dayStart,
-    dayEnd,
-    monthStart,
-    callsToday: calls({ from: dayStart }),
-    answeredLateToday: calls({ from: dayStart, answeredLate: true }),
-    openBySeverity: bySeverity,
-    overdueComplaints: overdue,
-    escalationsOverdue: count('escalation_overdue'),
-    majorNotReported: count('unreported_major'),
-    callbacksDue: callbacks({ scope: 'all', dueBy: dayEnd }),
-    callbacksOverdue: callbacks({ scope: 'all', overdue: true }),
-    satisfaction: { calls: calls({ from: monthStart, rated: true }), average: avg === null ? null : Math.round(avg * 100) / 100, callbacks: cb },
-  };
-}
-
-export const trackingHandlers: HandlerMap<'tracking.query' | 'tracking.export' | 'tracking.prefs.get' | 'tracking.prefs.save' | 'board.summary'> = {
+export const trackingHandlers: HandlerMap<'tracking.query' | 'tracking.export' | 'tracking.prefs.get' | 'tracking.prefs.save'> = {
   'tracking.query': ({ ctx, session, params }) => {
     sessionOf(session);
     const { limit, offset, list, ...view } = params;
@@ -412,6 +346,4 @@ export const trackingHandlers: HandlerMap<'tracking.query' | 'tracking.export' |
       .run(s.user.id, PREFS_KEY, JSON.stringify(params.view), ctx.now().toISOString());
     return params.view;
   },
-
-  'board.summary': ({ ctx, session }) => boardSummary(ctx, actorOf(session)),
 };
