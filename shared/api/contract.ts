@@ -3,7 +3,7 @@ import { CallRecordPatch, CALL_CATEGORIES, CALL_STATUSES } from '../domain/callR
 import { CustomerFields } from '../domain/customer';
 import { COMPLAINT_STATUSES, COMPLAINT_TYPES, ComplaintAction, ComplaintFields, SEVERITIES } from '../domain/complaint';
 import { isoTime, LIMITS, requiredText, uuid } from '../domain/fields';
-import type { Role } from '../domain/roles';
+import { ADMIN_ROLES, ALL_ROLES, CALL_TAKERS, type Role, SUPERVISOR_ROLES } from '../domain/roles';
 import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
 import { TrackingView } from '../domain/tracking';
 import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackOutcome, IMPORTED_CALLBACK_KINDS, MANUAL_CALLBACK_KINDS } from '../domain/callback';
@@ -25,10 +25,6 @@ interface MethodDef<P extends z.ZodType, R> {
 const def = <R>() => <P extends z.ZodType>(params: P, roles: MethodDef<P, R>['roles']): MethodDef<P, R> => ({ params, roles });
 
 const Empty = z.strictObject({});
-const ALL: Role[] = ['agent', 'callback_officer', 'team_lead', 'admin'];
-const CALL_TAKERS: Role[] = ['agent', 'team_lead', 'admin'];
-const ADMIN: Role[] = ['admin'];
-const LEADS: Role[] = ['team_lead', 'admin'];
 /**
  * Drill-downs of the team-lead board (numbers that the sheet's filters alone cannot express). Callbacks due
  * and overdue are not here: the board counts the callback queue and opens it (callbacks.queue dueBy / overdue).
@@ -52,12 +48,12 @@ export const api = {
   'auth.session': def<T.SessionInfo>()(Empty, 'any'),
 
   'settings.get': def<T.Settings>()(Empty, 'any'),
-  'settings.update': def<T.Settings>()(SettingsPatch, ADMIN),
+  'settings.update': def<T.Settings>()(SettingsPatch, ADMIN_ROLES),
 
-  'users.list': def<T.User[]>()(Empty, ADMIN),
+  'users.list': def<T.User[]>()(Empty, ADMIN_ROLES),
   'users.create': def<T.User>()(
     z.strictObject({ username: Username, displayName: DisplayName, role: RoleSchema, password: Password }),
-    ADMIN,
+    ADMIN_ROLES,
   ),
   'users.update': def<T.User>()(
     z.strictObject({
@@ -67,12 +63,12 @@ export const api = {
       active: z.boolean().optional(),
       password: Password.optional(),
     }),
-    ADMIN,
+    ADMIN_ROLES,
   ),
 
-  'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL),
-  'customers.search': def<T.Customer[]>()(z.strictObject({ q: requiredText(LIMITS.name), limit: z.number().int().min(1).max(100).optional() }), ALL),
-  'customers.get': def<T.Customer>()(z.strictObject({ id: uuid }), ALL),
+  'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL_ROLES),
+  'customers.search': def<T.Customer[]>()(z.strictObject({ q: requiredText(LIMITS.name), limit: z.number().int().min(1).max(100).optional() }), ALL_ROLES),
+  'customers.get': def<T.Customer>()(z.strictObject({ id: uuid }), ALL_ROLES),
   'customers.create': def<T.Customer>()(CustomerFields, CALL_TAKERS),
   'customers.update': def<T.Customer>()(z.strictObject({ id: uuid, fields: CustomerFields.partial() }), CALL_TAKERS),
 
@@ -80,7 +76,7 @@ export const api = {
     z.strictObject({ phone: requiredText(40), rangAt: isoTime.optional(), customerId: uuid.nullable().optional() }),
     CALL_TAKERS,
   ),
-  'calls.get': def<T.CallDetail>()(z.strictObject({ id: uuid }), ALL),
+  'calls.get': def<T.CallDetail>()(z.strictObject({ id: uuid }), ALL_ROLES),
   'calls.save': def<T.CallRecord>()(
     z.strictObject({ id: uuid, fields: CallRecordPatch, end: z.boolean().optional(), close: z.boolean().optional() }),
     CALL_TAKERS,
@@ -102,7 +98,7 @@ export const api = {
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
     }),
-    ALL,
+    ALL_ROLES,
   ),
 
   'complaints.register': def<T.Complaint>()(
@@ -118,10 +114,10 @@ export const api = {
       .strict(),
     CALL_TAKERS,
   ),
-  'complaints.get': def<T.ComplaintDetail>()(z.strictObject({ id: uuid }), ALL),
+  'complaints.get': def<T.ComplaintDetail>()(z.strictObject({ id: uuid }), ALL_ROLES),
   'complaints.edit': def<T.Complaint>()(z.strictObject({ id: uuid, fields: ComplaintFields.partial() }), CALL_TAKERS),
   /** Per-action roles are checked by the shared workflow table (ACTION_RULES) before anything is written. */
-  'complaints.transition': def<T.Complaint>()(z.strictObject({ id: uuid, step: ComplaintAction }), ALL),
+  'complaints.transition': def<T.Complaint>()(z.strictObject({ id: uuid, step: ComplaintAction }), ALL_ROLES),
   'complaints.list': def<T.Page<T.ComplaintRow>>()(
     z.strictObject({
       q: z.string().max(LIMITS.name).optional(),
@@ -131,9 +127,9 @@ export const api = {
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
     }),
-    ALL,
+    ALL_ROLES,
   ),
-  'complaints.mine': def<T.ComplaintRow[]>()(Empty, ALL),
+  'complaints.mine': def<T.ComplaintRow[]>()(Empty, ALL_ROLES),
   'calendar.status': def<T.CalendarStatus>()(Empty, 'any'),
   'users.directory': def<T.DirectoryUser[]>()(Empty, 'any'),
 
@@ -144,18 +140,18 @@ export const api = {
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
     }).strict(),
-    LEADS,
+    SUPERVISOR_ROLES,
   ),
-  'tracking.export': def<T.TrackingExport>()(TrackingView.extend({ format: z.enum(['xlsx', 'csv']), list: BoardList.optional() }).strict(), LEADS),
-  'tracking.prefs.get': def<T.TrackingViewPrefs>()(Empty, LEADS),
-  'tracking.prefs.save': def<T.TrackingViewPrefs>()(z.strictObject({ view: TrackingView }), LEADS),
-  'board.summary': def<T.BoardSummary>()(Empty, LEADS),
+  'tracking.export': def<T.TrackingExport>()(TrackingView.extend({ format: z.enum(['xlsx', 'csv']), list: BoardList.optional() }).strict(), SUPERVISOR_ROLES),
+  'tracking.prefs.get': def<T.TrackingViewPrefs>()(Empty, SUPERVISOR_ROLES),
+  'tracking.prefs.save': def<T.TrackingViewPrefs>()(z.strictObject({ view: TrackingView }), SUPERVISOR_ROLES),
+  'board.summary': def<T.BoardSummary>()(Empty, SUPERVISOR_ROLES),
 
   /** Scripts (PRODUCT §3): the active version per kind, any version by id, and publishing a new one. */
-  'scripts.active': def<T.ScriptVersion>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS) }), ALL),
-  'scripts.get': def<T.ScriptVersion>()(z.strictObject({ id: uuid }), ALL),
-  'scripts.versions': def<T.ScriptSummary[]>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS) }), LEADS),
-  'scripts.publish': def<T.ScriptVersion>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS), content: ScriptContent, note: z.string().max(500).optional() }), ADMIN),
+  'scripts.active': def<T.ScriptVersion>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS) }), ALL_ROLES),
+  'scripts.get': def<T.ScriptVersion>()(z.strictObject({ id: uuid }), ALL_ROLES),
+  'scripts.versions': def<T.ScriptSummary[]>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS) }), SUPERVISOR_ROLES),
+  'scripts.publish': def<T.ScriptVersion>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS), content: ScriptContent, note: z.string().max(500).optional() }), ADMIN_ROLES),
 
   /** The callback queue (PRODUCT §5): ordered by due time; officers see theirs, leads everyone's. */
   'callbacks.queue': def<T.Page<T.CallbackRow>>()(
@@ -171,10 +167,10 @@ export const api = {
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
     }),
-    ALL,
+    ALL_ROLES,
   ),
-  'callbacks.counts': def<T.CallbackQueueCounts>()(Empty, ALL),
-  'callbacks.get': def<T.CallbackDetail>()(z.strictObject({ id: uuid }), ALL),
+  'callbacks.counts': def<T.CallbackQueueCounts>()(Empty, ALL_ROLES),
+  'callbacks.get': def<T.CallbackDetail>()(z.strictObject({ id: uuid }), ALL_ROLES),
   /** By hand: a promised callback from the call screen, or a satisfaction / key-account / list callback. */
   'callbacks.create': def<T.Callback>()(
     z.strictObject({
@@ -188,13 +184,13 @@ export const api = {
       customerId: uuid.nullable().optional(),
       assigneeId: uuid.nullable().optional(),
     }),
-    ALL,
+    ALL_ROLES,
   ),
-  'callbacks.assign': def<T.Callback>()(z.strictObject({ id: uuid, assigneeId: uuid.nullable() }), LEADS),
-  'callbacks.notReached': def<T.Callback>()(z.strictObject({ id: uuid, note: z.string().max(1000).optional() }), ALL),
+  'callbacks.assign': def<T.Callback>()(z.strictObject({ id: uuid, assigneeId: uuid.nullable() }), SUPERVISOR_ROLES),
+  'callbacks.notReached': def<T.Callback>()(z.strictObject({ id: uuid, note: z.string().max(1000).optional() }), ALL_ROLES),
   /** Reached: the outcome; "not satisfied" on a complaint callback reopens the complaint in a new round. */
-  'callbacks.complete': def<T.Callback>()(z.strictObject({ id: uuid, outcome: CallbackOutcome }), ALL),
-  'callbacks.cancel': def<T.Callback>()(z.strictObject({ id: uuid, reason: requiredText(500) }), LEADS),
+  'callbacks.complete': def<T.Callback>()(z.strictObject({ id: uuid, outcome: CallbackOutcome }), ALL_ROLES),
+  'callbacks.cancel': def<T.Callback>()(z.strictObject({ id: uuid, reason: requiredText(500) }), SUPERVISOR_ROLES),
   /** Pre-sale / after-sale lists from other departments (.xlsx or CSV); good rows in one transaction, bad rows reported. */
   'callbacks.import': def<T.CallbackImportReport>()(
     z.strictObject({
@@ -205,7 +201,7 @@ export const api = {
       /** Due time for rows that give no date. */
       defaultDueAt: isoTime.optional(),
     }),
-    LEADS,
+    SUPERVISOR_ROLES,
   ),
 
   'sync.status': def<T.SyncStatus>()(Empty, 'any'),
@@ -216,9 +212,9 @@ export const api = {
       username: Username,
       password: z.string().min(1).max(128),
     }),
-    ADMIN,
+    ADMIN_ROLES,
   ),
-  'sync.leave': def<T.SyncStatus>()(Empty, ADMIN),
+  'sync.leave': def<T.SyncStatus>()(Empty, ADMIN_ROLES),
   'sync.resolveConflict': def<{ resolved: true }>()(
     z.strictObject({ id: z.string().min(3).max(100), action: z.enum(['reapply', 'discard']) }),
     CALL_TAKERS,

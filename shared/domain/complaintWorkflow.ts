@@ -2,7 +2,7 @@ import type { ComplaintRegisterArgs, ComplaintEditArgs, ComplaintTransitionArgs,
 import { type Calendar, callbackDueAt } from './deadlines';
 import { type Actor, diff, type FieldIssue, type MutationResult, refuse } from './mutation';
 import { normalizePhone } from './phone';
-import { isSupervisor, type Role } from './roles';
+import { CALLBACK_ROLES, CALL_TAKERS, isSupervisor, type Role, SUPERVISOR_ROLES } from './roles';
 
 export interface ComplaintEnv {
   calendar: Calendar;
@@ -18,21 +18,19 @@ const TRACKED: (keyof Complaint & string)[] = [
 ];
 
 const OPEN: ComplaintStatus[] = ['registered', 'in_handling', 'handled', 'awaiting_approval'];
-const CALL_TAKERS: Role[] = ['agent', 'team_lead', 'admin'];
-const CALLBACK_ROLES: Role[] = ['callback_officer', 'agent', 'team_lead', 'admin'];
 
 /** Who may take each action, and from which states. The dispatcher and the hub both ask this table. */
 export const ACTION_RULES: Record<ComplaintActionName, { roles: readonly Role[]; from: readonly ComplaintStatus[] }> = {
-  assign: { roles: ['team_lead', 'admin'], from: ['registered', 'in_handling'] },
+  assign: { roles: SUPERVISOR_ROLES, from: ['registered', 'in_handling'] },
   escalate: { roles: CALL_TAKERS, from: ['registered', 'in_handling'] },
-  report: { roles: ['team_lead', 'admin'], from: OPEN },
+  report: { roles: SUPERVISOR_ROLES, from: OPEN },
   changeSeverity: { roles: CALL_TAKERS, from: OPEN },
   recordResult: { roles: CALL_TAKERS, from: ['in_handling'] },
   callbackNotReached: { roles: CALLBACK_ROLES, from: ['handled'] },
   recordCallback: { roles: CALLBACK_ROLES, from: ['handled'] },
   signoff: { roles: CALL_TAKERS, from: ['handled', 'awaiting_approval'] },
-  approveClose: { roles: ['team_lead', 'admin'], from: ['awaiting_approval'] },
-  void: { roles: ['team_lead', 'admin'], from: OPEN },
+  approveClose: { roles: SUPERVISOR_ROLES, from: ['awaiting_approval'] },
+  void: { roles: SUPERVISOR_ROLES, from: OPEN },
 };
 
 /** The per-round fields as a round starts: at registration, and again after an unsatisfied callback. */

@@ -29,7 +29,7 @@ import { type Customer, CustomerCreateArgs, CustomerUpdateArgs, createCustomer, 
 import { type Complaint, type ComplaintActionName, ComplaintEditArgs, ComplaintRegisterArgs, ComplaintTransitionArgs } from './complaint';
 import { type ComplaintEnv, editComplaint, registerComplaint, transitionComplaint } from './complaintWorkflow';
 import { type Actor, type MutationResult, refuse } from './mutation';
-import type { Role } from './roles';
+import { ADMIN_ROLES, ALL_ROLES, CALL_TAKERS, type Role, SUPERVISOR_ROLES } from './roles';
 import { NO_OVERRIDES } from './calendar';
 import { DEFAULT_DEADLINE_RULES } from './deadlines';
 import type { OrganisationSettings } from './settings';
@@ -68,7 +68,6 @@ export interface MutationDef<A = never, T = never> {
   apply(prev: T | null, args: A, actor: Actor, env: MutationEnv): MutationResult<T>;
 }
 
-const CALL_TAKERS: Role[] = ['agent', 'team_lead', 'admin'];
 const complaintBase = (prev: Complaint | null) =>
   prev ? { version: prev.version, status: prev.status, round: prev.round, handlerId: prev.handlerId, severity: prev.severity, approvedAt: prev.approvedAt } : null;
 const COMPLAINT_STEP_FIELDS: Record<ComplaintActionName, readonly string[]> = {
@@ -84,7 +83,6 @@ const COMPLAINT_STEP_FIELDS: Record<ComplaintActionName, readonly string[]> = {
   void: ['status'],
 };
 const callbackBase = (prev: Callback | null) => (prev ? { version: prev.version, status: prev.status, attempts: prev.attempts } : null);
-const ALL_ROLES: Role[] = ['agent', 'callback_officer', 'team_lead', 'admin'];
 const callBase = (prev: CallRecord | null) => (prev ? { version: prev.version, status: prev.status, voided: prev.voided } : null);
 
 const define = <A, T>(d: MutationDef<A, T>) => d;
@@ -161,7 +159,7 @@ export const MUTATIONS = {
   'complaint.transition': define<z.output<typeof ComplaintTransitionArgs>, Complaint>({
     entity: 'complaint',
     args: ComplaintTransitionArgs,
-    roles: ['agent', 'callback_officer', 'team_lead', 'admin'],
+    roles: ALL_ROLES,
     idOf: (a) => a.id,
     // A step taken on a stale view of what it depends on is a visible conflict; steps that touch no
     // workflow field (escalate, report) apply on top of whatever happened meanwhile.
@@ -181,7 +179,7 @@ export const MUTATIONS = {
   'callback.assign': define<z.output<typeof CallbackAssignArgs>, Callback>({
     entity: 'callback',
     args: CallbackAssignArgs,
-    roles: ['team_lead', 'admin'],
+    roles: SUPERVISOR_ROLES,
     idOf: (a) => a.id,
     workflowFields: ['status'],
     baseOf: callbackBase,
@@ -209,7 +207,7 @@ export const MUTATIONS = {
   'callback.cancel': define<z.output<typeof CallbackCancelArgs>, Callback>({
     entity: 'callback',
     args: CallbackCancelArgs,
-    roles: ['team_lead', 'admin'],
+    roles: SUPERVISOR_ROLES,
     idOf: (a) => a.id,
     workflowFields: ['status'],
     baseOf: callbackBase,
@@ -218,7 +216,7 @@ export const MUTATIONS = {
   'script.publish': define<z.output<typeof ScriptPublishArgs>, ScriptVersion>({
     entity: 'script',
     args: ScriptPublishArgs,
-    roles: ['admin'],
+    roles: ADMIN_ROLES,
     idOf: (a) => a.id,
     workflowFields: [],
     baseOf: () => null,

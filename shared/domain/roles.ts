@@ -1,9 +1,23 @@
 export const ROLES = ['agent', 'callback_officer', 'team_lead', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The role groups, named once: the API contract, the synced mutations, the complaint workflow, the hub
+ * and the menu all ask these, so a role added to a group is added everywhere at once.
+ */
+export const ALL_ROLES: readonly Role[] = ROLES;
+/** Who answers the hotline and keeps call records and complaints (not the callback officers). */
+export const CALL_TAKERS: readonly Role[] = ['agent', 'team_lead', 'admin'];
+/** Who may record a callback's outcome: the officers first, and anyone who calls a customer back. */
+export const CALLBACK_ROLES: readonly Role[] = ['callback_officer', 'agent', 'team_lead', 'admin'];
 /** Leads and admins act on anyone's records; agents only on their own (see callRecord rules). */
 export const SUPERVISOR_ROLES: readonly Role[] = ['team_lead', 'admin'];
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
 
 export function isSupervisor(role: Role): boolean {
   return SUPERVISOR_ROLES.includes(role);
+}
+
+export function isCallTaker(role: Role): boolean {
+  return CALL_TAKERS.includes(role);
 }

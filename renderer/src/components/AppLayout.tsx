@@ -12,7 +12,7 @@ import {
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/domain/roles';
+import { isSupervisor, type Role } from '../../../shared/domain/roles';
 import { useSettings } from '../features/admin/settingsStore';
 import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
 import { CallbackBadge } from '../features/callbacks/CallbackBadge';
@@ -36,8 +36,8 @@ export function navItems(t: (k: string) => string): NavItem[] {
     { page: 'calls', icon: <PhoneOutlined />, label: t('layout.nav.calls'), testId: 'nav-calls', allowed: (r) => mayTakeCalls(r) },
     { page: 'records', icon: <UnorderedListOutlined />, label: t('layout.nav.callList'), testId: 'nav-records', allowed: () => true },
     { page: 'customers', icon: <TeamOutlined />, label: t('layout.nav.customers'), testId: 'nav-customers', allowed: () => true },
-    { page: 'tracking', icon: <TableOutlined />, label: t('tracking.nav'), testId: 'nav-tracking', allowed: (r) => r === 'team_lead' || r === 'admin' },
-    { page: 'board', icon: <DashboardOutlined />, label: t('tracking.boardNav'), testId: 'nav-board', allowed: (r) => r === 'team_lead' || r === 'admin' },
+    { page: 'tracking', icon: <TableOutlined />, label: t('tracking.nav'), testId: 'nav-tracking', allowed: isSupervisor },
+    { page: 'board', icon: <DashboardOutlined />, label: t('tracking.boardNav'), testId: 'nav-board', allowed: isSupervisor },
     { page: 'complaints', icon: <AlertOutlined />, label: t('complaint.nav'), testId: 'nav-complaints', allowed: () => true },
     { page: 'callbacks', icon: <ScheduleOutlined />, label: t('callback.nav'), testId: 'nav-callbacks', allowed: () => true },
     { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SessionInfo } from '../../../../shared/api/types';
-import type { Role } from '../../../../shared/domain/roles';
+import { isCallTaker, type Role } from '../../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 
@@ -59,5 +59,4 @@ export function useRole(): Role | null {
   return useSession((s) => s.session?.user.role ?? null);
 }
 
-export const CALL_TAKER_ROLES: readonly Role[] = ['agent', 'team_lead', 'admin'];
-export const mayTakeCalls = (role: Role | null): boolean => !!role && CALL_TAKER_ROLES.includes(role);
+export const mayTakeCalls = (role: Role | null): boolean => !!role && isCallTaker(role);
