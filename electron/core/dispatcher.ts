@@ -1,14 +1,12 @@
-import type { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
-import type { FieldIssue } from '../../shared/domain/mutation';
 import type { CoreContext } from './context';
-import { ApiFailure } from './errors';
+import { ApiFailure, fieldIssues } from './errors';
 import { adminHandlers } from './services/admin';
 import { authHandlers, isInitialized } from './services/auth';
 import { callHandlers } from './services/calls';
 import { customerHandlers } from './services/customers';
-import type { Handler, HandlerMap } from './services/handler';
+import type { Handler, HandlerMap } from './handler';
 import { resolveSession, type Session } from './services/sessions';
 import { syncHandlers } from './services/sync';
 import { complaintHandlers } from './services/complaints';
@@ -31,27 +29,6 @@ const handlers: HandlerMap<MethodName> = {
   ...callbackHandlers,
   ...callbackImportHandlers,
 };
-
-/** zod issues → field errors the UI can place beside a field and translate by `code`. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => {
-    const field = i.path.map(String).join('.') || '(params)';
-    const custom = (i as { params?: { code?: string } }).params?.code;
-    let code: FieldIssue['code'] = 'invalid_value';
-    const params: Record<string, unknown> = {};
-    if (custom === 'required') code = 'required';
-    else if (i.code === 'invalid_type') code = i.input === undefined ? 'required' : 'invalid_value';
-    else if (i.code === 'too_big') {
-      code = i.origin === 'string' ? 'too_long' : 'out_of_range';
-      params.maximum = Number(i.maximum);
-    } else if (i.code === 'too_small') {
-      code = i.origin === 'string' && Number(i.minimum) === 1 ? 'required' : 'out_of_range';
-      params.minimum = Number(i.minimum);
-    } else if (i.code === 'invalid_format') code = 'invalid_format';
-    else if (i.code === 'unrecognized_keys') code = 'unknown_field';
-    return { field, code, message: i.message, ...(Object.keys(params).length ? { params } : {}) };
-  });
-}
 
 export interface DispatchOutcome {
   envelope: Envelope<unknown>;

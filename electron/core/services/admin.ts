@@ -6,7 +6,7 @@ import { type CoreContext, runMutation } from '../context';
 import { ApiFailure } from '../errors';
 import { readSettings, writeSettings } from '../store/settings';
 import { usersTable } from '../store/tables';
-import { actorOf, type HandlerMap } from './handler';
+import { actorOf, type HandlerMap } from '../handler';
 import { hashPassword } from './password';
 import { endSessionsOf } from './sessions';
 import { engineOf } from './sync';

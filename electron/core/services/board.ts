@@ -4,8 +4,8 @@ import type { Actor } from '../../../shared/domain/mutation';
 import type { CoreContext } from '../context';
 import { type ListFilter, listCalls } from '../store/calls';
 import { refreshDeadlinesIfRulesChanged } from '../store/complaintIndex';
-import { type QueueParams, queueWhere } from './callbacks';
-import { actorOf, type HandlerMap } from './handler';
+import { type QueueParams, queueWhere } from '../store/callbacks';
+import { actorOf, type HandlerMap } from '../handler';
 import { type BoardList, boardListCondition, OPEN_STATUSES } from './tracking';
 
 /** The team-lead board (PRODUCT §7). */

@@ -10,7 +10,7 @@ import { stmt } from '../store/stmt';
 import { settingsOf } from './admin';
 import { defaultAssignee } from './callbackAuto';
 import { customersByPhone } from './customers';
-import { actorOf, type HandlerMap } from './handler';
+import { actorOf, type HandlerMap } from '../handler';
 import { type Cell, parseCsvBytes, readXlsx, sheetKind } from './importFile';
 
 /** A list from another department is a few hundred customers; more is a mistake (a whole customer base). */

@@ -14,7 +14,7 @@ import { callRecordsTable, customersTable } from '../store/tables';
 import { withCallbacks } from './callbackAuto';
 import { customersByPhone } from './customers';
 import { activeScript } from './scripts';
-import { actorOf, type HandlerMap, sessionOf } from './handler';
+import { actorOf, type HandlerMap, sessionOf } from '../handler';
 import { changedFields } from '../../../shared/domain/mutation';
 
 /** A ring reported more than this long ago is a stale CTI event, not the call being answered. */

@@ -15,7 +15,7 @@ import { getMeta, nextSerial } from '../store/settings';
 import { complaintsTable } from '../store/tables';
 import { settingsOf } from './admin';
 import { withCallbacks } from './callbackAuto';
-import { actorOf, type HandlerMap, sessionOf } from './handler';
+import { actorOf, type HandlerMap, sessionOf } from '../handler';
 import { escapeLike } from '../store/sql';
 import { changedFields } from '../../../shared/domain/mutation';
 import type { ComplaintFields } from '../../../shared/domain/complaint';

@@ -11,7 +11,7 @@ import { audit } from '../store/journal';
 import { customersTable } from '../store/tables';
 import { settingsOf } from './admin';
 import { withCallbacks } from './callbackAuto';
-import { actorOf, type HandlerMap } from './handler';
+import { actorOf, type HandlerMap } from '../handler';
 import { escapeLike } from '../store/sql';
 import { stmt } from '../store/stmt';
 

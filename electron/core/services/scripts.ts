@@ -7,7 +7,7 @@ import { ApiFailure } from '../errors';
 import { runSyncMutation } from '../mutate';
 import { stmt } from '../store/stmt';
 import { scriptVersionsTable } from '../store/tables';
-import { actorOf, type HandlerMap } from './handler';
+import { actorOf, type HandlerMap } from '../handler';
 
 /**
  * The newest published version of a kind, else the built-in one. Two administrators publishing offline

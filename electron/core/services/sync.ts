@@ -4,7 +4,7 @@ import { ApiFailure } from '../errors';
 import { runSyncMutation } from '../mutate';
 import type { SyncEngine } from '../sync/engine';
 import { joinHub, leaveHub } from '../sync/join';
-import { actorOf, type HandlerMap } from './handler';
+import { actorOf, type HandlerMap } from '../handler';
 
 const engines = new WeakMap<CoreContext, SyncEngine>();
 

@@ -14,7 +14,7 @@ import type { CoreContext } from '../context';
 import { COMPLAINT_ROWID_BITS, COMPLAINT_ROWID_MASK, deadlineRulesOf, refreshDeadlinesIfRulesChanged } from '../store/complaintIndex';
 import { audit } from '../store/journal';
 import { complaintsTable } from '../store/tables';
-import { actorOf, type HandlerMap, sessionOf } from './handler';
+import { actorOf, type HandlerMap, sessionOf } from '../handler';
 import { exportTracking } from './trackingExport';
 import { escapeLike } from '../store/sql';
 

@@ -1,4 +1,4 @@
-import { reindexAllComplaints } from '../../store/complaintIndex';
+import { reindexAllComplaints003 } from './lib/003_tracking_data';
 import type { Migration } from './types';
 
 /**
@@ -51,5 +51,6 @@ CREATE TABLE user_prefs (
   PRIMARY KEY (user_id, key)
 ) STRICT;
 `,
-  data: reindexAllComplaints,
+  // A frozen copy of the step, not the live store code: a released migration must not change.
+  data: reindexAllComplaints003,
 };

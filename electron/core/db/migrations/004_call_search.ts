@@ -1,4 +1,4 @@
-import { reindexAllCalls } from '../../store/callIndex';
+import { reindexAllCalls004 } from './lib/004_call_search_data';
 import type { Migration } from './types';
 
 // The search key of a call row (see store/callIndex.ts): its answered second in the high bits and its
@@ -50,5 +50,6 @@ CREATE INDEX customer_phones_last4 ON customer_phones(substr(normalized, -4));
 CREATE INDEX complaints_next_deadline_desc ON complaints((next_deadline IS NULL), next_deadline DESC, id DESC);
 CREATE INDEX complaints_channel ON complaints(channel, status, received_at);
 `,
-  data: reindexAllCalls,
+  // A frozen copy of the step, not the live store code: a released migration must not change.
+  data: reindexAllCalls004,
 };

@@ -1,8 +1,8 @@
-import type { MethodName, ParsedParamsOf, ResultOf } from '../../../shared/api/contract';
-import type { Actor } from '../../../shared/domain/mutation';
-import type { CoreContext } from '../context';
-import { ApiFailure } from '../errors';
-import type { Session } from './sessions';
+import type { MethodName, ParsedParamsOf, ResultOf } from '../../shared/api/contract';
+import type { Actor } from '../../shared/domain/mutation';
+import type { CoreContext } from './context';
+import { ApiFailure } from './errors';
+import type { Session } from './services/sessions';
 
 export interface HandlerInput<M extends MethodName> {
   ctx: CoreContext;
