@@ -24,7 +24,14 @@ export function localDay(iso: string): string {
   return new Date(Date.parse(iso) + BEIJING_MS).toISOString().slice(0, 10);
 }
 
-function shiftDay(day: string, n: number): string {
+/** Beijing wall-clock time `YYYY-MM-DD HH:mm` of an instant ('' for none): sheets, exports and prints. */
+export function beijingTime(iso: string | null): string {
+  if (!iso) return '';
+  return new Date(Date.parse(iso) + BEIJING_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The calendar day `n` days after (or before, when negative) a `YYYY-MM-DD` day. */
+export function addLocalDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -57,7 +64,7 @@ export function addWorkingDays(fromIso: string, n: number, o: CalendarOverrides 
   let day = localDay(fromIso);
   let counted = 0;
   while (counted < n) {
-    day = shiftDay(day, 1);
+    day = addLocalDays(day, 1);
     if (isWorkingDay(day, o)) counted++;
   }
   return endOfLocalDay(day);
@@ -65,7 +72,7 @@ export function addWorkingDays(fromIso: string, n: number, o: CalendarOverrides 
 
 /** "Within N days after X" in calendar days: the end of the N-th day after X's local day. */
 export function addCalendarDays(fromIso: string, n: number): string {
-  return endOfLocalDay(shiftDay(localDay(fromIso), n));
+  return endOfLocalDay(addLocalDays(localDay(fromIso), n));
 }
 
 /** Does the calendar know `year`'s public holidays (from the package or from an administrator)? */

@@ -1,3 +1,5 @@
+import { localDay } from './calendar';
+
 /**
  * Human record numbers. The workstation code is part of the number so that two workstations
  * working offline on the same day can never hand out the same one.
@@ -5,9 +7,8 @@
 export const WORKSTATION_CODE = /^[A-Z][A-Z0-9]{1,5}$/;
 
 export function dayStamp(iso: string): string {
-  // Record numbers follow the call centre's local day (China Standard Time, UTC+8, no DST).
-  const t = new Date(Date.parse(iso) + 8 * 3600_000);
-  return t.toISOString().slice(0, 10).replace(/-/g, '');
+  // Record numbers follow the call centre's local day, not the computer's time zone.
+  return localDay(iso).replace(/-/g, '');
 }
 
 export function callRecordNo(workstation: string, atIso: string, seq: number): string {

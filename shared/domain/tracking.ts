@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type CallbackResult, COMPLAINT_CHANNELS, COMPLAINT_STATUSES, type Complaint, SEVERITIES } from './complaint';
 import type { ClockKind } from './deadlines';
+import { BEIJING_MS } from './calendar';
 import { isoTime, LIMITS, uuid } from './fields';
 
 /**
@@ -95,7 +96,7 @@ export interface TrackingPage {
 
 /** Whole days between two instants, counted by Beijing calendar day. */
 export function daysBetween(fromIso: string, toIso: string): number {
-  const day = (iso: string) => Math.floor((Date.parse(iso) + 8 * 3600_000) / 86_400_000);
+  const day = (iso: string) => Math.floor((Date.parse(iso) + BEIJING_MS) / 86_400_000);
   return Math.max(0, day(toIso) - day(fromIso));
 }
 
@@ -162,11 +163,8 @@ export function cellValue(row: TrackingRow, key: TrackingColumnKey): string | nu
   }
 }
 
-/** Beijing wall-clock time `YYYY-MM-DD HH:mm` of an instant. */
-export function beijingTime(iso: string | null): string {
-  if (!iso) return '';
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+// Kept here too: the sheet, its export and its print all format dates with it.
+export { beijingTime } from './calendar';
 
 /**
  * One CSV field. A leading = + - @ (or tab / carriage return) would make Excel evaluate the cell as a

@@ -1,6 +1,5 @@
-import { type CalendarOverrides, isWorkingDay, localDay, NO_OVERRIDES } from '../../../../shared/domain/calendar';
+import { addLocalDays, BEIJING_MS, type CalendarOverrides, isWorkingDay, localDay, NO_OVERRIDES } from '../../../../shared/domain/calendar';
 
-const BEIJING_MS = 8 * 3600_000;
 const HOUR = 3600_000;
 /** Office hours of the call centre's back offices, who must have an answer before the agent calls back. */
 const OPEN_MIN = 8 * 60 + 30;
@@ -9,7 +8,6 @@ const NEXT_MORNING_MIN = 9 * 60;
 
 const minuteOfDay = (ms: number) => Math.floor(((ms + BEIJING_MS) % (24 * HOUR)) / 60_000);
 const atMinute = (day: string, min: number) => Date.parse(`${day}T00:00:00Z`) - BEIJING_MS + min * 60_000;
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
 
 /**
  * The default time an agent promises to call back: `hours` from now, rounded up to five minutes, inside
@@ -26,7 +24,7 @@ export function defaultPromisedDue(now: Date, overrides: CalendarOverrides = NO_
       t = atMinute(day, NEXT_MORNING_MIN);
       break;
     }
-    day = nextDay(day);
+    day = addLocalDays(day, 1);
     t = atMinute(day, NEXT_MORNING_MIN);
     if (isWorkingDay(day, overrides)) break;
   }
