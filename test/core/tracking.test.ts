@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrations';
 import { bulkDemo } from '../../electron/core/demo/bulk';
 import { DEMO_PASSWORD } from '../../electron/core/demo/seed';
-import { COUNT_CAP, pageSql, planOf, SEARCH_COUNT_CAP, searchWalkSql, whereOf } from '../../electron/core/services/tracking';
+import { COUNT_CAP, pageSql, planOf, SEARCH_COUNT_CAP, searchWalkSql, whereOf } from '../../electron/core/store/tracking';
 import { bigramTokens, searchText } from '../../electron/core/store/complaintIndex';
 import { ENTITY_STORES } from '../../electron/core/store/entities';
 import { complaintsTable } from '../../electron/core/store/tables';
@@ -443,7 +443,7 @@ describe('the sheet at scale: counts, plans and pages agree with a plain query',
 
   it.each(views)('%s', async (_name, view, order) => {
     const db = big.core.context.db;
-    const where = whereOf(big.core.context, view);
+    const where = whereOf(big.core.context.db, view, big.core.context.now());
     // The reference: every match, plainly filtered and sorted by SQLite.
     const all = db.prepare(`SELECT id FROM complaints WHERE ${where.sql} ORDER BY ${order}`).pluck().all(...where.args) as string[];
     expect(all.length, 'the fixture exercises this view').toBeGreaterThan(0);
@@ -478,26 +478,26 @@ describe('the sheet at scale: counts, plans and pages agree with a plain query',
     const db = big.core.context.db;
     const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
     const ctx = big.core.context;
-    const w = whereOf(ctx, { status: [...OPEN] });
+    const w = whereOf(ctx.db, { status: [...OPEN] }, ctx.now());
     const byDeadline = plan(pageSql(w.sql, ['(next_deadline IS NULL) ASC', 'next_deadline ASC', 'id ASC'], 'sort_index', 'nextDeadline', 'ASC'), ...w.args, 100, 0);
     expect(byDeadline).toMatch(/SCAN complaints USING INDEX complaints_next_deadline/);
     expect(byDeadline).not.toMatch(/TEMP B-TREE/);
-    const recent = whereOf(ctx, {});
+    const recent = whereOf(ctx.db, {}, ctx.now());
     const byReceived = plan(pageSql(recent.sql, ['received_at DESC', 'id DESC'], 'sort_index', 'receivedAt', 'DESC'), ...recent.args, 100, 0);
     expect(byReceived).toMatch(/SCAN complaints USING INDEX complaints_received/);
     expect(byReceived).not.toMatch(/TEMP B-TREE FOR ORDER BY/); // only ties on received_at are sorted by id
-    const dense = whereOf(ctx, { q: '要' });
+    const dense = whereOf(ctx.db, { q: '要' }, ctx.now());
     expect(dense.searchesMany).toBe(true);
     const denseWalk = plan(pageSql(dense.sql, ['received_at DESC', 'id DESC'], 'sort_index', 'receivedAt', 'DESC'), ...dense.args, 100, 0);
     expect(denseWalk).toMatch(/SCAN complaints USING INDEX complaints_received.*LIST SUBQUERY/);
-    const few = whereOf(ctx, { severity: ['major'], overdue: true });
+    const few = whereOf(ctx.db, { severity: ['major'], overdue: true }, ctx.now());
     const fewPlan = plan(pageSql(few.sql, ['received_at DESC', 'id DESC'], 'filter_index', 'receivedAt', 'DESC'), ...few.args, 100, 0);
     expect(fewPlan).toMatch(/SEARCH complaints USING INDEX complaints_(next_deadline|severity)/);
-    const sparse = whereOf(ctx, { q: '检测结果' });
+    const sparse = whereOf(ctx.db, { q: '检测结果' }, ctx.now());
     expect(sparse.searchesMany).toBeUndefined();
     // The views above that exercise the walks: dense terms of both indexes, a channel with thousands of complaints.
-    expect(whereOf(ctx, { q: '有限公司' }).dense?.narrowed).toBe(false);
-    expect(whereOf(ctx, { q: '要' }).dense?.narrowed).toBe(false);
+    expect(whereOf(ctx.db, { q: '有限公司' }, ctx.now()).dense?.narrowed).toBe(false);
+    expect(whereOf(ctx.db, { q: '要' }, ctx.now()).dense?.narrowed).toBe(false);
     expect(db.prepare("SELECT count(*) FROM complaints WHERE channel = 'phone'").pluck().get()).toBeGreaterThan(2000);
   });
 
@@ -505,7 +505,7 @@ describe('the sheet at scale: counts, plans and pages agree with a plain query',
     const db = big.core.context.db;
     const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
     const ctx = big.core.context;
-    const dense = whereOf(ctx, { q: '要' });
+    const dense = whereOf(ctx.db, { q: '要' }, ctx.now());
     expect(dense.dense?.narrowed).toBe(false);
     expect(planOf(dense, 'receivedAt', 'DESC', 1001, true)).toBe('search_walk');
     expect(planOf(dense, 'receivedAt', 'ASC', 1001, true)).toBe('search_walk');
@@ -520,9 +520,9 @@ describe('the sheet at scale: counts, plans and pages agree with a plain query',
       expect(edge).not.toMatch(/TEMP B-TREE/);
       expect(plan(sql.page(true), ...args, 0, 100, 0)).toMatch(/VIRTUAL TABLE INDEX.*\| SEARCH complaints USING INTEGER PRIMARY KEY/);
     }
-    const narrowed = whereOf(ctx, { q: '要', severity: ['major'] });
+    const narrowed = whereOf(ctx.db, { q: '要', severity: ['major'] }, ctx.now());
     expect(narrowed.dense?.narrowed).toBe(true);
-    const fax = whereOf(ctx, { channel: 'phone' });
+    const fax = whereOf(ctx.db, { channel: 'phone' }, ctx.now());
     expect(planOf(fax, 'receivedAt', 'DESC', 10_001, true)).toBe('channel_index');
     expect(planOf(fax, 'nextDeadline', 'ASC', 10_001, true)).toBe('sort_index');
     for (const dir of ['DESC', 'ASC'] as const) {
