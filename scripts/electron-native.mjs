@@ -6,7 +6,8 @@
 // (electron/main/native-binding.ts). A stamp file makes repeated runs (every `npm start`) a no-op.
 //
 // Usage: node scripts/electron-native.mjs [--force]
-//   --force  build even when the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD).
+//   --force  build even when the Electron binary was not downloaded (npm start fetches it first:
+//            scripts/ensure-electron.mjs).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +23,8 @@ export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
 
 /**
  * Whether node_modules/electron holds a downloaded binary. Mirrors electron/index.js, which throws
- * when path.txt is missing: with ELECTRON_SKIP_BINARY_DOWNLOAD the package installs without it.
+ * when path.txt is missing: npm installs the package without it (electron's install script is not in
+ * package.json `allowScripts`; scripts/ensure-electron.mjs downloads it on `npm start`).
  */
 export function electronBinaryPresent({ electronDir, exists, readText, overrideDistPath }) {
   const pathTxt = join(electronDir, 'path.txt');

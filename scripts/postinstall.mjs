@@ -2,6 +2,10 @@
 // Runs after every `npm install` / `npm ci` of this project. Its one job is the Electron-ABI copy of
 // better-sqlite3 (scripts/electron-native.mjs). It must never fail an install: the tests, the browser
 // host and the hub do not need that copy, and many machines cannot download Electron at all.
+//
+// On a fresh clone the Electron binary is not there yet: npm does not run electron's own install
+// script (package.json `allowScripts`), `npm start` fetches it (scripts/ensure-electron.mjs) and then
+// builds this copy. The build here only happens when the binary is already present (a reinstall).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -29,7 +33,7 @@ try {
     readText: (p) => readFileSync(p, 'utf8'),
     overrideDistPath: process.env.ELECTRON_OVERRIDE_DIST_PATH,
   });
-  if (!present) skip('the Electron binary is missing');
+  if (!present) skip('the Electron binary is not downloaded yet; `npm start` fetches it and builds this then');
   runElectronNative({ root, strict: false });
 } catch (err) {
   console.log(`postinstall: Electron-ABI build of better-sqlite3 skipped (${err?.message ?? err}).`);
