@@ -1,6 +1,7 @@
 /**
  * App lifecycle: single instance, the window, screen pops, IPC. Wiring only; each decision is in a
- * small module beside this one. The core is passed in so tests can drive this file with a fake.
+ * small module beside this one. The core is passed in so tests can drive this file with a fake; the
+ * app passes one that runs in a utility process (core-process.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -34,10 +35,14 @@ import { appLocation, isAppPage } from './trusted-url';
 import { mainWindowOptions } from './window-options';
 
 /** The part of the core the shell drives; anything else stays the core's business. */
-export type ShellCore = Pick<Core, 'invoke' | 'onEvent' | 'incomingCall' | 'close'>;
+export interface ShellCore extends Pick<Core, 'invoke' | 'onEvent' | 'incomingCall'> {
+  /** A core in another process closes asynchronously; quitting waits for it. */
+  close(): void | Promise<void>;
+}
 
 export interface StartOptions {
-  openCore(opts: CoreOptions): ShellCore;
+  /** Opens the store; throws or rejects with the reason shown to the user when it cannot. */
+  openCore(opts: Pick<CoreOptions, 'dataDir' | 'nativeBinding'>): ShellCore | Promise<ShellCore>;
   argv?: readonly string[];
 }
 
@@ -159,12 +164,20 @@ export function startHotlineApp({ openCore, argv = process.argv }: StartOptions)
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
-  app.on('will-quit', () => {
-    core?.close();
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    quitting = true;
+    const closing = core?.close();
     core = null;
+    // Let the core process close the store (checkpoint, release the file) before the app exits;
+    // the second will-quit finds no core and lets the quit go on.
+    if (closing) {
+      event.preventDefault();
+      void closing.finally(() => app.quit());
+    }
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     // Dev builds would register the bare Electron binary as the handler; the installer registers ours.
     if (app.isPackaged) app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
     hardenSession(session.defaultSession, loc);
@@ -172,9 +185,13 @@ export function startHotlineApp({ openCore, argv = process.argv }: StartOptions)
       Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, actions: menuActions })),
     );
 
-    core = openAppCore(openCore);
-    if (!core) return;
-    const opened = core;
+    const opened = await openAppCore(openCore);
+    if (!opened) return;
+    if (quitting) {
+      void opened.close();
+      return;
+    }
+    core = opened;
     opened.onEvent((name, payload) => relay.publish(name, payload));
     registerIpc(ipcMain, {
       core: opened,
@@ -189,7 +206,7 @@ export function startHotlineApp({ openCore, argv = process.argv }: StartOptions)
   return true;
 }
 
-function openAppCore(openCore: StartOptions['openCore']): ShellCore | null {
+async function openAppCore(openCore: StartOptions['openCore']): Promise<ShellCore | null> {
   const dataDir = join(app.getPath('userData'), 'data');
   const nativeBinding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), exists: existsSync });
   if (!app.isPackaged && !nativeBinding) {
@@ -197,7 +214,7 @@ function openAppCore(openCore: StartOptions['openCore']): ShellCore | null {
   }
   try {
     mkdirSync(dataDir, { recursive: true });
-    return openCore({ dataDir, nativeBinding });
+    return await openCore({ dataDir, nativeBinding });
   } catch (err) {
     // Without the store there is nothing to show; say why instead of an empty window.
     dialog.showErrorBox('无法打开本地数据库', `${err instanceof Error ? err.message : String(err)}\n\n数据目录：${dataDir}`);

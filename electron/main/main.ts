@@ -1,5 +1,8 @@
 /** Entry point bundled to dist-electron/main.cjs (scripts/build-electron.mjs). */
-import { openCore } from '../core';
+import { join } from 'node:path';
 import { startHotlineApp } from './app';
+import { openCoreProcess } from './core-process';
 
-startHotlineApp({ openCore });
+// The core (SQLite, sync) runs in a utility process from dist-electron/coreProcess.cjs, beside this
+// bundle; main never loads better-sqlite3 itself.
+startHotlineApp({ openCore: (options) => openCoreProcess(join(__dirname, 'coreProcess.cjs'), options) });

@@ -1,7 +1,8 @@
 /**
- * The real bundle (dist-electron/main.cjs as `npm run build:electron` makes it) started under Node
- * with a stand-in Electron runtime, over a real core and a real SQLite store. Catches what unit tests
- * with a fake core cannot: bundling mistakes, a core that does not open, IPC that does not reach it.
+ * The real bundles (dist-electron/main.cjs and coreProcess.cjs as `npm run build:electron` makes
+ * them) started under Node with a stand-in Electron runtime, over a real core in a real child process
+ * and a real SQLite store. Catches what unit tests with a fake core cannot: bundling mistakes, a core
+ * that does not open, IPC that does not reach it across the process boundary.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,10 +18,12 @@ let outdir: string;
 let userData: string;
 let appPath: string;
 let result: Record<string, unknown>;
+let mainInputs: string[];
 
 beforeAll(async () => {
   outdir = mkdtempSync(join(tmpdir(), 'hotline-smoke-bundle-'));
   const bundle = await buildElectron({ outdir });
+  mainInputs = bundle.mainInputs;
   userData = mkdtempSync(join(tmpdir(), 'hotline-smoke-userdata-'));
   appPath = mkdtempSync(join(tmpdir(), 'hotline-smoke-app-'));
   const child = spawnSync(process.execPath, ['--require', runtime, bundle.main, '--incoming', '138 0013 8000'], {
@@ -40,6 +43,17 @@ afterAll(() => {
 describe('dist-electron/main.cjs under a stand-in Electron', () => {
   it('builds a preload that needs nothing but electron', () => {
     expect(existsSync(join(outdir, 'preload.cjs'))).toBe(true);
+  });
+
+  it('keeps the core and better-sqlite3 out of main: they run in the utility process', () => {
+    expect(existsSync(join(outdir, 'coreProcess.cjs'))).toBe(true);
+    expect(mainInputs.filter((p) => p.startsWith('electron/core/') || p.includes('better-sqlite3'))).toEqual([]);
+    expect(mainInputs).toContain('electron/main/core-client.ts');
+    expect(result.utilityForks).toEqual([{ modulePath: 'coreProcess.cjs', serviceName: 'Hotline Desk core' }]);
+  });
+
+  it('lets the core process close the store before quitting', () => {
+    expect(result.quitWaitedForCore).toBe(true);
   });
 
   it('opens a hardened window on the built renderer', () => {

@@ -8,6 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
+import type { ShellCore } from '../../electron/main/app';
+import { serveCore } from '../../electron/main/core-host';
+import type { CoreOpenOptions } from '../../electron/main/core-protocol';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -100,6 +103,60 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/**
+ * utilityProcess.fork without a process: the real core-host relay (serveCore) runs in-process over
+ * `fake.utilityCore`. Messages are structured-cloned and delivered a microtask later in both
+ * directions, as between real processes. `crash(code)` ends it the way a native crash would.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static instances: FakeUtilityProcess[] = [];
+  /** Everything main posted, in order (the relay protocol as seen on the wire). */
+  readonly posted: Array<Record<string, unknown>> = [];
+  exited = false;
+  readonly #toChild = new EventEmitter();
+
+  constructor(
+    readonly modulePath: string,
+    readonly options: { serviceName?: string } | undefined,
+  ) {
+    super();
+    FakeUtilityProcess.instances.push(this);
+    const parentPort = {
+      on: (event: 'message', listener: (event: { data: unknown }) => void) => this.#toChild.on(event, listener),
+      postMessage: (message: unknown) => {
+        const copy = structuredClone(message);
+        queueMicrotask(() => {
+          if (!this.exited) this.emit('message', copy);
+        });
+      },
+    };
+    serveCore(parentPort, (opts) => fake.utilityCore(opts), { exit: (code) => this.#exit(code), logError: () => {} });
+  }
+  postMessage(message: Record<string, unknown>): void {
+    this.posted.push(message);
+    const copy = structuredClone(message);
+    queueMicrotask(() => {
+      if (!this.exited) this.#toChild.emit('message', { data: copy });
+    });
+  }
+  kill(): boolean {
+    this.#exit(-15);
+    return true;
+  }
+  crash(code = 1): void {
+    this.#exit(code);
+  }
+  #exit(code: number): void {
+    if (this.exited) return;
+    this.exited = true;
+    queueMicrotask(() => this.emit('exit', code));
+  }
+}
+
+function noUtilityCore(_opts: CoreOpenOptions): ShellCore {
+  throw new Error('test did not set fake.utilityCore');
+}
+
 class FakeApp extends EventEmitter {
   isPackaged = false;
   ready = true;
@@ -178,6 +235,9 @@ export const fake = {
   exposed: new Map<string, unknown>(),
   menuTemplate: null as unknown,
   errorBoxes: [] as Array<[string, string]>,
+  /** The core the fake utility process opens (what openCore returns inside coreProcess.cjs). */
+  utilityCore: noUtilityCore as (opts: CoreOpenOptions) => ShellCore,
+  utilityProcess: null as unknown as { fork: ReturnType<typeof vi.fn> },
   /** dialog.showSaveDialog(window, options); cancels unless a test says otherwise. */
   showSaveDialog: vi.fn(async (_window: unknown, _options: unknown) => ({ canceled: true, filePath: '' })),
 };
@@ -220,10 +280,21 @@ export function resetFakeElectron(): void {
   fake.showSaveDialog.mockImplementation(async () => ({ canceled: true, filePath: '' }));
   FakeBrowserWindow.instances = [];
   FakeBrowserWindow.focused = null;
+  FakeUtilityProcess.instances = [];
+  fake.utilityCore = noUtilityCore;
+  utilityProcess.fork.mockClear();
 }
+
+const utilityProcess = {
+  fork: vi.fn(
+    (modulePath: string, _args?: string[], options?: { serviceName?: string }) => new FakeUtilityProcess(modulePath, options),
+  ),
+};
+fake.utilityProcess = utilityProcess;
 
 export const electronModule = {
   app: fake.app,
+  utilityProcess,
   BrowserWindow: FakeBrowserWindow,
   session: fake.session,
   ipcMain: fake.ipcMain,

@@ -3,6 +3,7 @@
 // require('electron') with fakes, lets main.cjs start, drives one scripted session through the real
 // IPC handler and the real core, prints what happened as JSON, and exits.
 const Module = require('node:module');
+const childProcess = require('node:child_process');
 const { EventEmitter } = require('node:events');
 const { pathToFileURL } = require('node:url');
 
@@ -95,7 +96,29 @@ const ipcMain = Object.assign(new EventEmitter(), {
   },
 });
 
+// utilityProcess.fork as a real Node child process: the core runs in coreProcess.cjs there, as it
+// does in the app, and talks to main over process.parentPort (smoke/parent-port.cjs).
+const utilityForks = [];
+const utilityProcess = {
+  fork(modulePath, args = [], options = {}) {
+    utilityForks.push({ modulePath: path.basename(modulePath), serviceName: options.serviceName });
+    const child = childProcess.fork(modulePath, args, {
+      execArgv: ['--require', path.join(__dirname, 'parent-port.cjs')],
+      serialization: 'advanced',
+    });
+    const proc = Object.assign(new EventEmitter(), {
+      pid: child.pid,
+      postMessage: (message) => child.send(message),
+      kill: () => child.kill(),
+    });
+    child.on('message', (message) => proc.emit('message', message));
+    child.on('exit', (code) => proc.emit('exit', code ?? 1));
+    return proc;
+  },
+};
+
 const electron = {
+  utilityProcess,
   app,
   BrowserWindow,
   ipcMain,
@@ -131,6 +154,8 @@ Module._load = function (request, ...rest) {
   return load.call(this, request, ...rest);
 };
 
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
 async function scenario() {
   const deadline = Date.now() + 10_000;
   while ((windows.length === 0 || !ipcMain.handlers.has('hotline:invoke')) && Date.now() < deadline) {
@@ -139,7 +164,7 @@ async function scenario() {
   const win = windows[0];
   const invoke = ipcMain.handlers.get('hotline:invoke');
   const event = { sender: win.webContents, senderFrame: { url: win.webContents.url, parent: null } };
-  const out = { windowOptions: win.options, pageUrl: win.webContents.url };
+  const out = { windowOptions: win.options, pageUrl: win.webContents.url, utilityForks };
   out.status = await invoke(event, 'setup.status', {});
   out.session = await invoke(event, 'auth.session', {});
   out.badParams = await invoke(event, 'setup.status', { unexpected: true });
@@ -159,7 +184,13 @@ async function scenario() {
   while (!fs.existsSync(pdf) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   await new Promise((r) => setTimeout(r, 20));
   out.printing = { ...printing, written: fs.existsSync(pdf) ? fs.readFileSync(pdf, 'utf8') : null };
-  app.emit('will-quit');
+  // Quitting waits for the core process to close the store, then quits again.
+  let prevented = false;
+  const quit = new Promise((resolve) => {
+    app.quit = resolve;
+  });
+  app.emit('will-quit', { preventDefault: () => (prevented = true) });
+  out.quitWaitedForCore = prevented && (await Promise.race([quit.then(() => true), delay(5_000).then(() => false)]));
   process.stdout.write(JSON.stringify(out));
   process.exit(0);
 }
