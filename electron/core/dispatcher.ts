@@ -7,7 +7,7 @@ import { authHandlers, isInitialized } from './services/auth';
 import { callHandlers } from './services/calls';
 import { customerHandlers } from './services/customers';
 import type { Handler, HandlerMap } from './handler';
-import { resolveSession, type Session } from './services/sessions';
+import { resolveSession, type Session } from './store/sessions';
 import { syncHandlers } from './services/sync';
 import { complaintHandlers } from './services/complaints';
 import { boardHandlers } from './services/board';

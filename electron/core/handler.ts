@@ -2,7 +2,7 @@ import type { MethodName, ParsedParamsOf, ResultOf } from '../../shared/api/cont
 import type { Actor } from '../../shared/domain/mutation';
 import type { CoreContext } from './context';
 import { ApiFailure } from './errors';
-import type { Session } from './services/sessions';
+import type { Session } from './store/sessions';
 
 export interface HandlerInput<M extends MethodName> {
   ctx: CoreContext;

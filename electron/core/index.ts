@@ -6,7 +6,6 @@ import type { CoreContext, Logger } from './context';
 import { deferSearchIndexMerges, startIdleMerging } from './db/ftsMerge';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatcher';
-import { attachEngine } from './services/sync';
 import { SyncEngine } from './sync/engine';
 
 export interface CoreOptions {
@@ -54,7 +53,7 @@ export function openCore(opts: CoreOptions): Core {
   const merging = startIdleMerging(db, (err) => ctx.log.warn({ err: String(err) }, 'merging the search indexes failed'));
 
   const engine = new SyncEngine(ctx);
-  attachEngine(ctx, engine);
+  ctx.sync = engine;
   if (opts.sync !== false) engine.start();
 
   return {

@@ -6,7 +6,7 @@ import { callRecordsTable, customersTable } from '../../electron/core/store/tabl
 import type { CallRecord } from '../../shared/domain/callRecord';
 import type { Customer } from '../../shared/domain/customer';
 import { applyChanges } from '../../electron/core/sync/apply';
-import { mutationEnv } from '../../electron/core/mutate';
+import { mutationEnv } from '../../electron/core/write/env';
 import { setMeta } from '../../electron/core/store/settings';
 import { HubClient } from '../../electron/core/sync/hubClient';
 import { MAX_PUSH_BATCH, type PullResponse, SCHEMA_HEADER, SYNC_SCHEMA_VERSION } from '../../shared/sync/protocol';

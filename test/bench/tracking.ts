@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../../electron/core/demo/seed';
 import { startHost } from '../../electron/core/host/server';
 import { type Core, openCore } from '../../electron/core/index';
 import { customerHandlers } from '../../electron/core/services/customers';
-import { resolveSession } from '../../electron/core/services/sessions';
+import { resolveSession } from '../../electron/core/store/sessions';
 import { type Figure, nowMs, pct, round } from './lib';
 
 /**

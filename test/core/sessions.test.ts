@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SESSION_IDLE_MS, SESSION_MAX_MS, SESSION_SLIDE_MS } from '../../electron/core/services/sessions';
+import { SESSION_IDLE_MS, SESSION_MAX_MS, SESSION_SLIDE_MS } from '../../electron/core/store/sessions';
 import { PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
 
 let c: TestConsole;

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mutationEnv } from '../../electron/core/mutate';
-import { settingsOf } from '../../electron/core/services/admin';
+import { mutationEnv } from '../../electron/core/write/env';
+import type { CoreContext } from '../../electron/core/context';
+import { requireSettings } from '../../electron/core/store/settings';
 import { applyChanges } from '../../electron/core/sync/apply';
 import { PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
+
+const settingsOf = (ctx: CoreContext) => requireSettings(ctx.db);
 
 let c: TestConsole;
 afterEach(() => c?.close());

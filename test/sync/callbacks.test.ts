@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackOutcome } from '../../shared/domain/callback';
 import { BUILT_IN_CALL_SCRIPT } from '../../shared/domain/scriptDefaults';
-import { mutationEnv } from '../../electron/core/mutate';
+import { mutationEnv } from '../../electron/core/write/env';
 import { applyChanges } from '../../electron/core/sync/apply';
 import { PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
 import { type HubProcess, joinedPair, startHubProcess } from '../helpers/hub';

@@ -2,7 +2,7 @@ import type { Actor } from '../../../shared/domain/mutation';
 import type { Role } from '../../../shared/domain/roles';
 import { DEFAULT_DEPARTMENTS } from '../../../shared/domain/settings';
 import { type Core, openCore } from '../index';
-import { createSession } from '../services/sessions';
+import { createSession } from '../store/sessions';
 import { usersTable } from '../store/tables';
 import { type Complainant, callContent, complaintStory, landline, makePools, mobile, Rng, receiptTimes, type Staff } from './data';
 
@@ -70,7 +70,7 @@ export async function seedDemo(opts: DemoOptions): Promise<{ customers: number; 
   core.context.db.pragma('synchronous = OFF');
   const { call, token, use } = invoker(core);
   // Reuse each user's session while it is fresh: a login per call would spend the run in scrypt.
-  // Sessions end after 4 h idle or 13 h in all (services/sessions.ts); stay inside both.
+  // Sessions end after 4 h idle or 13 h in all (store/sessions.ts); stay inside both.
   const sessions = new Map<string, { token: string | null; at: number; used: number }>();
   const loginAs = async (username: string) => {
     const s = sessions.get(username);

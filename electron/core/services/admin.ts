@@ -2,23 +2,20 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Settings, User } from '../../../shared/api/types';
 import { createUser, updateSettings, updateUser, type UserRecord } from '../../../shared/domain/admin';
 import type { OrganisationSettings } from '../../../shared/domain/settings';
-import { type CoreContext, runMutation } from '../context';
+import { hashPassword } from '../../../shared/node/password';
+import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
-import { readSettings, writeSettings } from '../store/settings';
-import { usersTable } from '../store/tables';
 import { actorOf, type HandlerMap } from '../handler';
-import { hashPassword } from './password';
-import { endSessionsOf } from './sessions';
-import { engineOf } from './sync';
+import { hubTokenOf } from '../store/journal';
+import { endSessionsOf } from '../store/sessions';
+import { getMeta, requireSettings, writeSettings } from '../store/settings';
+import { usersTable } from '../store/tables';
+import { activeAdminCount, listUsers, userByUsername } from '../store/users';
 import { HubClient } from '../sync/hubClient';
 import { hubErrorToFailure } from '../sync/join';
-import { getMeta } from '../store/settings';
+import { runMutation } from '../write/mutation';
 
-export function settingsOf(ctx: CoreContext): OrganisationSettings {
-  const s = readSettings(ctx.db);
-  if (!s) throw new ApiFailure('setup_required', 'this workstation has not been set up yet');
-  return s;
-}
+const settingsOf = (ctx: CoreContext): OrganisationSettings => requireSettings(ctx.db);
 
 const withWorkstation = (ctx: CoreContext, s: OrganisationSettings): Settings => ({ ...s, workstation: getMeta(ctx.db, 'workstation') ?? '' });
 
@@ -34,14 +31,14 @@ function publicUser(u: UserRecord): User {
 async function viaHub(ctx: CoreContext, userId: string, method: 'POST' | 'PATCH', path: string, body: unknown): Promise<true | null> {
   const hubUrl = getMeta(ctx.db, 'hub_url');
   if (!hubUrl) return null;
-  const row = ctx.db.prepare('SELECT hub_token FROM sync_clients WHERE user_id = ?').get(userId) as { hub_token: string | null } | undefined;
-  if (!row?.hub_token) throw new ApiFailure('refused', 'log in while the hub is reachable to manage users and settings');
+  const hubToken = hubTokenOf(ctx.db, userId);
+  if (!hubToken) throw new ApiFailure('refused', 'log in while the hub is reachable to manage users and settings');
   try {
-    await new HubClient(hubUrl, row.hub_token).request(method, path, body);
+    await new HubClient(hubUrl, hubToken).request(method, path, body);
   } catch (e) {
     throw hubErrorToFailure(e);
   }
-  await engineOf(ctx).syncNow();
+  await ctx.sync?.syncNow();
   return true;
 }
 
@@ -51,7 +48,7 @@ export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'use
   'settings.update': async ({ ctx, session, params }) => {
     if (await viaHub(ctx, actorOf(session).userId, 'PATCH', '/admin/settings', params)) return withWorkstation(ctx, settingsOf(ctx));
     const at = ctx.now().toISOString();
-    const next = runMutation(ctx, {
+    const { next } = runMutation(ctx, {
       name: 'settings.update',
       entity: 'settings',
       entityId: 'organisation',
@@ -62,40 +59,33 @@ export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'use
       apply: (prev) => updateSettings(prev ?? settingsOf(ctx), { patch: params, at }),
       save: (s) => writeSettings(ctx.db, s, at),
     });
-    ctx.emit('records.changed', { entity: 'settings', ids: ['organisation'] });
     return withWorkstation(ctx, next);
   },
 
   'users.list': ({ ctx }) =>
-    (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, username').all() as Record<string, unknown>[]).map((r) =>
-      publicUser(usersTable.fromRow(r)),
-    ),
+listUsers(ctx.db).map(publicUser),
 
   'users.create': async ({ ctx, session, params }) => {
     if (await viaHub(ctx, actorOf(session).userId, 'POST', '/admin/users', params)) {
-      const row = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(params.username) as Record<string, unknown> | undefined;
-      if (!row) throw new ApiFailure('internal', 'the hub created the user but it has not arrived yet');
-      return publicUser(usersTable.fromRow(row));
+      const created = userByUsername(ctx.db, params.username);
+      if (!created) throw new ApiFailure('internal', 'the hub created the user but it has not arrived yet');
+      return publicUser(created);
     }
     const passwordHash = await hashPassword(params.password);
     const at = ctx.now().toISOString();
     const id = uuidv7();
     const args = { id, username: params.username, displayName: params.displayName, role: params.role, passwordHash, at };
-    const user = runMutation(ctx, {
+    const { next: user } = runMutation(ctx, {
       name: 'user.create',
       entity: 'user',
       entityId: id,
       args,
       actor: actorOf(session),
       at,
-      load: () => {
-        const row = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(params.username) as Record<string, unknown> | undefined;
-        return row ? usersTable.fromRow(row) : null;
-      },
+      load: () => userByUsername(ctx.db, params.username),
       apply: (existing) => createUser(existing, args),
       save: (next) => usersTable.upsert(ctx.db, next),
     });
-    ctx.emit('records.changed', { entity: 'user', ids: [id] });
     return publicUser(user);
   },
 
@@ -110,7 +100,7 @@ export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'use
     const at = ctx.now().toISOString();
     const args = { id, fields: passwordHash ? { ...fields, passwordHash } : fields, at };
     const actor = actorOf(session);
-    const user = runMutation(ctx, {
+    const { next: user } = runMutation(ctx, {
       name: 'user.update',
       entity: 'user',
       entityId: id,
@@ -118,15 +108,11 @@ export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'use
       actor,
       at,
       load: () => usersTable.get(ctx.db, id),
-      apply: (prev) => {
-        const admins = (ctx.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
-        return updateUser(prev, args, actor, admins);
-      },
+      apply: (prev) => updateUser(prev, args, actor, activeAdminCount(ctx.db)),
       save: (next) => usersTable.upsert(ctx.db, next),
       base: (prev) => (prev ? { version: prev.version, role: prev.role, active: prev.active } : null),
     });
     if (passwordHash || user.active === false) endSessionsOf(ctx, id);
-    ctx.emit('records.changed', { entity: 'user', ids: [id] });
     return publicUser(user);
   },
 };

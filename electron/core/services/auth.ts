@@ -3,17 +3,18 @@ import type { LoginResult } from '../../../shared/api/types';
 import { createUser, updateSettings } from '../../../shared/domain/admin';
 import type { Actor } from '../../../shared/domain/mutation';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../../shared/domain/settings';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../../shared/node/password';
 import type { CoreContext } from '../context';
-import { runMutation } from '../context';
 import { ApiFailure } from '../errors';
+import { type HandlerMap, sessionOf } from '../handler';
+import { createSession, endSession } from '../store/sessions';
 import { getMeta, readSettings, setMeta, writeSettings } from '../store/settings';
 import { type UserRow, usersTable } from '../store/tables';
-import type { HandlerMap } from '../handler';
-import { sessionOf } from '../handler';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import { createSession, endSession } from './sessions';
+import { userByUsername } from '../store/users';
 import { HubClient, HubError } from '../sync/hubClient';
 import { hubErrorToFailure, rememberHubLogin } from '../sync/join';
+import { runMutation } from '../write/mutation';
+import { writeTx } from '../write/unit';
 
 /**
  * Joined workstations log in against the hub; only when it cannot be reached does the locally cached
@@ -65,13 +66,13 @@ export const authHandlers: HandlerMap<'setup.status' | 'setup.initialize' | 'aut
     const at = ctx.now().toISOString();
     const id = uuidv7();
     const actor: Actor = { userId: id, role: 'admin', displayName: params.admin.displayName };
-    const user = ctx.db.transaction(() => {
+    const user = writeTx(ctx, () => {
       // Re-checked inside the transaction: two set-up forms submitted at once must not both win.
       if (isInitialized(ctx)) throw new ApiFailure('already_initialized', 'this workstation is already set up');
       setMeta(ctx.db, 'workstation', params.workstation);
       setMeta(ctx.db, 'client_id', uuidv7());
       setMeta(ctx.db, 'initialized_at', at);
-      const created = runMutation(ctx, {
+      const { next: created } = runMutation(ctx, {
         name: 'user.create',
         entity: 'user',
         entityId: id,
@@ -96,7 +97,7 @@ export const authHandlers: HandlerMap<'setup.status' | 'setup.initialize' | 'aut
         save: (next) => writeSettings(ctx.db, next, at),
       });
       return created;
-    })();
+    });
     ctx.log.info({ workstation: params.workstation, admin: user.username }, 'workstation initialized');
     return loginResult(ctx, user);
   },
@@ -105,8 +106,7 @@ export const authHandlers: HandlerMap<'setup.status' | 'setup.initialize' | 'aut
     if (!isInitialized(ctx)) throw new ApiFailure('setup_required', 'this workstation has not been set up yet');
     const hubUser = await loginAtHub(ctx, params.username, params.password);
     if (hubUser) return loginResult(ctx, hubUser);
-    const row = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(params.username) as Record<string, unknown> | undefined;
-    const user = row ? usersTable.fromRow(row) : null;
+    const user = userByUsername(ctx.db, params.username);
     const ok = await verifyPassword(params.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
       ctx.log.warn({ username: params.username }, 'login refused');

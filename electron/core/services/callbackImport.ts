@@ -5,13 +5,15 @@ import { CALLBACK_IMPORT_COLUMNS, type CallbackCreateArgs, type CallbackImportCo
 import { LIMITS } from '../../../shared/domain/fields';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { ApiFailure } from '../errors';
-import { mutationEnv, runSyncMutation } from '../mutate';
-import { stmt } from '../store/stmt';
-import { settingsOf } from './admin';
-import { defaultAssignee } from './callbackAuto';
-import { customersByPhone } from './customers';
 import { actorOf, type HandlerMap } from '../handler';
-import { type Cell, parseCsvBytes, readXlsx, sheetKind } from './importFile';
+import { type Cell, parseCsvBytes, readXlsx, sheetKind } from '../import/file';
+import { hasOpenCallback } from '../store/callbacks';
+import { customersByPhone } from '../store/customers';
+import { requireSettings } from '../store/settings';
+import { defaultAssignee } from '../write/callbackTriggers';
+import { mutationEnv } from '../write/env';
+import { runSyncMutation } from '../write/mutation';
+import { writeTx } from '../write/unit';
 
 /** A list from another department is a few hundred customers; more is a mistake (a whole customer base). */
 export const MAX_IMPORT_ROWS = 5000;
@@ -125,13 +127,12 @@ export const callbackImportHandlers: HandlerMap<'callbacks.import'> = {
       throw fileError(`the file has ${data.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once`, 'base64', 'out_of_range', { maximum: MAX_IMPORT_ROWS });
 
     const now = ctx.now().toISOString();
-    const areaCode = settingsOf(ctx).areaCode;
+    const areaCode = requireSettings(ctx.db).areaCode;
     const defaultDue = params.defaultDueAt ?? addWorkingDays(now, 3, mutationEnv(ctx).complaints.calendar.overrides);
     const batchId = uuidv7();
     const refused: ImportRefusal[] = [];
     const good: Draft[] = [];
     const seen = new Set<string>();
-    const openSame = stmt(ctx.db, "SELECT 1 FROM callbacks WHERE phone_normalized = ? AND kind = ? AND status = 'open' LIMIT 1");
 
     for (const { cells, row } of data) {
       const cell = (col: CallbackImportColumn) => (columns[col] === undefined ? undefined : cells[columns[col]!]);
@@ -160,11 +161,11 @@ export const callbackImportHandlers: HandlerMap<'callbacks.import'> = {
         continue;
       }
       seen.add(key);
-      if (openSame.get(phone.normalized, params.kind)) {
+      if (hasOpenCallback(ctx.db, phone.normalized, params.kind)) {
         refuse('duplicate_existing', `an open ${params.kind} callback for this number exists already`);
         continue;
       }
-      const matches = customersByPhone(ctx, phone.raw);
+      const matches = customersByPhone(ctx.db, phone.raw, areaCode);
       const customer = matches.length === 1 ? matches[0]! : null;
       good.push({
         kind: params.kind,
@@ -183,14 +184,13 @@ export const callbackImportHandlers: HandlerMap<'callbacks.import'> = {
       });
     }
 
-    const ids = ctx.db.transaction(() =>
+    const ids = writeTx(ctx, () =>
       good.map((d) => {
         const who = defaultAssignee(ctx);
         const args = { ...d, id: uuidv7(), assigneeId: who?.id ?? null, assigneeName: who?.name ?? '', at: now };
         return runSyncMutation(ctx, 'callback.create', args, actor).id;
       }),
-    )();
-    if (ids.length) ctx.emit('records.changed', { entity: 'callback', ids });
+    );
     ctx.log.info({ batchId, fileName: params.fileName, imported: ids.length, refused: refused.length }, 'callback list imported');
     return { batchId, fileName: params.fileName, totalRows: data.length, imported: ids.length, refused, ids } satisfies CallbackImportReport;
   },

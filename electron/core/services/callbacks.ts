@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import type { ParsedParamsOf } from '../../../shared/api/contract';
 import type { CallbackDetail, CallbackRow } from '../../../shared/api/types';
 import { endOfLocalDay, localDay } from '../../../shared/domain/calendar';
 import { type Callback, CallbackCreateArgs, type CallbackOutcome, type CallbackRules, callbackUrgency } from '../../../shared/domain/callback';
@@ -10,14 +9,15 @@ import { maskPhone } from '../../../shared/domain/phone';
 import { isSupervisor, type Role } from '../../../shared/domain/roles';
 import type { CoreContext } from '../context';
 import { ApiFailure, fieldIssues } from '../errors';
-import { mutationEnv, runSyncMutation } from '../mutate';
-import { openConflicts, readHistory } from '../store/journal';
-import { escapeLike } from '../store/sql';
-import { callbacksTable, callRecordsTable, complaintsTable, customersTable, usersTable } from '../store/tables';
-import { defaultAssignee, type Officer, withCallbacks } from './callbackAuto';
-import { queueWhere } from '../store/callbacks';
 import { actorOf, type HandlerMap } from '../handler';
-import { activeScript, scriptById } from './scripts';
+import { callbackCounts, type Officer, queuePage, queueWhere } from '../store/callbacks';
+import { openConflicts, readHistory } from '../store/journal';
+import { activeScript, scriptById } from '../store/scripts';
+import { callbacksTable, callRecordsTable, complaintsTable, customersTable, usersTable } from '../store/tables';
+import { defaultAssignee } from '../write/callbackTriggers';
+import { mutationEnv } from '../write/env';
+import { runSyncMutation } from '../write/mutation';
+import { writeTx } from '../write/unit';
 
 /** Administrators configure the queue but do not dial: they see numbers masked (PRODUCT §8). */
 const DIALLERS: readonly Role[] = ['agent', 'callback_officer', 'team_lead'];
@@ -85,43 +85,19 @@ export const callbackHandlers: HandlerMap<
   | 'callbacks.complete'
   | 'callbacks.cancel'
 > = {
-  /**
-   * Open callbacks in the order they can be worked: by due time, except that one waiting for a retry
-   * sorts at its retry time when that is later (`queue_at`, migration 005). Closed ones: newest first.
-   */
   'callbacks.queue': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const now = ctx.now();
-    const { status, clause, args } = queueWhere(actor, params, now);
-    const order = status === 'open' ? 'c.queue_at, c.id' : 'coalesce(c.done_at, c.updated_at) DESC, c.id DESC';
-    const total = (ctx.db.prepare(`SELECT count(*) AS n FROM callbacks c WHERE ${clause}`).get(...args) as { n: number }).n;
-    const rows = ctx.db
-      .prepare(
-        `SELECT c.*, k.complaint_no AS complaint_no FROM callbacks c LEFT JOIN complaints k ON k.id = c.complaint_id
-         WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...args, params.limit ?? 100, params.offset ?? 0) as Record<string, unknown>[];
+    const page = queuePage(ctx.db, queueWhere(actor, params, now), params.limit ?? 100, params.offset ?? 0);
     const rules = mutationEnv(ctx).callbacks;
-    return {
-      total,
-      rows: rows.map((r) => toRow({ ...callbacksTable.fromRow(r), complaintNo: r.complaint_no as string | null }, now, rules, actor.role)),
-    };
+    return { total: page.total, rows: page.rows.map((c) => toRow(c, now, rules, actor.role)) };
   },
 
   /** Leads count everyone's open callbacks, others their own; `mine` is always the caller's. */
   'callbacks.counts': ({ ctx, session }) => {
     const actor = actorOf(session);
     const now = ctx.now().toISOString();
-    const endOfToday = endOfLocalDay(localDay(now));
-    const everyone = isSupervisor(actor.role) ? 1 : 0;
-    const r = ctx.db
-      .prepare(
-        `SELECT count(*) AS open, coalesce(sum(due_at < @now), 0) AS overdue, coalesce(sum(due_at >= @now AND due_at <= @end), 0) AS dueToday,
-           coalesce(sum(assignee_id IS @me), 0) AS mine
-         FROM callbacks WHERE status = 'open' AND (@everyone = 1 OR assignee_id IS @me)`,
-      )
-      .get({ now, end: endOfToday, me: actor.userId, everyone }) as { open: number; overdue: number; dueToday: number; mine: number };
-    return r;
+    return callbackCounts(ctx.db, { now, endOfToday: endOfLocalDay(localDay(now)), userId: actor.userId, everyone: isSupervisor(actor.role) });
   },
 
   'callbacks.get': ({ ctx, session, params }) => {
@@ -129,7 +105,7 @@ export const callbackHandlers: HandlerMap<
     const callback = loadCallback(ctx, params.id);
     const k = callback.complaintId ? complaintsTable.get(ctx.db, callback.complaintId) : null;
     const call = callback.callId ? callRecordsTable.get(ctx.db, callback.callId) : null;
-    const script = (callback.scriptVersionId && scriptById(ctx, callback.scriptVersionId)) || activeScript(ctx, 'callback');
+    const script = (callback.scriptVersionId && scriptById(ctx.db, callback.scriptVersionId)) || activeScript(ctx.db, 'callback');
     return {
       callback,
       history: readHistory(ctx.db, 'callback', callback.id),
@@ -152,7 +128,7 @@ export const callbackHandlers: HandlerMap<
     const customerId = params.customerId ?? call?.customerId ?? null;
     const customer = customerId ? customersTable.get(ctx.db, customerId) : null;
     if (customerId && !customer) throw new ApiFailure('not_found', `customer ${customerId} does not exist`, [{ field: 'customerId', code: 'invalid_value', message: 'unknown customer' }]);
-    const created = ctx.db.transaction(() => {
+    return writeTx(ctx, () => {
       const who = params.assigneeId === undefined ? defaultAssignee(ctx) : params.assigneeId === null ? null : assignable(ctx, params.assigneeId);
       const args = checked(CallbackCreateArgs, {
         id: uuidv7(),
@@ -174,9 +150,7 @@ export const callbackHandlers: HandlerMap<
         at,
       });
       return runSyncMutation(ctx, 'callback.create', args, actor);
-    })();
-    ctx.emit('records.changed', { entity: 'callback', ids: [created.id] });
-    return created;
+    });
   },
 
   'callbacks.assign': ({ ctx, session, params }) => {
@@ -184,9 +158,7 @@ export const callbackHandlers: HandlerMap<
     loadCallback(ctx, params.id);
     const who = params.assigneeId ? assignable(ctx, params.assigneeId) : null;
     const at = ctx.now().toISOString();
-    const c = runSyncMutation(ctx, 'callback.assign', { id: params.id, assigneeId: who?.id ?? null, assigneeName: who?.name ?? '', at }, actor);
-    ctx.emit('records.changed', { entity: 'callback', ids: [c.id] });
-    return c;
+    return runSyncMutation(ctx, 'callback.assign', { id: params.id, assigneeId: who?.id ?? null, assigneeName: who?.name ?? '', at }, actor);
   },
 
   /** Not reached: the attempt is counted and the retry scheduled; a complaint callback counts it on the sheet too. */
@@ -194,20 +166,16 @@ export const callbackHandlers: HandlerMap<
     const actor = actorOf(session);
     const at = ctx.now().toISOString();
     const note = params.note?.trim() ?? '';
-    const c = ctx.db.transaction(() => {
+    return writeTx(ctx, () => {
       const prev = loadCallback(ctx, params.id);
       const k = complaintAwaiting(ctx, prev);
       const next = runSyncMutation(ctx, 'callback.notReached', { id: prev.id, note, at }, actor);
       if (k) {
         const step = { action: 'callbackNotReached' as const, note };
-        withCallbacks(ctx, actor, { entity: 'complaint', id: k.id, step, mirror: false }, () =>
-          runSyncMutation(ctx, 'complaint.transition', { id: k.id, step, at }, actor),
-        );
+        runSyncMutation(ctx, 'complaint.transition', { id: k.id, step, at }, actor, { origin: 'callback' });
       }
       return next;
-    })();
-    ctx.emit('records.changed', { entity: 'callback', ids: [c.id] });
-    return c;
+    });
   },
 
   /**
@@ -217,32 +185,23 @@ export const callbackHandlers: HandlerMap<
   'callbacks.complete': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const at = ctx.now().toISOString();
-    const { c, complaintId } = ctx.db.transaction(() => {
+    return writeTx(ctx, () => {
       const prev = loadCallback(ctx, params.id);
       const k = complaintAwaiting(ctx, prev);
-      const outcome: CallbackOutcome = { ...params.outcome, scriptVersionId: params.outcome.scriptVersionId ?? activeScript(ctx, 'callback').id };
-      const done = withCallbacks(ctx, actor, { entity: 'callback', id: prev.id }, () =>
-        runSyncMutation(ctx, 'callback.complete', { id: prev.id, outcome, at }, actor),
-      );
+      const outcome: CallbackOutcome = { ...params.outcome, scriptVersionId: params.outcome.scriptVersionId ?? activeScript(ctx.db, 'callback').id };
+      const done = runSyncMutation(ctx, 'callback.complete', { id: prev.id, outcome, at }, actor, { prev });
       if (k && outcome.satisfaction) {
         const note = [outcome.unsatisfactory, outcome.remainingProblems, outcome.note].filter(Boolean).join('；').slice(0, 2000);
         const step = { action: 'recordCallback' as const, result: outcome.satisfaction, note };
-        withCallbacks(ctx, actor, { entity: 'complaint', id: k.id, step, mirror: false }, () =>
-          runSyncMutation(ctx, 'complaint.transition', { id: k.id, step, at }, actor),
-        );
+        runSyncMutation(ctx, 'complaint.transition', { id: k.id, step, at }, actor, { origin: 'callback' });
       }
-      return { c: done, complaintId: k?.id ?? null };
-    })();
-    ctx.emit('records.changed', { entity: 'callback', ids: [c.id] });
-    if (complaintId) ctx.emit('records.changed', { entity: 'complaint', ids: [complaintId] });
-    return c;
+      return done;
+    });
   },
 
   'callbacks.cancel': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     loadCallback(ctx, params.id);
-    const c = runSyncMutation(ctx, 'callback.cancel', { id: params.id, reason: params.reason, at: ctx.now().toISOString() }, actor);
-    ctx.emit('records.changed', { entity: 'callback', ids: [c.id] });
-    return c;
+    return runSyncMutation(ctx, 'callback.cancel', { id: params.id, reason: params.reason, at: ctx.now().toISOString() }, actor);
   },
 };

@@ -3,19 +3,19 @@ import { MAX_DRAFT_BYTES } from '../../../shared/api/contract';
 import type { CallCreateArgs, CallRecord } from '../../../shared/domain/callRecord';
 import { isSupervisor } from '../../../shared/domain/roles';
 import { callRecordNo, serialCounterKey } from '../../../shared/domain/serial';
-import type { CoreContext } from '../context';
-import { runSyncMutation } from '../mutate';
-import { ApiFailure } from '../errors';
-import { listCalls } from '../store/calls';
-import { openConflicts, readHistory } from '../store/journal';
-import { getMeta, nextSerial } from '../store/settings';
-import { stmt } from '../store/stmt';
-import { callRecordsTable, customersTable } from '../store/tables';
-import { withCallbacks } from './callbackAuto';
-import { customersByPhone } from './customers';
-import { activeScript } from './scripts';
-import { actorOf, type HandlerMap, sessionOf } from '../handler';
 import { changedFields } from '../../../shared/domain/mutation';
+import type { CoreContext } from '../context';
+import { ApiFailure } from '../errors';
+import { actorOf, type HandlerMap, sessionOf } from '../handler';
+import { listCalls } from '../store/calls';
+import { customersByPhone } from '../store/customers';
+import { deleteDraft, readDraft, writeDraft } from '../store/drafts';
+import { openConflicts, readHistory } from '../store/journal';
+import { activeScript } from '../store/scripts';
+import { getMeta, nextSerial, requireSettings } from '../store/settings';
+import { callRecordsTable, customersTable } from '../store/tables';
+import { runSyncMutation } from '../write/mutation';
+import { writeTx } from '../write/unit';
 
 /** A ring reported more than this long ago is a stale CTI event, not the call being answered. */
 const MAX_RING_MS = 10 * 60_000;
@@ -26,13 +26,6 @@ function getRecord(ctx: CoreContext, id: string): CallRecord {
   return r;
 }
 
-
-function readDraft(ctx: CoreContext, userId: string, key: string) {
-  const row = ctx.db.prepare('SELECT key, payload, saved_at FROM drafts WHERE user_id = ? AND key = ?').get(userId, key) as
-    | { key: string; payload: string; saved_at: string }
-    | undefined;
-  return row ? { key: row.key, payload: JSON.parse(row.payload) as unknown, savedAt: row.saved_at } : null;
-}
 
 export const callHandlers: HandlerMap<
   'calls.answer' | 'calls.get' | 'calls.save' | 'calls.void' | 'calls.list' | 'drafts.save' | 'drafts.get' | 'drafts.discard'
@@ -47,14 +40,14 @@ export const callHandlers: HandlerMap<
     const workstation = getMeta(ctx.db, 'workstation') ?? 'WS';
     let customerId = params.customerId ?? null;
     if (params.customerId === undefined) {
-      const matches = customersByPhone(ctx, params.phone);
+      const matches = customersByPhone(ctx.db, params.phone, requireSettings(ctx.db).areaCode);
       customerId = matches.length === 1 ? matches[0]!.id : null;
     }
     const customer = customerId ? customersTable.get(ctx.db, customerId) : null;
     if (customerId && !customer) throw new ApiFailure('not_found', `customer ${customerId} does not exist`, [
       { field: 'customerId', code: 'invalid_value', message: 'unknown customer' },
     ]);
-    const record = ctx.db.transaction(() => {
+    return writeTx(ctx, () => {
       const seq = nextSerial(ctx.db, serialCounterKey('LD', workstation, at));
       const args: CallCreateArgs = {
         id: uuidv7(),
@@ -68,18 +61,16 @@ export const callHandlers: HandlerMap<
         organisation: customer?.organisation ?? '',
         address: customer?.address ?? '',
         // The panel shows the active call script; the record keeps which version that was.
-        scriptVersionId: activeScript(ctx, 'call').id,
+        scriptVersionId: activeScript(ctx.db, 'call').id,
       };
       return runSyncMutation(ctx, 'call.create', args, actor);
-    })();
-    ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
-    return record;
+    });
   },
 
   'calls.get': ({ ctx, session, params }) => {
     const s = sessionOf(session);
     const record = getRecord(ctx, params.id);
-    const draft = readDraft(ctx, s.user.id, `call:${record.id}`);
+    const draft = readDraft(ctx.db, s.user.id, `call:${record.id}`);
     return { record, history: readHistory(ctx.db, 'call', record.id), draft, conflicts: openConflicts(ctx.db, 'call', record.id) };
   },
 
@@ -88,24 +79,21 @@ export const callHandlers: HandlerMap<
     const at = ctx.now().toISOString();
     // One transaction, one read of the record: the save, the callbacks it calls for and dropping the
     // form's draft commit together (one fsync, not a second one for the draft).
-    const record = withCallbacks(ctx, actor, { entity: 'call', id: params.id }, (prev) => {
+    return writeTx(ctx, () => {
+      const prev = callRecordsTable.get(ctx.db, params.id);
       if (!prev) throw new ApiFailure('not_found', `call record ${params.id} does not exist`);
       // Only what the user changed travels: descriptive fields are last-writer-wins per field on the hub.
       const fields = changedFields(prev, params.fields);
       const saved = runSyncMutation(ctx, 'call.update', { ...params, fields, at }, actor, { prev });
-      stmt(ctx.db, 'DELETE FROM drafts WHERE user_id = ? AND key = ?').run(actor.userId, `call:${saved.id}`);
+      deleteDraft(ctx.db, actor.userId, `call:${saved.id}`);
       return saved;
     });
-    ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
-    return record;
   },
 
   'calls.void': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const at = ctx.now().toISOString();
-    const record = runSyncMutation(ctx, 'call.void', { ...params, at }, actor);
-    ctx.emit('records.changed', { entity: 'call', ids: [record.id] });
-    return record;
+    return runSyncMutation(ctx, 'call.void', { ...params, at }, actor);
   },
 
   'calls.list': ({ ctx, session, params }) => {
@@ -137,19 +125,13 @@ export const callHandlers: HandlerMap<
         { field: 'payload', code: 'too_long', message: 'draft too large', params: { maximum: MAX_DRAFT_BYTES } },
       ]);
     const savedAt = ctx.now().toISOString();
-    ctx.db
-      .prepare(
-        `INSERT INTO drafts (key, user_id, payload, saved_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(user_id, key) DO UPDATE SET payload = excluded.payload, saved_at = excluded.saved_at`,
-      )
-      .run(params.key, s.user.id, payload, savedAt);
+    writeDraft(ctx.db, s.user.id, params.key, payload, savedAt);
     return { savedAt };
   },
 
-  'drafts.get': ({ ctx, session, params }) => readDraft(ctx, sessionOf(session).user.id, params.key),
+  'drafts.get': ({ ctx, session, params }) => readDraft(ctx.db, sessionOf(session).user.id, params.key),
 
   'drafts.discard': ({ ctx, session, params }) => {
-    const info = ctx.db.prepare('DELETE FROM drafts WHERE user_id = ? AND key = ?').run(sessionOf(session).user.id, params.key);
-    return { discarded: info.changes > 0 };
+    return { discarded: deleteDraft(ctx.db, sessionOf(session).user.id, params.key) };
   },
 };

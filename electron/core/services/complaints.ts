@@ -1,24 +1,22 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintRow } from '../../../shared/api/types';
 import { calendarCovers, localDay } from '../../../shared/domain/calendar';
-import type { Complaint, ComplaintActionName } from '../../../shared/domain/complaint';
-import { complaintNo } from '../../../shared/domain/complaint';
+import { type Complaint, type ComplaintActionName, type ComplaintFields, complaintNo } from '../../../shared/domain/complaint';
 import { ACTION_RULES, availableActions } from '../../../shared/domain/complaintWorkflow';
-import { complaintClocks, nextDeadline } from '../../../shared/domain/deadlines';
-import type { Actor } from '../../../shared/domain/mutation';
+import { type Calendar, complaintClocks, nextDeadline } from '../../../shared/domain/deadlines';
+import { type Actor, changedFields } from '../../../shared/domain/mutation';
 import { normalizePhone } from '../../../shared/domain/phone';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
-import { mutationEnv, runSyncMutation } from '../mutate';
-import { openConflicts, readHistory } from '../store/journal';
-import { getMeta, nextSerial } from '../store/settings';
-import { complaintsTable } from '../store/tables';
-import { settingsOf } from './admin';
-import { withCallbacks } from './callbackAuto';
 import { actorOf, type HandlerMap, sessionOf } from '../handler';
-import { escapeLike } from '../store/sql';
-import { changedFields } from '../../../shared/domain/mutation';
-import type { ComplaintFields } from '../../../shared/domain/complaint';
+import { complaintsInProgress, listComplaints, repeatIndex } from '../store/complaints';
+import { openConflicts, readHistory } from '../store/journal';
+import { getMeta, nextSerial, requireSettings } from '../store/settings';
+import { complaintsTable } from '../store/tables';
+import { userDirectory } from '../store/users';
+import { mutationEnv } from '../write/env';
+import { runSyncMutation } from '../write/mutation';
+import { writeTx } from '../write/unit';
 
 /** The steps that move a complaint on; "my complaints" lists what waits for one of them from this user. */
 const NEXT_STEPS: ComplaintActionName[] = ['approveClose', 'recordResult', 'recordCallback', 'assign', 'report'];
@@ -29,12 +27,10 @@ function load(ctx: CoreContext, id: string): Complaint {
   return c;
 }
 
-function calendarOf(ctx: CoreContext) {
-  return mutationEnv(ctx).complaints.calendar;
-}
+const calendarOf = (ctx: CoreContext): Calendar => mutationEnv(ctx).complaints.calendar;
 
-function toRow(ctx: CoreContext, c: Complaint, actor: Actor | null): ComplaintRow {
-  const clocks = complaintClocks(c, calendarOf(ctx), ctx.now());
+function toRow(c: Complaint, actor: Actor | null, calendar: Calendar, now: Date): ComplaintRow {
+  const clocks = complaintClocks(c, calendar, now);
   const actions = actor ? availableActions(c, actor) : [];
   return {
     id: c.id,
@@ -58,19 +54,6 @@ function toRow(ctx: CoreContext, c: Complaint, actor: Actor | null): ComplaintRo
   };
 }
 
-/** 第N次投诉: earlier complaints (not voided) from the same customer, or the same number when unlinked. */
-function repeatIndex(ctx: CoreContext, customerId: string | null, phoneNormalized: string): number {
-  if (!customerId && !phoneNormalized) return 1;
-  const row = ctx.db
-    .prepare(
-      `SELECT count(*) AS n FROM complaints WHERE status != 'voided' AND
-       ((? IS NOT NULL AND customer_id = ?) OR (? != '' AND phone_normalized = ?))`,
-    )
-    .get(customerId, customerId, phoneNormalized, phoneNormalized) as { n: number };
-  return row.n + 1;
-}
-
-
 export const complaintHandlers: HandlerMap<
   | 'complaints.register'
   | 'complaints.get'
@@ -86,8 +69,8 @@ export const complaintHandlers: HandlerMap<
     const at = ctx.now().toISOString();
     const workstation = getMeta(ctx.db, 'workstation') ?? 'WS';
     const { callId, ...fields } = params;
-    const phoneNormalized = fields.phone ? normalizePhone(fields.phone, settingsOf(ctx).areaCode).normalized : '';
-    const c = ctx.db.transaction(() => {
+    const phoneNormalized = fields.phone ? normalizePhone(fields.phone, requireSettings(ctx.db).areaCode).normalized : '';
+    return writeTx(ctx, () => {
       const year = Number(localDay(at).slice(0, 4));
       const seq = nextSerial(ctx.db, `TS-${year}-${workstation}`);
       return runSyncMutation(
@@ -99,15 +82,13 @@ export const complaintHandlers: HandlerMap<
           complaintNo: complaintNo(year, workstation, seq),
           workstation,
           callId: callId ?? null,
-          repeatIndex: repeatIndex(ctx, fields.customerId ?? null, phoneNormalized),
+          repeatIndex: repeatIndex(ctx.db, fields.customerId ?? null, phoneNormalized),
           receivedAt: at,
           at,
         },
         actor,
       );
-    })();
-    ctx.emit('records.changed', { entity: 'complaint', ids: [c.id] });
-    return c;
+    });
   },
 
   'complaints.get': ({ ctx, session, params }) => {
@@ -125,9 +106,7 @@ export const complaintHandlers: HandlerMap<
   'complaints.edit': ({ ctx, session, params }) => {
     const prev = load(ctx, params.id);
     const fields = changedFields<ComplaintFields>(prev, params.fields);
-    const c = runSyncMutation(ctx, 'complaint.edit', { id: params.id, fields, at: ctx.now().toISOString() }, actorOf(session));
-    ctx.emit('records.changed', { entity: 'complaint', ids: [c.id] });
-    return c;
+    return runSyncMutation(ctx, 'complaint.edit', { id: params.id, fields, at: ctx.now().toISOString() }, actorOf(session));
   },
 
   'complaints.transition': ({ ctx, session, params }) => {
@@ -136,41 +115,23 @@ export const complaintHandlers: HandlerMap<
     if (!ACTION_RULES[params.step.action].roles.includes(actor.role))
       throw new ApiFailure('forbidden', `role ${actor.role} may not ${params.step.action} a complaint`);
     load(ctx, params.id);
-    const c = withCallbacks(ctx, actor, { entity: 'complaint', id: params.id, step: params.step }, () =>
-      runSyncMutation(ctx, 'complaint.transition', { id: params.id, step: params.step, at: ctx.now().toISOString() }, actor),
-    );
-    ctx.emit('records.changed', { entity: 'complaint', ids: [c.id] });
-    return c;
+    return runSyncMutation(ctx, 'complaint.transition', { id: params.id, step: params.step, at: ctx.now().toISOString() }, actor);
   },
 
   'complaints.list': ({ ctx, session, params }) => {
     const actor = actorOf(session);
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (params.status) where.push('status = ?') && args.push(params.status);
-    else where.push("status != 'voided'");
-    if (params.severity) where.push('severity = ?') && args.push(params.severity);
-    if (params.handlerId) where.push('handler_id = ?') && args.push(params.handlerId);
-    if (params.q?.trim()) {
-      const like = `%${escapeLike(params.q.trim())}%`;
-      where.push("(complaint_no LIKE ? ESCAPE '\\' OR complainant LIKE ? ESCAPE '\\' OR organisation LIKE ? ESCAPE '\\' OR problem LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')");
-      args.push(like, like, like, like, like);
-    }
-    const clause = `WHERE ${where.join(' AND ')}`;
-    const total = (ctx.db.prepare(`SELECT count(*) AS n FROM complaints ${clause}`).get(...args) as { n: number }).n;
-    const rows = ctx.db
-      .prepare(`SELECT * FROM complaints ${clause} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`)
-      .all(...args, params.limit ?? 50, params.offset ?? 0) as Record<string, unknown>[];
-    return { total, rows: rows.map((r) => toRow(ctx, complaintsTable.fromRow(r), actor)) };
+    const calendar = calendarOf(ctx);
+    const now = ctx.now();
+    const page = listComplaints(ctx.db, { ...params, limit: params.limit ?? 50, offset: params.offset ?? 0 });
+    return { total: page.total, rows: page.rows.map((c) => toRow(c, actor, calendar, now)) };
   },
 
   'complaints.mine': ({ ctx, session }) => {
     const actor = actorOf(session);
-    const rows = ctx.db
-      .prepare("SELECT * FROM complaints WHERE status IN ('registered','in_handling','handled','awaiting_approval') ORDER BY received_at LIMIT 2000")
-      .all() as Record<string, unknown>[];
-    return rows
-      .map((r) => toRow(ctx, complaintsTable.fromRow(r), actor))
+    const calendar = calendarOf(ctx);
+    const now = ctx.now();
+    return complaintsInProgress(ctx.db)
+      .map((c) => toRow(c, actor, calendar, now))
       .filter((r) => r.nextAction !== null)
       .sort((a, b) => (a.nextDeadline ?? '9999').localeCompare(b.nextDeadline ?? '9999'));
   },
@@ -183,10 +144,6 @@ export const complaintHandlers: HandlerMap<
 
   'users.directory': ({ ctx, session }) => {
     sessionOf(session);
-    return ctx.db.prepare('SELECT id, display_name AS displayName, role FROM users WHERE active = 1 ORDER BY role, display_name').all() as {
-      id: string;
-      displayName: string;
-      role: 'agent';
-    }[];
+    return userDirectory(ctx.db);
   },
 };

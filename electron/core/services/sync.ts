@@ -1,22 +1,16 @@
 import { isSyncMutation } from '../../../shared/domain/mutations';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
-import { runSyncMutation } from '../mutate';
+import { actorOf, type HandlerMap } from '../handler';
+import { markConflictResolved, openConflictById } from '../store/journal';
 import type { SyncEngine } from '../sync/engine';
 import { joinHub, leaveHub } from '../sync/join';
-import { actorOf, type HandlerMap } from '../handler';
+import { runSyncMutation } from '../write/mutation';
+import { type ChangedEntity, touch, writeTx } from '../write/unit';
 
-const engines = new WeakMap<CoreContext, SyncEngine>();
-
-export function attachEngine(ctx: CoreContext, engine: SyncEngine): void {
-  engines.set(ctx, engine);
-  ctx.sync = engine;
-}
-
-export function engineOf(ctx: CoreContext): SyncEngine {
-  const e = engines.get(ctx);
-  if (!e) throw new ApiFailure('internal', 'sync engine not attached');
-  return e;
+function engineOf(ctx: CoreContext): SyncEngine {
+  if (!ctx.sync) throw new ApiFailure('internal', 'sync engine not attached');
+  return ctx.sync;
 }
 
 export const syncHandlers: HandlerMap<'sync.status' | 'sync.now' | 'sync.join' | 'sync.leave' | 'sync.resolveConflict'> = {
@@ -40,21 +34,20 @@ export const syncHandlers: HandlerMap<'sync.status' | 'sync.now' | 'sync.join' |
   },
 
   'sync.resolveConflict': ({ ctx, session, params }) => {
-    const row = ctx.db.prepare('SELECT * FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL').get(params.id) as
-      | Record<string, string>
-      | undefined;
+    const row = openConflictById(ctx.db, params.id);
     if (!row) throw new ApiFailure('not_found', `no open conflict ${params.id}`);
     const now = ctx.now().toISOString();
-    ctx.db.transaction(() => {
+    writeTx(ctx, () => {
       if (params.action === 'reapply') {
-        if (!isSyncMutation(row.mutation_name!)) throw new ApiFailure('refused', `${row.mutation_name} cannot be re-applied`);
+        if (!isSyncMutation(row.mutation_name)) throw new ApiFailure('refused', `${row.mutation_name} cannot be re-applied`);
         // Re-run against what the user now sees: a new mutation with a fresh base, judged again by the hub.
-        const args = { ...(JSON.parse(row.args!) as Record<string, unknown>), at: now };
+        const args = { ...(JSON.parse(row.args) as Record<string, unknown>), at: now };
         runSyncMutation(ctx, row.mutation_name as 'call.update', args as never, actorOf(session));
       }
-      ctx.db.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(now, params.id);
-    })();
-    ctx.emit('records.changed', { entity: row.entity as 'call', ids: [row.entity_id!] });
+      markConflictResolved(ctx.db, params.id, now);
+      // The record's conflict banner goes away even when nothing was re-applied.
+      touch(ctx, row.entity as ChangedEntity, row.entity_id);
+    });
     engineOf(ctx).refreshStatus();
     return { resolved: true as const };
   },

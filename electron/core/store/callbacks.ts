@@ -1,8 +1,12 @@
+import type Database from 'better-sqlite3';
+import type { Callback } from '../../../shared/domain/callback';
 import type { ParsedParamsOf } from '../../../shared/api/contract';
 import type { Actor } from '../../../shared/domain/mutation';
 import { isSupervisor } from '../../../shared/domain/roles';
 import { ApiFailure } from '../errors';
 import { escapeLike } from './sql';
+import { stmt } from './stmt';
+import { callbacksTable } from './tables';
 
 /** Officers and agents work their own queue; leads see everyone's (PRODUCT §5). */
 function scopeOf(actor: Actor, scope: 'mine' | 'all' | 'unassigned' | undefined, assigneeId: string | undefined): 'mine' | 'all' | 'unassigned' {
@@ -40,3 +44,71 @@ export function queueWhere(actor: Actor, params: QueueParams, now: Date): { stat
   return { status, clause: where.join(' AND '), args };
 }
 
+
+export interface Officer {
+  id: string;
+  name: string;
+}
+
+/** Active callback officers with their open load and the time of their last callback, for round-robin. */
+export function officerLoads(db: Database.Database): (Officer & { open: number; last: string })[] {
+  return stmt(
+    db,
+    `SELECT u.id, u.display_name AS name,
+       (SELECT count(*) FROM callbacks c WHERE c.assignee_id = u.id AND c.status = 'open') AS open,
+       (SELECT coalesce(max(c.created_at), '') FROM callbacks c WHERE c.assignee_id = u.id) AS last
+     FROM users u WHERE u.role = 'callback_officer' AND u.active = 1`,
+  ).all() as (Officer & { open: number; last: string })[];
+}
+
+/** The queue's callback for a complaint's round, if it is still open. */
+export function openComplaintCallback(db: Database.Database, complaintId: string, round: number): Callback | null {
+  const row = stmt(
+    db,
+    "SELECT * FROM callbacks WHERE complaint_id = ? AND complaint_round = ? AND kind = 'complaint' AND status = 'open' ORDER BY created_at LIMIT 1",
+  ).get(complaintId, round) as Record<string, unknown> | undefined;
+  return row ? callbacksTable.fromRow(row) : null;
+}
+
+export function openCallbackIdsOfComplaint(db: Database.Database, complaintId: string): string[] {
+  return (stmt(db, "SELECT id FROM callbacks WHERE complaint_id = ? AND status = 'open'").all(complaintId) as { id: string }[]).map((r) => r.id);
+}
+
+/** An import refuses a number that already waits in the queue for the same kind of callback. */
+export function hasOpenCallback(db: Database.Database, phoneNormalized: string, kind: string): boolean {
+  return stmt(db, "SELECT 1 FROM callbacks WHERE phone_normalized = ? AND kind = ? AND status = 'open' LIMIT 1").get(phoneNormalized, kind) !== undefined;
+}
+
+/**
+ * Open callbacks in the order they can be worked: by due time, except that one waiting for a retry
+ * sorts at its retry time when that is later (`queue_at`, migration 005). Closed ones: newest first.
+ */
+export function queuePage(
+  db: Database.Database,
+  where: { status: string; clause: string; args: unknown[] },
+  limit: number,
+  offset: number,
+): { total: number; rows: (Callback & { complaintNo: string | null })[] } {
+  const order = where.status === 'open' ? 'c.queue_at, c.id' : 'coalesce(c.done_at, c.updated_at) DESC, c.id DESC';
+  const total = (db.prepare(`SELECT count(*) AS n FROM callbacks c WHERE ${where.clause}`).get(...where.args) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT c.*, k.complaint_no AS complaint_no FROM callbacks c LEFT JOIN complaints k ON k.id = c.complaint_id
+       WHERE ${where.clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...where.args, limit, offset) as Record<string, unknown>[];
+  return { total, rows: rows.map((r) => ({ ...callbacksTable.fromRow(r), complaintNo: r.complaint_no as string | null })) };
+}
+
+/** The header's counts: everyone's open callbacks for a lead, otherwise the caller's own; `mine` is always the caller's. */
+export function callbackCounts(
+  db: Database.Database,
+  p: { now: string; endOfToday: string; userId: string; everyone: boolean },
+): { open: number; overdue: number; dueToday: number; mine: number } {
+  return stmt(
+    db,
+    `SELECT count(*) AS open, coalesce(sum(due_at < @now), 0) AS overdue, coalesce(sum(due_at >= @now AND due_at <= @end), 0) AS dueToday,
+       coalesce(sum(assignee_id IS @me), 0) AS mine
+     FROM callbacks WHERE status = 'open' AND (@everyone = 1 OR assignee_id IS @me)`,
+  ).get({ now: p.now, end: p.endOfToday, me: p.userId, everyone: p.everyone ? 1 : 0 }) as { open: number; overdue: number; dueToday: number; mine: number };
+}

@@ -96,3 +96,25 @@ export function openConflicts(db: Database.Database, entity: string, entityId: s
     args: JSON.parse(r.args!),
   }));
 }
+
+/** The hub token a user's client last received, if the workstation is joined and they logged in online. */
+export function hubTokenOf(db: Database.Database, userId: string): string | null {
+  const row = stmt(db, 'SELECT hub_token FROM sync_clients WHERE user_id = ?').get(userId) as { hub_token: string | null } | undefined;
+  return row?.hub_token ?? null;
+}
+
+export interface OpenConflictRow {
+  id: string;
+  entity: string;
+  entity_id: string;
+  mutation_name: string;
+  args: string;
+}
+
+export function openConflictById(db: Database.Database, id: string): OpenConflictRow | null {
+  return (stmt(db, 'SELECT * FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL').get(id) as OpenConflictRow | undefined) ?? null;
+}
+
+export function markConflictResolved(db: Database.Database, id: string, at: string): void {
+  stmt(db, 'UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(at, id);
+}

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { stmt } from './stmt';
+import { ApiFailure } from '../errors';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../../shared/domain/settings';
 
 export function getMeta(db: Database.Database, key: string): string | null {
@@ -63,4 +64,11 @@ export function nextSerial(db: Database.Database, key: string): number {
     last: number;
   };
   return row.last;
+}
+
+/** The settings, or the refusal every method gives before first-run set-up. */
+export function requireSettings(db: Database.Database): OrganisationSettings {
+  const s = readSettings(db);
+  if (!s) throw new ApiFailure('setup_required', 'this workstation has not been set up yet');
+  return s;
 }

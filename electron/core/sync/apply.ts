@@ -4,6 +4,7 @@ import type { Actor } from '../../../shared/domain/mutation';
 import type { OrganisationSettings } from '../../../shared/domain/settings';
 import type { Ack, SyncChange } from '../../../shared/sync/protocol';
 import { ENTITY_STORES } from '../store/entities';
+
 import { writeSettings } from '../store/settings';
 import { stmt } from '../store/stmt';
 import { usersTable } from '../store/tables';
@@ -31,21 +32,6 @@ export function rebase(db: Database.Database, entity: SyncEntity, id: string, en
     if (res.ok) state = res.next;
   }
   if (state) (ENTITY_STORES[entity] as { save: (db: Database.Database, r: unknown) => void }).save(db, state);
-}
-
-/**
- * Before the first unacknowledged change to a record, remember the record as the hub last gave it:
- * that is the base a later pull rebases the pending changes on. Records without pending changes keep
- * no copy (their row is the hub's state), which halves the writes of a first sync.
- */
-export function snapshotBase(db: Database.Database, entity: SyncEntity, id: string, prev: unknown): void {
-  if (prev === null || prev === undefined) return;
-  const pending = stmt(db, "SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND state = 'pending' LIMIT 1").get(entity, id);
-  if (pending) return;
-  stmt(
-    db,
-    'INSERT INTO sync_base (entity, id, seq, data) VALUES (?, ?, 0, ?) ON CONFLICT(entity, id) DO UPDATE SET seq = 0, data = excluded.data',
-  ).run(entity, id, JSON.stringify(prev));
 }
 
 /** Records with unacknowledged local mutations: only these need the rebase; the rest take the hub's state as is. */

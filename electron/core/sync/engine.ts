@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../../shared/api/types';
 import { MAX_PULL_PAGE, MAX_PUSH_BATCH, type PullResponse, type SyncChange } from '../../../shared/sync/protocol';
 import type { CoreContext } from '../context';
-import { mutationEnv } from '../mutate';
+import { mutationEnv } from '../write/env';
 import { getMeta, setMeta } from '../store/settings';
 import { applyAcks, applyChanges } from './apply';
 import { HubClient, HubError } from './hubClient';

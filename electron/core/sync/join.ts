@@ -2,7 +2,7 @@ import type { HubLoginResponse } from '../../../shared/sync/protocol';
 import type { OrganisationSettings } from '../../../shared/domain/settings';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
-import { hashPassword } from '../services/password';
+import { hashPassword } from '../../../shared/node/password';
 import { clientIdFor } from '../store/journal';
 import { getMeta, readSettings, setMeta, writeSettings } from '../store/settings';
 import { usersTable } from '../store/tables';

@@ -3,8 +3,8 @@ import type { Actor } from '../../../shared/domain/mutation';
 import type { User } from '../../../shared/domain/users';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
-import { stmt } from '../store/stmt';
-import { usersTable } from '../store/tables';
+import { stmt } from './stmt';
+import { usersTable } from './tables';
 
 /** Idle timeout covers a lunch break; the absolute limit covers the longest shift. */
 export const SESSION_IDLE_MS = 4 * 3600_000;

@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+import { stmt } from './stmt';
+
+export interface Draft {
+  key: string;
+  payload: unknown;
+  savedAt: string;
+}
+
+export function readDraft(db: Database.Database, userId: string, key: string): Draft | null {
+  const row = stmt(db, 'SELECT key, payload, saved_at FROM drafts WHERE user_id = ? AND key = ?').get(userId, key) as
+    | { key: string; payload: string; saved_at: string }
+    | undefined;
+  return row ? { key: row.key, payload: JSON.parse(row.payload) as unknown, savedAt: row.saved_at } : null;
+}
+
+/** `payload` is the JSON text as the size check measured it. */
+export function writeDraft(db: Database.Database, userId: string, key: string, payload: string, savedAt: string): void {
+  stmt(
+    db,
+    `INSERT INTO drafts (key, user_id, payload, saved_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(user_id, key) DO UPDATE SET payload = excluded.payload, saved_at = excluded.saved_at`,
+  ).run(key, userId, payload, savedAt);
+}
+
+export function deleteDraft(db: Database.Database, userId: string, key: string): boolean {
+  return stmt(db, 'DELETE FROM drafts WHERE user_id = ? AND key = ?').run(userId, key).changes > 0;
+}
