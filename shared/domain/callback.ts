@@ -18,6 +18,9 @@ export const CALLBACK_STATUSES = ['open', 'done', 'unreachable', 'cancelled'] as
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 export const CALLBACK_SOURCES = ['call', 'complaint', 'customer', 'callback', 'import', 'manual'] as const;
 export type CallbackSource = (typeof CALLBACK_SOURCES)[number];
+/** How new callbacks reach an officer: by turns, or left unassigned for a team lead. */
+export const CALLBACK_ASSIGNMENTS = ['round_robin', 'manual'] as const;
+export type CallbackAssignment = (typeof CALLBACK_ASSIGNMENTS)[number];
 
 export type { CallbackResult };
 export { CALLBACK_RESULTS };
@@ -31,7 +34,7 @@ export const CallbackRules = z.strictObject({
   maxAttempts: z.number().int().min(1).max(20),
   /** Minutes before due when a callback shows as "due soon". */
   warnMinutes: z.number().int().min(0).max(7 * 24 * 60),
-  assignment: z.enum(['round_robin', 'manual']),
+  assignment: z.enum(CALLBACK_ASSIGNMENTS),
 });
 export type CallbackRules = z.output<typeof CallbackRules>;
 

@@ -49,7 +49,8 @@ export function suggestionReplyBy(receivedAt: string, cal: Calendar): string {
 
 export const CLOCK_KINDS = ['escalate', 'report', 'complete', 'callback'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
-export type ClockState = 'running' | 'warning' | 'breached' | 'met' | 'met_late';
+export const CLOCK_STATES = ['running', 'warning', 'breached', 'met', 'met_late'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
 
 export interface Clock {
   kind: ClockKind;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type CallbackResult, COMPLAINT_CHANNELS, COMPLAINT_STATUSES, type Complaint, SEVERITIES } from './complaint';
 import type { ClockKind } from './deadlines';
 import { BEIJING_MS } from './calendar';
+import { clockFlagLabel, enumLabel, LABELS, type Lang } from './labels';
 import { isoTime, LIMITS, uuid } from './fields';
 
 /**
@@ -100,62 +101,57 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.max(0, day(toIso) - day(fromIso));
 }
 
-/** The columns of annex 3 as printed and exported, in order (zh-CN headers, as on the paper form). */
-export const TRACKING_COLUMNS = [
-  { key: 'complaintNo', title: '投诉编号', width: 20 },
-  { key: 'receivedAt', title: '登记时间', width: 18, date: true },
-  { key: 'complainant', title: '客户', width: 12 },
-  { key: 'organisation', title: '单位', width: 24 },
-  { key: 'phone', title: '电话', width: 16 },
-  { key: 'problem', title: '问题摘要', width: 40 },
-  { key: 'severity', title: '等级', width: 8 },
-  { key: 'departments', title: '处理部门', width: 16 },
-  { key: 'handlerName', title: '处理人', width: 10 },
-  { key: 'status', title: '状态', width: 10 },
-  { key: 'result', title: '处理结果', width: 36 },
-  { key: 'completedAt', title: '完成时间', width: 18, date: true },
-  { key: 'callbackDueAt', title: '回访期限', width: 18, date: true },
-  { key: 'callbackAt', title: '回访时间', width: 18, date: true },
-  { key: 'callbackResult', title: '回访结果', width: 10 },
-  { key: 'rectification', title: '整改反馈', width: 24 },
-  { key: 'closedAt', title: '关闭时间', width: 18, date: true },
-  { key: 'daysOpen', title: '处理天数', width: 8 },
-  { key: 'nextDeadline', title: '下一期限', width: 18, date: true },
-  { key: 'flags', title: '超期', width: 16 },
+/** The columns of annex 3 as printed and exported, in order; headers from labels.ts (`trackingColumn`). */
+const TRACKING_LAYOUT = [
+  { key: 'complaintNo', width: 20 },
+  { key: 'receivedAt', width: 18, date: true },
+  { key: 'complainant', width: 12 },
+  { key: 'organisation', width: 24 },
+  { key: 'phone', width: 16 },
+  { key: 'problem', width: 40 },
+  { key: 'severity', width: 8 },
+  { key: 'departments', width: 16 },
+  { key: 'handlerName', width: 10 },
+  { key: 'status', width: 10 },
+  { key: 'result', width: 36 },
+  { key: 'completedAt', width: 18, date: true },
+  { key: 'callbackDueAt', width: 18, date: true },
+  { key: 'callbackAt', width: 18, date: true },
+  { key: 'callbackResult', width: 10 },
+  { key: 'rectification', width: 24 },
+  { key: 'closedAt', width: 18, date: true },
+  { key: 'daysOpen', width: 8 },
+  { key: 'nextDeadline', width: 18, date: true },
+  { key: 'flags', width: 16 },
 ] as const;
-export type TrackingColumnKey = (typeof TRACKING_COLUMNS)[number]['key'];
+export type TrackingColumnKey = (typeof TRACKING_LAYOUT)[number]['key'];
+/** `title` is the Chinese header, as on the paper form and in the export; screens ask `columnTitle`. */
+export const TRACKING_COLUMNS = TRACKING_LAYOUT.map((c) => ({ ...c, title: LABELS.zh.trackingColumn[c.key] }));
 
-export const SEVERITY_ZH: Record<Complaint['severity'], string> = { general: '一般投诉', major: '重大投诉', crisis: '危机事件' };
-export const STATUS_ZH: Record<Complaint['status'], string> = {
-  registered: '已登记',
-  in_handling: '处理中',
-  handled: '已处理待回访',
-  awaiting_approval: '待审批',
-  closed: '已关闭',
-  voided: '已作废',
-};
-export const CALLBACK_RESULT_ZH: Record<CallbackResult, string> = { satisfied: '满意', fairly_satisfied: '较满意', unsatisfied: '不满意' };
-export const CLOCK_ZH: Record<ClockKind, string> = { escalate: '升级', report: '上报', complete: '办结', callback: '回访' };
-
-export function flagsText(row: Pick<TrackingRow, 'overdue' | 'late'>): string {
-  return [...row.overdue.map((k) => `${CLOCK_ZH[k]}超期`), ...row.late.map((k) => `${CLOCK_ZH[k]}逾期完成`)].join('、');
+export function columnTitle(key: TrackingColumnKey, lang: Lang = 'zh'): string {
+  return enumLabel('trackingColumn', key, lang);
 }
 
-/** A cell as text (CSV, print); dates are left to the caller through `formatDate`. */
-export function cellValue(row: TrackingRow, key: TrackingColumnKey): string | number | null {
+export function flagsText(row: Pick<TrackingRow, 'overdue' | 'late'>, lang: Lang = 'zh'): string {
+  const sep = lang === 'zh' ? '、' : ', ';
+  return [...row.overdue.map((k) => clockFlagLabel(k, 'overdue', lang)), ...row.late.map((k) => clockFlagLabel(k, 'late', lang))].join(sep);
+}
+
+/** A cell as text (CSV, print), Chinese unless told; dates are left to the caller (`beijingTime`). */
+export function cellValue(row: TrackingRow, key: TrackingColumnKey, lang: Lang = 'zh'): string | number | null {
   switch (key) {
     case 'severity':
-      return SEVERITY_ZH[row.severity];
+      return enumLabel('severity', row.severity, lang);
     case 'status':
-      return STATUS_ZH[row.status];
+      return enumLabel('complaintStatus', row.status, lang);
     case 'departments':
-      return row.departments.join('、');
+      return row.departments.join(lang === 'zh' ? '、' : ', ');
     case 'callbackResult':
-      return row.callbackResult ? CALLBACK_RESULT_ZH[row.callbackResult] : '';
+      return row.callbackResult ? enumLabel('callbackResult', row.callbackResult, lang) : '';
     case 'rectification':
-      return [row.rectificationDept, row.rectificationNote].filter(Boolean).join(':');
+      return [row.rectificationDept, row.rectificationNote].filter(Boolean).join(lang === 'zh' ? ':' : ': ');
     case 'flags':
-      return flagsText(row);
+      return flagsText(row, lang);
     case 'daysOpen':
       return row.daysOpen;
     default:

@@ -1,4 +1,7 @@
+import { LABELS } from '../../../shared/domain/labels';
 import type { CallbackMessages } from './callbackZh';
+
+const L = LABELS.en;
 
 /** English strings for callbacks; same keys as callbackZh.ts (checked by the type). */
 export const callbackEn: CallbackMessages = {
@@ -7,16 +10,8 @@ export const callbackEn: CallbackMessages = {
   badge: '{{open}} open, {{today}} due today, {{overdue}} overdue',
   tabs: { mine: 'Mine', all: 'All', unassigned: 'Unassigned' },
   counts: { open: 'Open {{n}}', dueToday: 'Due today {{n}}', overdue: 'Overdue {{n}}', mine: 'Mine {{n}}' },
-  kinds: {
-    complaint: 'Complaint',
-    satisfaction: 'Satisfaction',
-    promised: 'Promised',
-    key_account: 'Key account',
-    presale: 'Pre-sale',
-    aftersale: 'After-sale',
-    suggestion: 'Suggestion reply',
-  },
-  statuses: { open: 'Open', done: 'Done', unreachable: 'Unreachable', cancelled: 'Cancelled' },
+  kinds: L.callbackKind,
+  statuses: L.callbackStatus,
   fields: {
     dueAt: 'Due',
     kind: 'Kind',
@@ -97,8 +92,7 @@ export const callbackEn: CallbackMessages = {
     retryMinutes: 'Retry after not reached (minutes)',
     maxAttempts: 'Maximum attempts',
     assignment: 'Assignment',
-    round_robin: 'Round-robin',
-    manual: 'By a team lead',
+    ...L.callbackAssignment,
     assignmentHelp: {
       round_robin: 'New callbacks go to the officer with the fewest open ones',
       manual: 'New callbacks wait under Unassigned for a team lead',

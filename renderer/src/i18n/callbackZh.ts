@@ -1,3 +1,8 @@
+import { LABELS } from '../../../shared/domain/labels';
+
+// Enumerations come from shared/domain/labels.ts: one wording for every screen, print and export.
+const L = LABELS.zh;
+
 /** Chinese strings for the callback queue and screen (回访). `callbackEn.ts` has the same shape. */
 export const callbackZh = {
   nav: '回访',
@@ -5,16 +10,8 @@ export const callbackZh = {
   badge: '待回访 {{open}} 条,今日到期 {{today}} 条,逾期 {{overdue}} 条',
   tabs: { mine: '我的', all: '全部', unassigned: '未分配' },
   counts: { open: '待回访 {{n}}', dueToday: '今日到期 {{n}}', overdue: '逾期 {{n}}', mine: '我的 {{n}}' },
-  kinds: {
-    complaint: '投诉回访',
-    satisfaction: '满意度回访',
-    promised: '承诺回电',
-    key_account: '重要客户回访',
-    presale: '售前回访',
-    aftersale: '售后回访',
-    suggestion: '建议答复',
-  },
-  statuses: { open: '待回访', done: '已完成', unreachable: '无法联系', cancelled: '已取消' },
+  kinds: L.callbackKind,
+  statuses: L.callbackStatus,
   fields: {
     dueAt: '回访期限',
     kind: '类型',
@@ -95,8 +92,7 @@ export const callbackZh = {
     retryMinutes: '未接通重拨间隔(分钟)',
     maxAttempts: '最多拨打次数',
     assignment: '分配方式',
-    round_robin: '自动轮流分配',
-    manual: '班组长手工指派',
+    ...L.callbackAssignment,
     assignmentHelp: {
       round_robin: '新回访自动分给待办最少的回访员',
       manual: '新回访进入“未分配”,由班组长指派',

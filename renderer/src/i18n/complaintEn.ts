@@ -1,4 +1,8 @@
+import { LABELS } from '../../../shared/domain/labels';
+import { mapLabels } from './labels';
 import type { ComplaintMessages } from './complaintZh';
+
+const L = LABELS.en;
 
 /** English strings for complaints; same keys as complaintZh.ts (checked by the type). */
 export const complaintEn: ComplaintMessages = {
@@ -94,19 +98,12 @@ export const complaintEn: ComplaintMessages = {
   solutionN: 'Solution {{n}}',
   notChosen: 'None',
   attemptsN: '{{n}}',
-  channels: { phone: 'Phone', visit: 'Visit', fax: 'Fax', letter: 'Letter', email: 'E-mail', online: 'Online', other: 'Other' },
-  severities: { general: 'General', major: 'Major', crisis: 'Crisis' },
-  types: { result_doubt: 'Doubt about a result', attitude: 'Staff attitude', timeliness: 'Timeliness', fee: 'Fee', other: 'Other' },
-  statuses: {
-    registered: 'Registered',
-    in_handling: 'In handling',
-    handled: 'Handled, callback due',
-    awaiting_approval: 'Awaiting approval',
-    closed: 'Closed',
-    voided: 'Voided',
-  },
-  callbackResults: { satisfied: 'Satisfied', fairly_satisfied: 'Fairly satisfied', unsatisfied: 'Not satisfied' },
-  signoffKinds: { handler: 'Handler', department: 'Responsible department', cs_head: 'Customer-service head', approval: 'Approval' },
+  channels: L.complaintChannel,
+  severities: L.severity,
+  types: L.complaintType,
+  statuses: L.complaintStatus,
+  callbackResults: L.callbackResult,
+  signoffKinds: L.signoffKind,
   signoffLine: '{{kind}}: {{name}} ({{role}}) · {{at}}',
   noSignoffs: 'No signatures yet',
   actions: {
@@ -162,8 +159,8 @@ export const complaintEn: ComplaintMessages = {
   },
   clocks: {
     title: 'Deadlines',
-    kinds: { escalate: 'Escalate', report: 'Report', complete: 'Reply', callback: 'Callback' },
-    states: { running: 'Running', warning: 'Due soon', breached: 'Overdue', met: 'Met', met_late: 'Met late' },
+    kinds: mapLabels(L.clockKind, (k) => `${k} deadline`),
+    states: L.clockState,
     left: '{{d}} left',
     over: 'Overdue {{d}}',
     lateBy: 'late by {{d}}',

@@ -1,3 +1,9 @@
+import { LABELS } from '../../../shared/domain/labels';
+import { mapLabels } from './labels';
+
+// Enumerations come from shared/domain/labels.ts: one wording for every screen, print and export.
+const L = LABELS.zh;
+
 /** Chinese strings for complaints (annex 2), their settings and the printed forms. `complaintEn.ts` has the same shape. */
 export const complaintZh = {
   nav: '投诉处理',
@@ -92,19 +98,12 @@ export const complaintZh = {
   solutionN: '方案 {{n}}',
   notChosen: '未选择',
   attemptsN: '{{n}} 次',
-  channels: { phone: '来电', visit: '来人', fax: '传真', letter: '信函', email: '电子邮件', online: '网上', other: '其他' },
-  severities: { general: '一般投诉', major: '重大投诉', crisis: '危机事件' },
-  types: { result_doubt: '检测结果存疑', attitude: '服务态度', timeliness: '及时性', fee: '收费', other: '其他' },
-  statuses: {
-    registered: '已登记',
-    in_handling: '处理中',
-    handled: '已处理待回访',
-    awaiting_approval: '待审批',
-    closed: '已办结',
-    voided: '已作废',
-  },
-  callbackResults: { satisfied: '满意', fairly_satisfied: '基本满意', unsatisfied: '不满意' },
-  signoffKinds: { handler: '经办人', department: '责任部门', cs_head: '客服部部长', approval: '审批' },
+  channels: L.complaintChannel,
+  severities: L.severity,
+  types: L.complaintType,
+  statuses: L.complaintStatus,
+  callbackResults: L.callbackResult,
+  signoffKinds: L.signoffKind,
   signoffLine: '{{kind}}:{{name}}({{role}})· {{at}}',
   noSignoffs: '尚无签字',
   actions: {
@@ -160,8 +159,8 @@ export const complaintZh = {
   },
   clocks: {
     title: '时限',
-    kinds: { escalate: '升级时限', report: '上报时限', complete: '答复时限', callback: '回访时限' },
-    states: { running: '进行中', warning: '即将到期', breached: '已超时', met: '按时完成', met_late: '超时完成' },
+    kinds: mapLabels(L.clockKind, (k) => `${k}时限`),
+    states: L.clockState,
     left: '剩余 {{d}}',
     over: '已超时 {{d}}',
     lateBy: '超时 {{d}}',

@@ -1,7 +1,10 @@
+import { LABELS } from '../../../shared/domain/labels';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { scriptEn, snippetEn } from './scriptEn';
 import type { Messages } from './zh';
+
+const L = LABELS.en;
 
 /** English UI strings; same keys as zh.ts (checked by the `Messages` type). */
 export const en: Messages = {
@@ -27,16 +30,10 @@ export const en: Messages = {
     seconds: '{{n}} s',
     total: '{{n}} in total',
   },
-  roles: { agent: 'Agent', callback_officer: 'Callback officer', team_lead: 'Team lead', admin: 'Administrator' },
-  categories: { consultation: 'Consultation', query: 'Query', complaint: 'Complaint', suggestion: 'Suggestion', other: 'Other' },
-  statuses: { open: 'On call', awaiting_reply: 'Awaiting reply', replied: 'Replied', closed: 'Closed' },
-  situations: {
-    emotional: 'Emotional caller',
-    dialect: 'Dialect not understood',
-    beyond_ability: 'Beyond my ability',
-    phone_fault: 'Phone fault',
-    result_query: 'Test-result query',
-  },
+  roles: L.role,
+  categories: L.callCategory,
+  statuses: L.callStatus,
+  situations: L.specialSituation,
   errors: {
     codes: {
       invalid_params: 'Please correct the fields marked in red',

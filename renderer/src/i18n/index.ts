@@ -2,10 +2,11 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Lang } from '../../../shared/domain/labels';
 import { en } from './en';
 import { zh } from './zh';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 const STORAGE_KEY = 'hotline.lang';
 
 function storedLang(): Lang {

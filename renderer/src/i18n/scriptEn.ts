@@ -1,4 +1,7 @@
+import { LABELS } from '../../../shared/domain/labels';
 import type { ScriptMessages, SnippetMessages } from './scriptZh';
+
+const L = LABELS.en;
 
 /** English strings for scripts and snippets; same keys as scriptZh.ts (checked by the types). */
 export const scriptEn: ScriptMessages = {
@@ -15,11 +18,7 @@ export const scriptEn: ScriptMessages = {
     unfilled: '{{name}}: not filled in yet (replaced once typed on the call sheet)',
     unknown: '{{name}}: not a known variable; ask an administrator to check the script',
   },
-  actions: {
-    promised_callback: 'Promise a callback',
-    open_complaint: 'Register complaint',
-    mark_transferred: 'Mark transferred',
-  },
+  actions: L.scriptAction,
   promised: {
     title: 'Promised callback',
     create: 'Create callback',
@@ -36,7 +35,7 @@ export const scriptEn: ScriptMessages = {
   editor: {
     tab: 'Scripts',
     kind: 'Script',
-    kinds: { call: 'Call script', callback: 'Callback script' },
+    kinds: L.scriptKind,
     name: 'Script name',
     steps: 'Steps',
     step: 'Step {{n}}',

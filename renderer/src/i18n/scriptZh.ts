@@ -1,3 +1,8 @@
+import { LABELS } from '../../../shared/domain/labels';
+
+// Enumerations come from shared/domain/labels.ts: one wording for every screen, print and export.
+const L = LABELS.zh;
+
 /** Chinese strings for scripts (话术), the script editor and text snippets (常用语). `scriptEn.ts` has the same shape. */
 export const scriptZh = {
   versionN: '第 {{n}} 版',
@@ -13,11 +18,7 @@ export const scriptZh = {
     unfilled: '{{name}}:尚未填写(来电记录单中填写后自动替换)',
     unknown: '{{name}}:不是可用的变量,请管理员检查话术',
   },
-  actions: {
-    promised_callback: '承诺回电',
-    open_complaint: '登记投诉',
-    mark_transferred: '标记已转接',
-  },
+  actions: L.scriptAction,
   promised: {
     title: '承诺回电',
     create: '创建回访',
@@ -34,7 +35,7 @@ export const scriptZh = {
   editor: {
     tab: '话术',
     kind: '话术类别',
-    kinds: { call: '来电话术', callback: '回访话术' },
+    kinds: L.scriptKind,
     name: '话术名称',
     steps: '步骤',
     step: '步骤 {{n}}',

@@ -1,6 +1,9 @@
+import { LABELS } from '../../../shared/domain/labels';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { scriptZh, snippetZh } from './scriptZh';
+
+const L = LABELS.zh;
 
 /** Chinese (default) UI strings. `en.ts` must have the same shape; the type check enforces it. */
 export const zh = {
@@ -26,16 +29,11 @@ export const zh = {
     seconds: '{{n}} 秒',
     total: '共 {{n}} 条',
   },
-  roles: { agent: '客服专员', callback_officer: '回访员', team_lead: '班组长', admin: '管理员' },
-  categories: { consultation: '咨询', query: '查询', complaint: '投诉', suggestion: '建议', other: '其他' },
-  statuses: { open: '通话中', awaiting_reply: '待答复', replied: '已答复', closed: '已办结' },
-  situations: {
-    emotional: '情绪激动',
-    dialect: '方言听不懂',
-    beyond_ability: '超出能力',
-    phone_fault: '电话故障',
-    result_query: '检测结果查询',
-  },
+  // Enumerations: one wording per language for every screen, print and export (shared/domain/labels.ts).
+  roles: L.role,
+  categories: L.callCategory,
+  statuses: L.callStatus,
+  situations: L.specialSituation,
   errors: {
     codes: {
       invalid_params: '填写有误,请检查标红的字段',

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/domain/callback';
 import { fmtShort } from '../../components/format';
 import { i18n } from '../../i18n';
+import { useLabel } from '../../i18n/labels';
 import { useSettings } from '../admin/settingsStore';
 
 const KIND_COLORS: Record<CallbackKind, string> = {
@@ -25,19 +26,19 @@ const KIND_COLORS: Record<CallbackKind, string> = {
 const STATUS_COLORS: Record<CallbackStatus, string> = { open: 'processing', done: 'success', unreachable: 'warning', cancelled: 'default' };
 
 export function CallbackKindTag({ kind }: { kind: CallbackKind }) {
-  const { t } = useTranslation();
+  const { label } = useLabel();
   return (
     <Tag color={KIND_COLORS[kind]} data-testid="callback-kind" data-kind={kind}>
-      {t(`callback.kinds.${kind}`)}
+      {label('callbackKind', kind)}
     </Tag>
   );
 }
 
 export function CallbackStatusTag({ status }: { status: CallbackStatus }) {
-  const { t } = useTranslation();
+  const { label } = useLabel();
   return (
     <Tag color={STATUS_COLORS[status]} data-testid="callback-status" data-status={status}>
-      {t(`callback.statuses.${status}`)}
+      {label('callbackStatus', status)}
     </Tag>
   );
 }

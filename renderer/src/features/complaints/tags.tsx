@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
 import type { ComplaintStatus, Severity } from '../../../../shared/domain/complaint';
+import { useLabel } from '../../i18n/labels';
 
 const SEVERITY_COLORS: Record<Severity, string> = { general: 'blue', major: 'orange', crisis: 'red' };
 const STATUS_COLORS: Record<ComplaintStatus, string> = {
@@ -13,19 +13,19 @@ const STATUS_COLORS: Record<ComplaintStatus, string> = {
 };
 
 export function SeverityTag({ severity }: { severity: Severity }) {
-  const { t } = useTranslation();
+  const { label } = useLabel();
   return (
     <Tag color={SEVERITY_COLORS[severity]} data-testid="severity-tag" data-severity={severity}>
-      {t(`complaint.severities.${severity}`)}
+      {label('severity', severity)}
     </Tag>
   );
 }
 
 export function ComplaintStatusTag({ status }: { status: ComplaintStatus }) {
-  const { t } = useTranslation();
+  const { label } = useLabel();
   return (
     <Tag color={STATUS_COLORS[status]} data-testid="complaint-status" data-status={status} className={status === 'voided' ? 'voided-tag' : undefined}>
-      {t(`complaint.statuses.${status}`)}
+      {label('complaintStatus', status)}
     </Tag>
   );
 }

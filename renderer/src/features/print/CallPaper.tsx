@@ -48,7 +48,7 @@ export function CallPaper({ r, org }: { r: CallRecord; org: string }) {
         <tr>
           <th>{f('category')}</th>
           <td colSpan={3}>
-            <Checks options={CALL_CATEGORIES} value={r.category} group="categories" />
+            <Checks options={CALL_CATEGORIES} value={r.category} kind="callCategory" />
           </td>
           <th>{f('reportNo')}</th>
           <td>{r.reportNo}</td>
@@ -62,7 +62,7 @@ export function CallPaper({ r, org }: { r: CallRecord; org: string }) {
         <tr>
           <th>{f('specialSituations')}</th>
           <td colSpan={5}>
-            <Checks options={SPECIAL_SITUATIONS} value={r.specialSituations} group="situations" />
+            <Checks options={SPECIAL_SITUATIONS} value={r.specialSituations} kind="specialSituation" />
           </td>
         </tr>
         <tr>

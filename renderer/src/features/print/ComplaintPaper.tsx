@@ -77,7 +77,7 @@ export function ComplaintPaper({ c, org }: { c: Complaint; org: string }) {
           <td>{when(c.receivedAt)}</td>
           <th>{f('channel')}</th>
           <td colSpan={3}>
-            <Checks options={COMPLAINT_CHANNELS} value={c.channel} group="complaint.channels" />
+            <Checks options={COMPLAINT_CHANNELS} value={c.channel} kind="complaintChannel" />
           </td>
         </tr>
         <tr>
@@ -109,11 +109,11 @@ export function ComplaintPaper({ c, org }: { c: Complaint; org: string }) {
         <tr>
           <th>{f('severity')}</th>
           <td colSpan={2}>
-            <Checks options={SEVERITIES} value={c.severity} group="complaint.severities" />
+            <Checks options={SEVERITIES} value={c.severity} kind="severity" />
           </td>
           <th>{f('type')}</th>
           <td colSpan={2}>
-            <Checks options={COMPLAINT_TYPES} value={c.type} group="complaint.types" />
+            <Checks options={COMPLAINT_TYPES} value={c.type} kind="complaintType" />
           </td>
         </tr>
         <tr>

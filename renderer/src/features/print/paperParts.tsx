@@ -1,16 +1,18 @@
 import type { ReactNode } from 'react';
 import { fmtDateTime } from '../../components/format';
+import type { EnumLabels, LabelKind } from '../../../../shared/domain/labels';
 import { i18n } from '../../i18n';
+import { label } from '../../i18n/labels';
 
-/** "☑来电 ☐来人 ☐传真 …": a choice printed the way the paper form offers it. */
-export function Checks<T extends string>({ options, value, group }: { options: readonly T[]; value: T | readonly T[] | null; group: string }) {
+/** "☑来电 ☐来人 ☐传真 …": a choice printed the way the paper form offers it, with the words from labels.ts. */
+export function Checks<K extends LabelKind, T extends keyof EnumLabels[K] & string>({ options, value, kind }: { options: readonly T[]; value: T | readonly T[] | null; kind: K }) {
   const on = (o: T) => (Array.isArray(value) ? value.includes(o) : value === o);
   return (
     <>
       {options.map((o) => (
         <span key={o} className="paper-check">
           {on(o) ? '☑' : '☐'}
-          {i18n.t(`${group}.${o}`)}
+          {label(kind, o)}
         </span>
       ))}
     </>

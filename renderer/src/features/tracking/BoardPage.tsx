@@ -3,12 +3,13 @@ import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'ant
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardSummary } from '../../../../shared/api';
-import { SEVERITIES } from '../../../../shared/domain/complaint';
-import { beijingTime, CALLBACK_RESULT_ZH, SEVERITY_ZH } from '../../../../shared/domain/tracking';
+import { CALLBACK_RESULTS, SEVERITIES } from '../../../../shared/domain/complaint';
+import { beijingTime } from '../../../../shared/domain/tracking';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { navigateWith } from '../../components/router';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
+import { useLabel } from '../../i18n/labels';
 import { openTrackingWith } from './preset';
 import './strings';
 import './tracking.css';
@@ -31,6 +32,7 @@ function Num({ title, value, suffix, onOpen, testId, danger }: { title: string; 
  */
 export function BoardPage() {
   const { t } = useTranslation();
+  const { label } = useLabel();
   const [b, setB] = useState<BoardSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -78,7 +80,7 @@ export function BoardPage() {
         {SEVERITIES.map((s) => (
           <Col span={6} key={s}>
             <Num
-              title={`${t('tracking.board.openBySeverity')} · ${SEVERITY_ZH[s]}`}
+              title={`${t('tracking.board.openBySeverity')} · ${label('severity', s)}`}
               value={b.openBySeverity[s]}
               onOpen={() => openTrackingWith({ status: [...OPEN], severity: [s], sort: 'nextDeadline', dir: 'asc' })}
               testId={`board-open-${s}`}
@@ -106,7 +108,7 @@ export function BoardPage() {
         <Col span={6}>
           <Num
             title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.callbacks')}`}
-            value={(Object.keys(CALLBACK_RESULT_ZH) as (keyof typeof CALLBACK_RESULT_ZH)[]).map((k) => `${CALLBACK_RESULT_ZH[k]} ${b.satisfaction.callbacks[k]}`).join(' / ')}
+            value={CALLBACK_RESULTS.map((k) => `${label('callbackResult', k)} ${b.satisfaction.callbacks[k]}`).join(' / ')}
             onOpen={() => openTrackingWith({ status: ['registered', 'in_handling', 'handled', 'awaiting_approval', 'closed'], sort: 'callbackAt', dir: 'desc' }, 'callback_month')}
             testId="board-callback-results"
           />

@@ -6,13 +6,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryUser, TrackingRow } from '../../../../shared/api';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, SEVERITIES } from '../../../../shared/domain/complaint';
+import { clockFlagLabel, type Lang } from '../../../../shared/domain/labels';
 import {
   beijingTime,
-  CLOCK_ZH,
   cellValue,
+  columnTitle,
   DEFAULT_TRACKING_VIEW,
-  SEVERITY_ZH,
-  STATUS_ZH,
   TRACKING_COLUMNS,
   type TrackingSortField,
   type TrackingView,
@@ -20,6 +19,7 @@ import {
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
+import { useLabel } from '../../i18n/labels';
 import { useCallRules } from '../admin/settingsStore';
 import { downloadBase64 } from './download';
 import { type BoardList, takePreset } from './preset';
@@ -28,7 +28,6 @@ import './tracking.css';
 
 const SORTABLE = new Set<string>(['complaintNo', 'receivedAt', 'complainant', 'phone', 'severity', 'departments', 'handlerName', 'status', 'result', 'completedAt', 'callbackDueAt', 'callbackAt', 'callbackResult', 'rectification', 'closedAt', 'daysOpen', 'nextDeadline']);
 const SEVERITY_COLOR = { general: 'default', major: 'orange', crisis: 'red' } as const;
-const CHANNEL_ZH: Record<(typeof COMPLAINT_CHANNELS)[number], string> = { phone: '来电', visit: '来人', fax: '传真', letter: '来信', email: '邮件', online: '网上', other: '其它' };
 
 /** Saved per user a moment after the last change, so that typing a search does not write on every key. */
 const SAVE_DELAY_MS = 600;
@@ -36,6 +35,7 @@ const SAVE_DELAY_MS = 600;
 /** 客户投诉及处理跟踪表 (annex 3): the team lead's register of every complaint. */
 export function TrackingPage() {
   const { t } = useTranslation();
+  const { lang, label } = useLabel();
   const { message } = AntApp.useApp();
   const { departments } = useCallRules();
   const [view, setView] = useState<TrackingView | null>(null);
@@ -133,7 +133,7 @@ export function TrackingPage() {
     message.success(t('tracking.exported', { n: res.result.rows, file: res.result.filename }));
   };
 
-  const columns = useMemo(() => buildColumns(view), [view]);
+  const columns = useMemo(() => buildColumns(view, lang), [view, lang]);
   if (!view) return null;
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null = view.from && view.to ? [dayjs(view.from), dayjs(view.to).subtract(1, 'ms')] : null;
 
@@ -181,7 +181,7 @@ export function TrackingPage() {
           placeholder={t('tracking.status')}
           value={view.status ?? []}
           onChange={(v) => update({ status: v.length ? v : undefined })}
-          options={COMPLAINT_STATUSES.map((s) => ({ value: s, label: STATUS_ZH[s] }))}
+          options={COMPLAINT_STATUSES.map((s) => ({ value: s, label: label('complaintStatus', s) }))}
           style={{ minWidth: 160 }}
           data-testid="tracking-status"
         />
@@ -191,7 +191,7 @@ export function TrackingPage() {
           placeholder={t('tracking.severity')}
           value={view.severity ?? []}
           onChange={(v) => update({ severity: v.length ? v : undefined })}
-          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_ZH[s] }))}
+          options={SEVERITIES.map((s) => ({ value: s, label: label('severity', s) }))}
           style={{ minWidth: 160 }}
           data-testid="tracking-severity"
         />
@@ -220,7 +220,7 @@ export function TrackingPage() {
           placeholder={t('tracking.channel')}
           value={view.channel}
           onChange={(v) => update({ channel: v })}
-          options={COMPLAINT_CHANNELS.map((c) => ({ value: c, label: CHANNEL_ZH[c] }))}
+          options={COMPLAINT_CHANNELS.map((c) => ({ value: c, label: label('complaintChannel', c) }))}
           style={{ width: 100 }}
           data-testid="tracking-channel"
         />
@@ -289,7 +289,7 @@ export function TrackingPage() {
           },
         }}
       />
-      <PrintTable rows={rows} total={capped ? `${total}+` : total} />
+      <PrintTable rows={rows} total={capped ? `${total}+` : total} lang={lang} />
     </Card>
   );
 }
@@ -304,18 +304,18 @@ function openComplaint(id: string) {
   window.location.hash = `/complaints/${encodeURIComponent(id)}`;
 }
 
-function buildColumns(view: TrackingView | null): TableColumnsType<TrackingRow> {
+function buildColumns(view: TrackingView | null, lang: Lang): TableColumnsType<TrackingRow> {
   const order = (key: string): SortOrder => (view?.sort === key ? (view.dir === 'asc' ? 'ascend' : 'descend') : null);
   return TRACKING_COLUMNS.map((c) => {
     const base = {
       key: c.key,
-      title: c.title,
+      title: columnTitle(c.key, lang),
       width: c.width * 8,
       ellipsis: true,
       ...(SORTABLE.has(c.key) ? { sorter: true, sortOrder: order(c.key), sortDirections: ['ascend' as const, 'descend' as const] } : {}),
     };
     if (c.key === 'complaintNo') return { ...base, fixed: 'left' as const, render: (_: unknown, r: TrackingRow) => <Typography.Link>{r.complaintNo}</Typography.Link> };
-    if (c.key === 'severity') return { ...base, render: (_: unknown, r: TrackingRow) => <Tag color={SEVERITY_COLOR[r.severity]}>{SEVERITY_ZH[r.severity]}</Tag> };
+    if (c.key === 'severity') return { ...base, render: (_: unknown, r: TrackingRow) => <Tag color={SEVERITY_COLOR[r.severity]}>{cellValue(r, 'severity', lang)}</Tag> };
     if (c.key === 'flags')
       return {
         ...base,
@@ -323,27 +323,27 @@ function buildColumns(view: TrackingView | null): TableColumnsType<TrackingRow> 
           <>
             {r.overdue.map((k) => (
               <Tag key={k} color="red" data-testid="tracking-overdue-tag">
-                {CLOCK_ZH[k]}超期
+                {clockFlagLabel(k, 'overdue', lang)}
               </Tag>
             ))}
             {r.warning.map((k) => (
               <Tag key={k} color="orange">
-                {CLOCK_ZH[k]}将到期
+                {clockFlagLabel(k, 'warning', lang)}
               </Tag>
             ))}
             {r.late.map((k) => (
-              <Tag key={k}>{CLOCK_ZH[k]}逾期完成</Tag>
+              <Tag key={k}>{clockFlagLabel(k, 'late', lang)}</Tag>
             ))}
           </>
         ),
       };
     if ('date' in c) return { ...base, render: (_: unknown, r: TrackingRow) => beijingTime(cellValue(r, c.key) as string | null) };
-    return { ...base, render: (_: unknown, r: TrackingRow) => cellValue(r, c.key) };
+    return { ...base, render: (_: unknown, r: TrackingRow) => cellValue(r, c.key, lang) };
   });
 }
 
 /** The current page as a plain table, shown only when printing (A4 landscape). */
-function PrintTable({ rows, total }: { rows: TrackingRow[]; total: number | string }) {
+function PrintTable({ rows, total, lang }: { rows: TrackingRow[]; total: number | string; lang: Lang }) {
   const { t } = useTranslation();
   return (
     <div className="tracking-print" data-testid="tracking-print-table">
@@ -353,7 +353,7 @@ function PrintTable({ rows, total }: { rows: TrackingRow[]; total: number | stri
         <thead>
           <tr>
             {TRACKING_COLUMNS.map((c) => (
-              <th key={c.key}>{c.title}</th>
+              <th key={c.key}>{columnTitle(c.key, lang)}</th>
             ))}
           </tr>
         </thead>
@@ -361,7 +361,7 @@ function PrintTable({ rows, total }: { rows: TrackingRow[]; total: number | stri
           {rows.map((r) => (
             <tr key={r.id}>
               {TRACKING_COLUMNS.map((c) => (
-                <td key={c.key}>{'date' in c ? beijingTime(cellValue(r, c.key) as string | null) : cellValue(r, c.key)}</td>
+                <td key={c.key}>{'date' in c ? beijingTime(cellValue(r, c.key) as string | null) : cellValue(r, c.key, lang)}</td>
               ))}
             </tr>
           ))}
