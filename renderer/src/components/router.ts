@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * A hash router is enough for four pages, and hashes work from file:// in Electron as well as over
- * http in the browser host. Routes: #/calls, #/records, #/records/<id>, #/customers, #/complaints,
- * #/complaints/<id>, #/callbacks, #/callbacks/<id>, #/settings; #/print/complaint/<id> and #/print/call/<id> (features/print) show a paper form alone.
+ * A hash router is enough for a handful of pages, and hashes work from file:// in Electron as well as
+ * over http in the browser host. Routes: #/calls, #/records, #/records/<id>, #/customers, #/tracking,
+ * #/board, #/complaints, #/complaints/<id>, #/callbacks, #/callbacks/<id>, #/settings;
+ * #/print/complaint/<id> and #/print/call/<id> (features/print) show a paper form alone.
  * A query after the path (#/records?from=…&late=1) carries the filters a drill-down opens a list with.
  */
 export type Page = 'calls' | 'records' | 'customers' | 'tracking' | 'board' | 'complaints' | 'callbacks' | 'settings';
