@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { BEIJING_MS } from '../../../shared/domain/calendar';
 import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Complaint, ComplaintRegisterArgs } from '../../../shared/domain/complaint';
 import { complaintNo } from '../../../shared/domain/complaint';
@@ -280,7 +281,7 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
       };
       const story = complaintStory(r, received, now, who, staff, settings.departments);
       const at = new Date(received).toISOString();
-      const year = new Date(received + 8 * 3600_000).getUTCFullYear();
+      const year = new Date(received + BEIJING_MS).getUTCFullYear();
       const key = who.id ?? normalizePhone(who.phone, settings.areaCode).normalized;
       const repeatIndex = (earlier.get(key) ?? 0) + 1;
       earlier.set(key, repeatIndex);
