@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds an Electron-ABI copy of better-sqlite3 into .electron-native/ (ARCHITECTURE §7).
+// Builds an Electron-ABI copy of better-sqlite3 into .electron-native/ (docs/electron.md).
 //
 // node_modules/better-sqlite3 stays built for Node, because vitest, the browser host and the hub run
 // under Node. The desktop app loads this second copy through better-sqlite3's `nativeBinding` option

@@ -36,7 +36,7 @@ function failure(code: 'forbidden' | 'unknown_method' | 'internal', message: str
 }
 
 /**
- * `hotline:invoke` → core. Errors are data across the bridge (ARCHITECTURE §2): this never throws,
+ * `hotline:invoke` → core. Errors are data across the bridge (docs/architecture.md, "One contract, one dispatcher"): this never throws,
  * because a rejected ipcRenderer.invoke reaches the page as an opaque Error with a main-process stack.
  */
 export function createInvokeHandler(deps: IpcDeps) {

@@ -12,7 +12,7 @@ const withGreeting = (words: string): ScriptContent => {
   return { ...base, steps: base.steps.map((s) => (s.key === 'greeting' ? { ...s, words } : s)) };
 };
 
-describe('scripts are versioned data (PRODUCT §3)', () => {
+describe('scripts are versioned data', () => {
   it('a call keeps the version it was shown: publishing v2 changes the active script, not what an old record says', async () => {
     c = await seededConsole();
     expect(await c.ok('scripts.active', { kind: 'call' })).toEqual(BUILT_IN_CALL_SCRIPT);

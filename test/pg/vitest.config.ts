@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run test:pg`: the hub suites on a real PostgreSQL (ARCHITECTURE §9–10).
+// `npm run test:pg`: the hub suites on a real PostgreSQL (docs/hub.md).
 export default defineConfig({
   test: {
     name: 'pg',

@@ -63,7 +63,7 @@ const outcome = (over: Partial<CallbackOutcome> = {}): CallbackOutcome => ({
   ...over,
 });
 
-describe('callback due rules (PRODUCT §5)', () => {
+describe('callback due rules', () => {
   it('satisfaction: 3 calendar days after the service by default, the end of that Beijing day', () => {
     // 10:00 on 22 November in Beijing.
     expect(satisfactionDueAt('2026-11-22T02:00:00.000Z', DEFAULT_CALLBACK_RULES, NO_OVERRIDES)).toBe(endOf('2026-11-25'));

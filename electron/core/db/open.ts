@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { migrate } from './migrations';
 
 export interface OpenOptions {
-  /** Electron passes the Electron-ABI build of better-sqlite3 here (ARCHITECTURE §7). */
+  /** Electron passes the Electron-ABI build of better-sqlite3 here (docs/electron.md). */
   nativeBinding?: string;
   readonly?: boolean;
 }

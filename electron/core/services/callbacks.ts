@@ -19,7 +19,7 @@ import { mutationEnv } from '../write/env';
 import { runSyncMutation } from '../write/mutation';
 import { writeTx } from '../write/unit';
 
-/** Administrators configure the queue but do not dial: they see numbers masked (PRODUCT §8). */
+/** Administrators configure the queue but do not dial: they see numbers masked. */
 const DIALLERS: readonly Role[] = ['agent', 'callback_officer', 'team_lead'];
 
 export function loadCallback(ctx: CoreContext, id: string): Callback {

@@ -8,7 +8,7 @@ import { escapeLike } from './sql';
 import { stmt } from './stmt';
 import { callbacksTable } from './tables';
 
-/** Officers and agents work their own queue; leads see everyone's (PRODUCT §5). */
+/** Officers and agents work their own queue; leads see everyone's. */
 function scopeOf(actor: Actor, scope: 'mine' | 'all' | 'unassigned' | undefined, assigneeId: string | undefined): 'mine' | 'all' | 'unassigned' {
   const lead = isSupervisor(actor.role);
   const s = scope ?? (lead ? 'all' : 'mine');
