@@ -3,6 +3,7 @@ import type { CallbackImportReport, ImportRefusal } from '../../../shared/api/ty
 import { addWorkingDays, BEIJING_MS, endOfLocalDay, localDay } from '../../../shared/domain/calendar';
 import { CALLBACK_IMPORT_COLUMNS, type CallbackCreateArgs, type CallbackImportColumn } from '../../../shared/domain/callback';
 import { LIMITS } from '../../../shared/domain/fields';
+import { enumLabel } from '../../../shared/domain/labels';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap } from '../handler';
@@ -19,7 +20,6 @@ import { writeTx } from '../write/unit';
 export const MAX_IMPORT_ROWS = 5000;
 /** Title rows above the header ("2026年11月售后回访名单") are allowed; the header is looked for this far down. */
 const HEADER_SEARCH_ROWS = 10;
-const KIND_LABEL = { presale: '售前回访', aftersale: '售后回访' } as const;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -174,7 +174,7 @@ export const callbackImportHandlers: HandlerMap<'callbacks.import'> = {
         name: asText(cell('name')) || customer?.name || '',
         organisation: asText(cell('organisation')) || customer?.organisation || '',
         phone: phone.raw,
-        subject: asText(cell('subject')) || `${KIND_LABEL[params.kind]}:${params.fileName}`.slice(0, 1000),
+        subject: asText(cell('subject')) || `${enumLabel('callbackKind', params.kind)}:${params.fileName}`.slice(0, 1000),
         source: 'import',
         sourceId: `${batchId}:${row}`,
         callId: null,
