@@ -147,13 +147,13 @@ export const api = {
   'tracking.prefs.save': def<T.TrackingViewPrefs>()(z.strictObject({ view: TrackingView }), SUPERVISOR_ROLES),
   'board.summary': def<T.BoardSummary>()(Empty, SUPERVISOR_ROLES),
 
-  /** Scripts (PRODUCT §3): the active version per kind, any version by id, and publishing a new one. */
+  /** Scripts: the active version per kind, any version by id, and publishing a new one. */
   'scripts.active': def<T.ScriptVersion>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS) }), ALL_ROLES),
   'scripts.get': def<T.ScriptVersion>()(z.strictObject({ id: uuid }), ALL_ROLES),
   'scripts.versions': def<T.ScriptSummary[]>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS) }), SUPERVISOR_ROLES),
   'scripts.publish': def<T.ScriptVersion>()(z.strictObject({ kind: z.enum(SCRIPT_KINDS), content: ScriptContent, note: z.string().max(500).optional() }), ADMIN_ROLES),
 
-  /** The callback queue (PRODUCT §5): ordered by due time; officers see theirs, leads everyone's. */
+  /** The callback queue: ordered by due time; officers see theirs, leads everyone's. */
   'callbacks.queue': def<T.Page<T.CallbackRow>>()(
     z.strictObject({
       scope: z.enum(['mine', 'all', 'unassigned']).optional(),

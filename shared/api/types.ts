@@ -130,7 +130,7 @@ export type { CallRecord, Customer, OrganisationSettings, Role, User };
 export interface ComplaintDetail {
   complaint: Complaint;
   history: HistoryEntry[];
-  /** Every deadline as a running clock (PRODUCT §4 "Clocks"), computed at read time. */
+  /** Every deadline as a running clock, computed at read time. */
   clocks: Clock[];
   /** What the logged-in user may do next. */
   actions: ComplaintActionName[];
@@ -186,7 +186,7 @@ export interface TrackingExport {
 }
 
 /**
- * The team-lead board (PRODUCT §7); every number has a list behind it (tracking.query, calls.list,
+ * The team-lead board; every number has a list behind it (tracking.query, calls.list,
  * callbacks.queue), opened with the bounds below so that its total is the number.
  */
 export interface BoardSummary {
@@ -227,7 +227,7 @@ export interface CallbackRow {
   attempts: number;
   name: string;
   organisation: string;
-  /** Masked for roles that do not dial it (PRODUCT §8). */
+  /** Masked for roles that do not dial it. */
   phone: string;
   subject: string;
   assigneeId: string | null;

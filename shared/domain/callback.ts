@@ -6,7 +6,7 @@ import { type Actor, diff, type FieldIssue, type MutationResult, refuse } from '
 import { normalizePhone } from './phone';
 import { isSupervisor } from './roles';
 
-/** 回访 (PRODUCT §5; 002 §6.2, 003 §4.2–4.4). */
+/** 回访 (002 §6.2, 003 §4.2–4.4). */
 export const CALLBACK_KINDS = ['complaint', 'satisfaction', 'promised', 'key_account', 'presale', 'aftersale', 'suggestion'] as const;
 export type CallbackKind = (typeof CALLBACK_KINDS)[number];
 /** Kinds a person creates by hand or by import; the others come from events (see callbackTriggers.ts). */
@@ -120,7 +120,7 @@ export type CallbackAssignArgs = z.output<typeof CallbackAssignArgs>;
 export const CallbackNotReachedArgs = z.strictObject({ id: uuid, note: text(1000), at: isoTime });
 export type CallbackNotReachedArgs = z.output<typeof CallbackNotReachedArgs>;
 
-/** The survey of 002 §6.2(6) and the outcome of PRODUCT §5. */
+/** The survey of 002 §6.2(6) and the callback's outcome (docs/callbacks.md). */
 export const CallbackOutcome = z.strictObject({
   satisfaction: z.enum(CALLBACK_RESULTS).nullable(),
   score: z.number().int().min(1).max(5).nullable(),
@@ -231,7 +231,7 @@ export function cancelCallback(prev: Callback | null, a: CallbackCancelArgs, act
   return step(prev, { status: 'cancelled', cancelReason: a.reason }, a.at);
 }
 
-/** Due rules (PRODUCT §5). Complaint and suggestion deadlines come from the complaint deadline rules. */
+/** Due rules. Complaint and suggestion deadlines come from the complaint deadline rules. */
 export function satisfactionDueAt(serviceAt: string, r: CallbackRules, o: CalendarOverrides): string {
   return r.satisfactionWorkingDays ? addWorkingDays(serviceAt, r.satisfactionDays, o) : addCalendarDays(serviceAt, r.satisfactionDays);
 }

@@ -7,7 +7,7 @@ import type { Customer } from './customer';
 import { type Calendar, callbackDueAt, suggestionReplyBy } from './deadlines';
 
 /**
- * The events that call for a callback (PRODUCT §5), as pure functions of a record before and after a
+ * The events that call for a callback, as pure functions of a record before and after a
  * mutation. Ids are derived from the event so that every workstation that applies the same change
  * proposes the same callback, and creating it twice is a no-op.
  */

@@ -175,7 +175,7 @@ function closeRound(c: Complaint): HandlingRound {
   };
 }
 
-/** The complaint state machine: one pure function for every workflow action (PRODUCT §4). */
+/** The complaint state machine: one pure function for every workflow action. */
 export function transitionComplaint(prev: Complaint | null, a: ComplaintTransitionArgs, actor: Actor, env: ComplaintEnv): MutationResult<Complaint> {
   if (!prev) return refuse('not_found', `complaint ${a.id} does not exist`);
   const step = a.step;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addCalendarDays, addWorkingDays, type CalendarOverrides } from './calendar';
 import type { Complaint } from './complaint';
 
-/** Deadline rules are settings; the defaults follow the seeds (PRODUCT §4). */
+/** Deadline rules are settings; the defaults follow the seeds. */
 export const DeadlineRules = z.strictObject({
   escalateMinutes: z.number().int().min(1).max(24 * 60),
   reportHours: z.number().int().min(1).max(24 * 14),

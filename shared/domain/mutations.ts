@@ -89,7 +89,7 @@ const define = <A, T>(d: MutationDef<A, T>) => d;
 
 /**
  * Every mutation that syncs. The console runs `apply` optimistically; the hub runs the same
- * function authoritatively, so both agree on what is allowed (ARCHITECTURE §4–5).
+ * function authoritatively, so both agree on what is allowed (docs/sync.md).
  */
 export const MUTATIONS = {
   'call.create': define<z.output<typeof CallCreateArgs>, CallRecord>({

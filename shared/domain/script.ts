@@ -5,7 +5,7 @@ import { type Actor, type MutationResult, refuse } from './mutation';
 import { surnameOf } from './users';
 
 /**
- * Scripts are data an administrator edits (PRODUCT §3, 002 §6.1–6.2). Every publish is a new immutable
+ * Scripts are data an administrator edits (002 §6.1–6.2). Every publish is a new immutable
  * version; a call record or callback keeps the id of the version it showed, so later edits never
  * change what a saved record says was shown.
  */

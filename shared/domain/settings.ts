@@ -22,7 +22,7 @@ export const OrganisationSettings = z.strictObject({
   deadlineRules: DeadlineRules,
   /** Administrator corrections to the public-holiday calendar (chinese-days supplies the defaults). */
   calendar: CalendarOverrides,
-  /** Callback due rules, retries and assignment (PRODUCT §5). */
+  /** Callback due rules, retries and assignment. */
   callbackRules: CallbackRules,
   /** Standard phrases offered by `::` in note fields. */
   snippets: Snippets,

@@ -6,7 +6,7 @@ import { internalError } from '../bridge/http';
 
 /**
  * The typed client. It never throws: a broken transport becomes an `internal` envelope, so every
- * caller handles exactly one shape (errors are data, ARCHITECTURE §2).
+ * caller handles exactly one shape (errors are data, docs/architecture.md).
  */
 export async function call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<Envelope<ResultOf<M>>> {
   try {

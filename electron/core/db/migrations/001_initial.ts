@@ -118,7 +118,7 @@ CREATE TABLE history (
 ) STRICT;
 CREATE INDEX history_entity ON history(entity, entity_id, at);
 
--- The sync outbox (ARCHITECTURE §5), written in the same transaction as the change. A client is one
+-- The sync outbox (docs/sync.md), written in the same transaction as the change. A client is one
 -- user on this workstation; mutation_id is 1, 2, 3 … per client.
 CREATE TABLE sync_clients (
   user_id TEXT PRIMARY KEY,

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * The callback queue (PRODUCT §5) and published script versions (PRODUCT §3), plus the call and
+ * The callback queue and published script versions, plus the call and
  * customer fields they need. Rows are synced records: no foreign keys, because a pulled page may
  * bring a callback before the call or complaint it points at.
  */

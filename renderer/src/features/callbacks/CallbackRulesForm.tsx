@@ -10,7 +10,7 @@ import { useSettings } from '../admin/settingsStore';
 
 type NumberKey = { [K in keyof CallbackRules]: CallbackRules[K] extends number ? K : never }[keyof CallbackRules];
 
-/** 回访规则 (PRODUCT §5): satisfaction and key-account periods, retries, the due-soon warning, assignment. Admin only. */
+/** 回访规则: satisfaction and key-account periods, retries, the due-soon warning, assignment. Admin only. */
 export function CallbackRulesForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();

@@ -20,7 +20,7 @@ interface Props {
   onCreated?: (c: Customer) => void;
 }
 
-/** The caller at a glance (PRODUCT §3.2): who, from where, how often lately, what about. */
+/** The caller at a glance: who, from where, how often lately, what about. */
 export function ScreenPop({ lookup, phone, linkedId, onLink, excludeId, onCreated }: Props) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);

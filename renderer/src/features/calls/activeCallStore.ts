@@ -3,7 +3,7 @@ import type { ApiError } from '../../../../shared/api/envelope';
 import type { CallRecord, Customer, Draft, LookupResult } from '../../../../shared/api/types';
 import { call } from '../../api/client';
 
-/** Survives a crash or reload so an interrupted call reopens with its draft (PRODUCT §3.5). */
+/** Survives a crash or reload so an interrupted call reopens with its draft. */
 const ACTIVE_KEY = 'hotline.activeCall';
 
 interface Ringing {

@@ -29,7 +29,7 @@ interface Props {
 const SUBJECT_MAX = 1000;
 
 /**
- * 承诺回电 (PRODUCT §3 "question beyond the agent", "dialect"): the time the agent promises, which the
+ * 承诺回电: the time the agent promises, which the
  * callback queue then holds to, and what it is about (the call's content so far). The same time goes
  * into the sheet's 承诺答复时间 by the caller of this dialog.
  */

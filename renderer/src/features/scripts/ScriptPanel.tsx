@@ -21,7 +21,7 @@ interface Props {
 }
 
 /**
- * 话术 beside the call sheet (PRODUCT §3): the version recorded on this call, with the variables filled
+ * 话术 beside the call sheet: the version recorded on this call, with the variables filled
  * from settings, the signed-in agent and the sheet as the agent types. A special situation ticks itself
  * on the sheet; actions create the promised callback, open the complaint form, or mark the call transferred.
  */

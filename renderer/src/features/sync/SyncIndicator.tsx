@@ -48,7 +48,7 @@ export function relative(iso: string | null, now: number): string {
   return dayjs(Math.min(Date.parse(iso), now)).from(now);
 }
 
-/** Header indicator (PRODUCT §8: sync is automatic and visible): state, pending, last sync, conflicts. */
+/** Header indicator (sync is automatic and visible): state, pending, last sync, conflicts. */
 export function SyncIndicator() {
   const { t } = useTranslation();
   const status = useSync((s) => s.status);

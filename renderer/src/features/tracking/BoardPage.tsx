@@ -26,7 +26,7 @@ function Num({ title, value, suffix, onOpen, testId, danger }: { title: string; 
 }
 
 /**
- * 班组看板: what a team lead watches during the shift (PRODUCT §7); refreshed live. Each number opens its
+ * 班组看板: what a team lead watches during the shift; refreshed live. Each number opens its
  * list with the bounds the core counted it with (dayStart, dayEnd, monthStart): calls through
  * #/records?…, callbacks through #/callbacks?…, complaints through the tracking sheet's preset.
  */

@@ -7,7 +7,7 @@ import { clearErrors } from '../../../components/FieldHelp';
 import { i18n } from '../../../i18n';
 import { changedFields, draftKey, draftPayload, type FormValues, fromRecord, isDirty, mergeDraft } from './values';
 
-/** Autosave delay: short enough that a crash loses under a second of typing (PRODUCT §3.5). */
+/** Autosave delay: short enough that a crash loses under a second of typing. */
 export const AUTOSAVE_MS = 600;
 
 export type SaveState =

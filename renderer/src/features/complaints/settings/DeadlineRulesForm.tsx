@@ -13,7 +13,7 @@ import { complaintErrorProps } from '../form/ComplaintFormFields';
 type NumberKey = { [K in keyof DeadlineRules]: DeadlineRules[K] extends number ? K : never }[keyof DeadlineRules];
 type FlagKey = 'callbackWorkingDays' | 'suggestionWorkingDays';
 
-/** Complaint deadlines (PRODUCT §4 "Clocks"): thresholds, 工作日 / 自然日, warning lead times. Admin only. */
+/** Complaint deadlines: thresholds, 工作日 / 自然日, warning lead times. Admin only. */
 export function DeadlineRulesForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
