@@ -3,7 +3,7 @@ import type { Envelope } from '../../shared/api/envelope';
 import type { EventName, Events } from '../../shared/api/events';
 import { normalizePhone } from '../../shared/domain/phone';
 import type { CoreContext, Logger } from './context';
-import { deferSearchIndexMerges, startIdleMerging } from './db/ftsMerge';
+import { deferSearchIndexMerges, startIdleMerging } from './store/ftsMerge';
 import { openDatabase } from './db/open';
 import { dispatch } from './dispatcher';
 import { SyncEngine } from './sync/engine';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_SEARCH_INDEXES, mergeSearchIndexes } from '../../electron/core/db/ftsMerge';
+import { CALL_SEARCH_INDEXES, mergeSearchIndexes } from '../../electron/core/store/ftsMerge';
 import { PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
 
 let c: TestConsole;

@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { DEFAULT_DEPARTMENTS } from '../../../shared/domain/settings';
 import { type Core, openCore } from '../index';
 import { createSession } from '../store/sessions';
-import { usersTable } from '../store/tables';
+import { userByUsername } from '../store/users';
 import { type Complainant, callContent, complaintStory, landline, makePools, mobile, Rng, receiptTimes, type Staff } from './data';
 
 export interface DemoOptions {
@@ -80,9 +80,9 @@ export async function seedDemo(opts: DemoOptions): Promise<{ customers: number; 
       return;
     }
     // A session straight from the store: a real login per simulated shift would spend the seed in scrypt.
-    const row = core.context.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as Record<string, unknown> | undefined;
-    if (!row) throw new Error(`demo user ${username} is missing`);
-    use(createSession(core.context, usersTable.fromRow(row)).token);
+    const user = userByUsername(core.context.db, username);
+    if (!user) throw new Error(`demo user ${username} is missing`);
+    use(createSession(core.context, user).token);
     sessions.set(username, { token: token(), at: t, used: t });
   };
 

@@ -42,7 +42,7 @@ export interface OutboxEntry {
   entity: string;
   entityId: string;
   args: unknown;
-  /** Versions of the workflow fields the user saw (ARCHITECTURE §5); null for creations. */
+  /** Versions of the workflow fields the user saw (docs/sync.md); null for creations. */
   base: unknown;
   actor: Actor;
   at: string;
@@ -117,4 +117,22 @@ export function openConflictById(db: Database.Database, id: string): OpenConflic
 
 export function markConflictResolved(db: Database.Database, id: string, at: string): void {
   stmt(db, 'UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(at, id);
+}
+
+export interface PulledHistoryEntry {
+  id: string;
+  entity: string;
+  entityId: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  changes: unknown;
+}
+
+/** A history entry from the hub; it replaces our own copy of the same mutation (same id). */
+export function writePulledHistory(db: Database.Database, h: PulledHistoryEntry): void {
+  stmt(db, 
+    'INSERT OR REPLACE INTO history (id, entity, entity_id, at, actor_id, actor_name, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(h.id, h.entity, h.entityId, h.at, h.actorId, h.actorName, h.action, JSON.stringify(h.changes));
 }

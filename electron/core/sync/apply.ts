@@ -4,9 +4,10 @@ import type { Actor } from '../../../shared/domain/mutation';
 import type { OrganisationSettings } from '../../../shared/domain/settings';
 import type { Ack, SyncChange } from '../../../shared/sync/protocol';
 import { ENTITY_STORES } from '../store/entities';
-
+import { type PulledHistoryEntry, writePulledHistory } from '../store/journal';
 import { writeSettings } from '../store/settings';
-import { stmt } from '../store/stmt';
+import { baseOf, dropBase, putBase, putServerState } from '../store/syncBase';
+import { insertConflict, outboxEntry, pendingMutationsOf, pendingRecordKeys, settleOutboxEntry } from '../store/syncState';
 import { usersTable } from '../store/tables';
 
 const RECORD_ENTITIES = new Set<string>(Object.keys(ENTITY_STORES));
@@ -21,23 +22,14 @@ function actorFor(db: Database.Database, userId: string): Actor {
  * in the order they were made. A pending mutation the domain now refuses is left for the hub to judge.
  */
 export function rebase(db: Database.Database, entity: SyncEntity, id: string, env: MutationEnv): void {
-  const baseRow = stmt(db, 'SELECT data FROM sync_base WHERE entity = ? AND id = ?').get(entity, id) as { data: string } | undefined;
-  let state: unknown = baseRow ? JSON.parse(baseRow.data) : null;
-  const pending = db
-    .prepare("SELECT name, args, actor_id FROM outbox WHERE entity = ? AND entity_id = ? AND state = 'pending' ORDER BY created_at, mutation_id")
-    .all(entity, id) as { name: string; args: string; actor_id: string }[];
+  let state: unknown = baseOf(db, entity, id);
+  const pending = pendingMutationsOf(db, entity, id);
   for (const m of pending) {
     if (!isSyncMutation(m.name)) continue;
     const res = mutationDef(m.name).apply(state, JSON.parse(m.args), actorFor(db, m.actor_id), env);
     if (res.ok) state = res.next;
   }
   if (state) (ENTITY_STORES[entity] as { save: (db: Database.Database, r: unknown) => void }).save(db, state);
-}
-
-/** Records with unacknowledged local mutations: only these need the rebase; the rest take the hub's state as is. */
-function pendingRecords(db: Database.Database): Set<string> {
-  const rows = stmt(db, "SELECT DISTINCT entity, entity_id FROM outbox WHERE state = 'pending'").all() as { entity: string; entity_id: string }[];
-  return new Set(rows.map((r) => `${r.entity}:${r.entity_id}`));
 }
 
 /** Writes one pulled page; the caller wraps it in a transaction together with the cursor. */
@@ -48,22 +40,18 @@ export function applyChanges(db: Database.Database, changes: SyncChange[], envOf
     if (ids) ids.push(id);
     else touched.set(entity, [id]);
   };
-  const putBase = stmt(
-    db,
-    'INSERT INTO sync_base (entity, id, seq, data) VALUES (?, ?, ?, ?) ON CONFLICT(entity, id) DO UPDATE SET seq = excluded.seq, data = excluded.data',
-  );
-  const dropBase = stmt(db, 'DELETE FROM sync_base WHERE entity = ? AND id = ?');
-  const pending = pendingRecords(db);
+  // Records with unacknowledged local mutations: only these need the rebase; the rest take the hub's state as is.
+  const pending = pendingRecordKeys(db);
   let env: MutationEnv | null = null;
   for (const ch of changes) {
     if (RECORD_ENTITIES.has(ch.entity)) {
       const entity = ch.entity as SyncEntity;
       if (pending.has(`${entity}:${ch.id}`)) {
-        putBase.run(entity, ch.id, ch.seq, JSON.stringify(ch.data));
+        putBase(db, entity, ch.id, ch.seq, ch.data);
         env ??= envOf();
         rebase(db, entity, ch.id, env);
       } else {
-        dropBase.run(entity, ch.id);
+        dropBase(db, entity, ch.id);
         (ENTITY_STORES[entity] as { save: (db: Database.Database, r: unknown) => void }).save(db, ch.data);
       }
       note(entity, ch.id);
@@ -77,11 +65,7 @@ export function applyChanges(db: Database.Database, changes: SyncChange[], envOf
       writeSettings(db, ch.data as OrganisationSettings, new Date().toISOString());
       note('settings', ch.id);
     } else if (ch.entity === 'history') {
-      const h = ch.data as { id: string; entity: string; entityId: string; at: string; actorId: string; actorName: string; action: string; changes: unknown };
-      stmt(
-        db,
-        'INSERT OR REPLACE INTO history (id, entity, entity_id, at, actor_id, actor_name, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(h.id, h.entity, h.entityId, h.at, h.actorId, h.actorName, h.action, JSON.stringify(h.changes));
+      writePulledHistory(db, ch.data as PulledHistoryEntry);
     }
   }
   return touched;
@@ -91,37 +75,25 @@ export function applyChanges(db: Database.Database, changes: SyncChange[], envOf
 export function applyAcks(db: Database.Database, clientId: string, acks: Ack[], env: MutationEnv, now: string): { entity: SyncEntity; id: string }[] {
   const touched: { entity: SyncEntity; id: string }[] = [];
   for (const ack of acks) {
-    const m = db.prepare('SELECT * FROM outbox WHERE client_id = ? AND mutation_id = ?').get(clientId, ack.id) as Record<string, string> | undefined;
+    const m = outboxEntry(db, clientId, ack.id);
     if (m?.state !== 'pending') continue;
-    db.prepare('UPDATE outbox SET state = ?, result = ? WHERE client_id = ? AND mutation_id = ?').run(
-      ack.status,
-      ack.reason ? JSON.stringify({ reason: ack.reason }) : null,
-      clientId,
-      ack.id,
-    );
+    settleOutboxEntry(db, clientId, ack.id, ack.status, ack.reason ? JSON.stringify({ reason: ack.reason }) : null);
     if (ack.status === 'applied') continue;
-    db.prepare(
-      `INSERT INTO sync_conflicts (id, entity, entity_id, mutation_name, args, status, reason, server_state, by_name, by_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      `${clientId}:${ack.id}`,
-      m.entity,
-      m.entity_id,
-      m.name,
-      m.args,
-      ack.status,
-      ack.reason ?? (ack.status === 'conflict' ? 'the record changed on the hub since you saw it' : 'refused by the hub'),
-      ack.serverState === undefined ? null : JSON.stringify(ack.serverState),
-      ack.by?.displayName ?? null,
-      ack.by?.at ?? null,
-      now,
-    );
+    insertConflict(db, {
+      id: `${clientId}:${ack.id}`,
+      entity: m.entity!,
+      entityId: m.entity_id!,
+      mutationName: m.name!,
+      args: m.args!,
+      status: ack.status,
+      reason: ack.reason ?? (ack.status === 'conflict' ? 'the record changed on the hub since you saw it' : 'refused by the hub'),
+      serverState: ack.serverState === undefined ? null : JSON.stringify(ack.serverState),
+      byName: ack.by?.displayName ?? null,
+      byAt: ack.by?.at ?? null,
+      createdAt: now,
+    });
     // Show the hub's state now rather than after the next pull.
-    if (ack.serverState && typeof ack.serverState === 'object') {
-      db.prepare(
-        'INSERT INTO sync_base (entity, id, seq, data) VALUES (?, ?, 0, ?) ON CONFLICT(entity, id) DO UPDATE SET data = excluded.data',
-      ).run(m.entity, m.entity_id, JSON.stringify(ack.serverState));
-    }
+    if (ack.serverState && typeof ack.serverState === 'object') putServerState(db, m.entity!, m.entity_id!, ack.serverState);
     if (m.entity && RECORD_ENTITIES.has(m.entity)) {
       rebase(db, m.entity as SyncEntity, m.entity_id!, env);
       touched.push({ entity: m.entity as SyncEntity, id: m.entity_id! });

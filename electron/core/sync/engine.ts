@@ -3,6 +3,7 @@ import { MAX_PULL_PAGE, MAX_PUSH_BATCH, type PullResponse, type SyncChange } fro
 import type { CoreContext } from '../context';
 import { mutationEnv } from '../write/env';
 import { getMeta, setMeta } from '../store/settings';
+import { anyHubToken, markAppliedThrough, openConflictCount, pendingCount, pendingRun, pushableMutations, setLastAcked } from '../store/syncState';
 import { applyAcks, applyChanges } from './apply';
 import { HubClient, HubError } from './hubClient';
 import { listenForChanges } from './live';
@@ -128,8 +129,7 @@ export class SyncEngine {
   }
 
   private anyToken(): string | null {
-    const row = this.ctx.db.prepare('SELECT hub_token FROM sync_clients WHERE hub_token IS NOT NULL LIMIT 1').get() as { hub_token: string } | undefined;
-    return row?.hub_token ?? null;
+    return anyHubToken(this.ctx.db);
   }
 
   private async cycle(): Promise<void> {
@@ -175,20 +175,12 @@ export class SyncEngine {
     const url = this.hubUrl();
     if (!url) return;
     const db = this.ctx.db;
-    const pending = db
-      .prepare(
-        `SELECT o.rowid AS seq, o.client_id AS clientId, o.mutation_id AS id, c.hub_token AS token FROM outbox o
-         JOIN sync_clients c ON c.client_id = o.client_id WHERE o.state = 'pending' AND c.hub_token IS NOT NULL`,
-      )
-      .all() as (PendingRef & { token: string })[];
+    const pending = pushableMutations(db);
     const tokens = new Map(pending.map((p) => [p.clientId, p.token]));
     const workstation = getMeta(db, 'workstation') ?? '';
-    const select = db.prepare(
-      "SELECT mutation_id, name, args, base FROM outbox WHERE client_id = ? AND state = 'pending' AND mutation_id BETWEEN ? AND ? ORDER BY mutation_id",
-    );
     for (const run of pushPlan(pending, MAX_PUSH_BATCH)) {
       const hub = new HubClient(url, tokens.get(run.clientId)!);
-      const rows = select.all(run.clientId, run.ids[0], run.ids[run.ids.length - 1]) as { mutation_id: number; name: string; args: string; base: string | null }[];
+      const rows = pendingRun(db, run.clientId, run.ids[0]!, run.ids[run.ids.length - 1]!);
       if (!rows.length) continue;
       const res = await hub.push({
         clientId: run.clientId,
@@ -198,8 +190,8 @@ export class SyncEngine {
       const touched = db.transaction(() => {
         const t = applyAcks(db, run.clientId, res.acks, mutationEnv(this.ctx), this.ctx.now().toISOString());
         // Ids the hub had already seen (a retry after a lost response) count as applied.
-        db.prepare("UPDATE outbox SET state = 'applied' WHERE client_id = ? AND state = 'pending' AND mutation_id <= ?").run(run.clientId, res.lastMutationId);
-        db.prepare('UPDATE sync_clients SET last_acked = ? WHERE client_id = ?').run(res.lastMutationId, run.clientId);
+        markAppliedThrough(db, run.clientId, res.lastMutationId);
+        setLastAcked(db, run.clientId, res.lastMutationId);
         return t;
       })();
       for (const t of touched) this.ctx.emit('records.changed', { entity: t.entity, ids: [t.id] });
@@ -264,8 +256,8 @@ export class SyncEngine {
 
   refreshStatus(): SyncStatus {
     const db = this.ctx.db;
-    const pending = (db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;
-    const conflicts = (db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
+    const pending = pendingCount(db);
+    const conflicts = openConflictCount(db);
     const hubUrl = this.hubUrl();
     this.status = {
       ...this.status,

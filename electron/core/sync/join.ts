@@ -3,6 +3,18 @@ import type { OrganisationSettings } from '../../../shared/domain/settings';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
 import { hashPassword } from '../../../shared/node/password';
+import {
+  deactivateUsersNotIn,
+  forgetHub,
+  lastMutationId,
+  moveOutboxEntry,
+  outboxAuthor,
+  retireClashingAccount,
+  setHubToken,
+  stampCallAgent,
+  standalonePendingMutations,
+  usersForHubSetup,
+} from '../store/hubMembership';
 import { clientIdFor } from '../store/journal';
 import { getMeta, readSettings, setMeta, writeSettings } from '../store/settings';
 import { usersTable } from '../store/tables';
@@ -25,15 +37,13 @@ export async function rememberHubLogin(ctx: CoreContext, res: HubLoginResponse, 
   ctx.db.transaction(() => {
     upsertHubUser(ctx, res.user, verifier);
     const clientId = clientIdFor(ctx.db, res.user.id);
-    ctx.db.prepare('UPDATE sync_clients SET hub_token = ? WHERE client_id = ?').run(res.token, clientId);
+    setHubToken(ctx.db, clientId, res.token);
   })();
 }
 
 function upsertHubUser(ctx: CoreContext, u: HubUser, verifier?: string): void {
   // A standalone account with the same username but another id yields to the hub's; it is kept, renamed and inactive.
-  ctx.db
-    .prepare("UPDATE users SET username = username || '~' || substr(id, -6), active = 0 WHERE username = ? AND id != ?")
-    .run(u.username, u.id);
+  retireClashingAccount(ctx.db, u.username, u.id);
   const local = usersTable.get(ctx.db, u.id);
   usersTable.upsert(ctx.db, {
     id: u.id,
@@ -60,11 +70,7 @@ export async function joinHub(ctx: CoreContext, hubUrl: string, username: string
   try {
     const health = await anon.health();
     if (!health.initialized) {
-      const users = (ctx.db.prepare('SELECT * FROM users').all() as Record<string, unknown>[]).map((r) => {
-        const { version: _v, ...u } = usersTable.fromRow(r);
-        return u;
-      });
-      await anon.request('POST', '/hub/setup', { organisation: readSettings(ctx.db), users });
+      await anon.request('POST', '/hub/setup', { organisation: readSettings(ctx.db), users: usersForHubSetup(ctx.db) });
     }
     const login = await anon.login(username, password, workstation);
     if (login.user.role !== 'admin') throw new ApiFailure('forbidden', 'only a hub administrator can join a workstation');
@@ -72,10 +78,9 @@ export async function joinHub(ctx: CoreContext, hubUrl: string, username: string
     await rememberHubLogin(ctx, login, password);
     ctx.db.transaction(() => {
       writeSettings(ctx.db, org.settings, ctx.now().toISOString());
-      const hubIds = new Set(org.users.map((u) => u.id));
       for (const u of org.users) upsertHubUser(ctx, u);
       // Local accounts the hub does not know stop working here; their records stay.
-      ctx.db.prepare(`UPDATE users SET active = 0 WHERE id NOT IN (${org.users.map(() => '?').join(',') || "''"})`).run(...hubIds);
+      deactivateUsersNotIn(ctx.db, org.users.map((u) => u.id));
       reassignStandaloneOutbox(ctx, login.user.id);
       setMeta(ctx.db, 'hub_url', hubUrl);
       setMeta(ctx.db, 'sync_cursor', '0');
@@ -87,30 +92,19 @@ export async function joinHub(ctx: CoreContext, hubUrl: string, username: string
 
 function reassignStandaloneOutbox(ctx: CoreContext, adminId: string): void {
   const target = clientIdFor(ctx.db, adminId);
-  const rows = ctx.db
-    .prepare(
-      `SELECT o.client_id, o.mutation_id FROM outbox o JOIN sync_clients c ON c.client_id = o.client_id
-       WHERE o.state = 'pending' AND c.hub_token IS NULL ORDER BY o.created_at, o.mutation_id`,
-    )
-    .all() as { client_id: string; mutation_id: number }[];
-  let { n } = ctx.db.prepare('SELECT coalesce(max(mutation_id), 0) AS n FROM outbox WHERE client_id = ?').get(target) as { n: number };
-  const withAgent = ctx.db.prepare(
-    "UPDATE outbox SET args = json_set(args, '$.agent', json_object('id', ?, 'name', ?)) WHERE client_id = ? AND mutation_id = ? AND name = 'call.create'",
-  );
+  const rows = standalonePendingMutations(ctx.db);
+  let n = lastMutationId(ctx.db, target);
   for (const r of rows) {
     n++;
-    const owner = ctx.db.prepare('SELECT u.id, u.display_name FROM outbox o JOIN users u ON u.id = o.actor_id WHERE o.client_id = ? AND o.mutation_id = ?').get(r.client_id, r.mutation_id) as
-      | { id: string; display_name: string }
-      | undefined;
-    if (owner && owner.id !== adminId) withAgent.run(owner.id, owner.display_name, r.client_id, r.mutation_id);
-    ctx.db.prepare('UPDATE outbox SET client_id = ?, mutation_id = ? WHERE client_id = ? AND mutation_id = ?').run(target, n, r.client_id, r.mutation_id);
-    ctx.db.prepare('UPDATE history SET id = ? WHERE id = ?').run(`${target}:${n}`, `${r.client_id}:${r.mutation_id}`);
+    // A call another user took keeps its agent, though the administrator's client pushes it.
+    const owner = outboxAuthor(ctx.db, r.client_id, r.mutation_id);
+    if (owner && owner.id !== adminId) stampCallAgent(ctx.db, r.client_id, r.mutation_id, owner.id, owner.display_name);
+    moveOutboxEntry(ctx.db, { clientId: r.client_id, mutationId: r.mutation_id }, { clientId: target, mutationId: n });
   }
 }
 
 export function leaveHub(ctx: CoreContext): void {
   ctx.db.transaction(() => {
-    ctx.db.prepare("DELETE FROM meta WHERE key IN ('hub_url', 'sync_cursor', 'last_sync_at')").run();
-    ctx.db.prepare('UPDATE sync_clients SET hub_token = NULL').run();
+    forgetHub(ctx.db);
   })();
 }

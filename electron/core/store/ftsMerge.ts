@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { stmt } from '../store/stmt';
+import { stmt } from './stmt';
 
 /**
  * The call search indexes (FTS5, migration 004). Every save adds a small segment to each; by default
