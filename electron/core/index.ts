@@ -48,7 +48,7 @@ export function openCore(opts: CoreOptions): Core {
     emit: <E extends EventName>(event: E, payload: Events[E]) => bus.emit('event', event, payload),
   };
 
-  // The call search indexes are merged between calls, not inside a save (db/ftsMerge.ts).
+  // The call search indexes are merged between calls, not inside a save (store/ftsMerge.ts).
   deferSearchIndexMerges(db);
   const merging = startIdleMerging(db, (err) => ctx.log.warn({ err: String(err) }, 'merging the search indexes failed'));
 
