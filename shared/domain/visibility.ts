@@ -1,5 +1,4 @@
 import type { CallRecord } from './callRecord';
-import type { Complaint } from './complaint';
 import { maskPhone } from './phone';
 import { isSupervisor, type Role } from './roles';
 
@@ -58,7 +57,7 @@ const blank = (v: unknown): unknown => {
 };
 
 function redact<T extends object>(record: T, fields: readonly string[]): T {
-  const out: Record<string, unknown> = { ...record };
+  const out = { ...record } as Record<string, unknown>;
   for (const f of fields) {
     if (!(f in out)) continue;
     out[f] = f === 'phone' ? maskPhone(String(out[f] ?? '')) : blank(out[f]);
