@@ -22,7 +22,9 @@ const COMPLAINTS = 200_000;
  * later runs copy it. Its clock is the moment it was written; overdue flags are computed at query time.
  */
 async function seededStore(dataDir: string): Promise<void> {
-  const sources = ['electron/core/demo/bulk.ts', 'electron/core/demo/data.ts', ...fs.readdirSync(path.join(ROOT, 'electron/core/db/migrations')).map((f) => `electron/core/db/migrations/${f}`)];
+  // Migrations keep frozen helpers in a lib/ folder: every file under migrations/ decides the store.
+  const migrations = fs.readdirSync(path.join(ROOT, 'electron/core/db/migrations'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  const sources = ['electron/core/demo/bulk.ts', 'electron/core/demo/data.ts', ...migrations.map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))];
   const hash = createHash('sha256');
   for (const f of sources.sort()) hash.update(fs.readFileSync(path.join(ROOT, f)));
   const cache = path.join(os.tmpdir(), `hd-e2e-tracking-${COMPLAINTS}-${hash.digest('hex').slice(0, 12)}`);
