@@ -14,7 +14,7 @@ const production = process.env.NODE_ENV === 'production';
 
 // better-sqlite3 loads a native .node file, so it stays in node_modules (electron-builder unpacks and
 // rebuilds it); electron is provided by the runtime.
-const EXTERNAL = ['electron', 'better-sqlite3'];
+const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers'];
 // What a sandboxed preload may require (Electron docs, "Process Sandboxing").
 const PRELOAD_REQUIRABLE = new Set(['electron', 'events', 'timers', 'url']);
 
@@ -37,7 +37,7 @@ function coreParts(metafile) {
   const inputs = Object.keys(metafile.inputs).filter((p) => p.startsWith('electron/core/'));
   const externals = Object.values(metafile.outputs)
     .flatMap((o) => o.imports)
-    .filter((i) => i.external && i.path === 'better-sqlite3')
+    .filter((i) => i.external && i.path === 'better-sqlite3-multiple-ciphers')
     .map((i) => i.path);
   return [...new Set([...inputs, ...externals])];
 }

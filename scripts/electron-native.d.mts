@@ -1,4 +1,5 @@
 // Types for scripts/electron-native.mjs, so TypeScript tests can import its pure decision logic.
+export declare const SQLITE_PACKAGE: string;
 export declare const ELECTRON_NATIVE_DIR: string;
 export declare const ELECTRON_NATIVE_BINDING: string;
 export declare const STAMP_FILE: string;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Builds an Electron-ABI copy of better-sqlite3 into .electron-native/ (docs/electron.md).
+// Builds an Electron-ABI copy of better-sqlite3-multiple-ciphers (better-sqlite3 with SQLCipher
+// encryption, docs/security-encryption.md) into .electron-native/ (docs/electron.md).
 //
-// node_modules/better-sqlite3 stays built for Node, because vitest, the browser host and the hub run
-// under Node. The desktop app loads this second copy through better-sqlite3's `nativeBinding` option
+// node_modules/better-sqlite3-multiple-ciphers stays built for Node, because vitest, the browser host
+// and the hub run under Node. The desktop app loads this second copy through its `nativeBinding` option
 // (electron/main/native-binding.ts). A stamp file makes repeated runs (every `npm start`) a no-op.
 //
 // Usage: node scripts/electron-native.mjs [--force]
@@ -15,9 +16,11 @@ import { homedir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const ELECTRON_NATIVE_DIR = '.electron-native/better-sqlite3';
+/** The SQLite driver package: better-sqlite3's API, built with SQLite3 Multiple Ciphers. */
+export const SQLITE_PACKAGE = 'better-sqlite3-multiple-ciphers';
+export const ELECTRON_NATIVE_DIR = '.electron-native/better-sqlite3-multiple-ciphers';
 /** Kept identical to electron/main/native-binding.ts (a test compares them). */
-export const ELECTRON_NATIVE_BINDING = '.electron-native/better-sqlite3/build/Release/better_sqlite3.node';
+export const ELECTRON_NATIVE_BINDING = '.electron-native/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
 export const STAMP_FILE = '.electron-native/stamp.json';
 export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
 
@@ -44,7 +47,7 @@ export function electronBinaryPresent({ electronDir, exists, readText, overrideD
 export function planElectronNative(input) {
   const { electronVersion, betterSqliteVersion, stamp, bindingExists, binaryPresent, force } = input;
   if (!electronVersion) return { action: 'skip', reason: 'electron is not installed (production install?)' };
-  if (!betterSqliteVersion) return { action: 'skip', reason: 'better-sqlite3 is not installed' };
+  if (!betterSqliteVersion) return { action: 'skip', reason: `${SQLITE_PACKAGE} is not installed` };
   const wanted = {
     electron: electronVersion,
     betterSqlite3: betterSqliteVersion,
@@ -69,7 +72,7 @@ export function planElectronNative(input) {
     stamp: wanted,
     attempts: [
       {
-        label: 'prebuild-install (prebuilt Electron binary from the better-sqlite3 release)',
+        label: `prebuild-install (prebuilt Electron binary from the ${SQLITE_PACKAGE} release)`,
         command: input.execPath,
         args: [input.prebuildInstallBin, '--runtime=electron', target, arch],
         cwd,
@@ -148,11 +151,11 @@ function resolveOrNull(require, id) {
 export function runElectronNative({ root, strict, force = false, log = console.log }) {
   const require = createRequire(join(root, 'package.json'));
   const electronPkg = resolveOrNull(require, 'electron/package.json');
-  const sqlitePkg = resolveOrNull(require, 'better-sqlite3/package.json');
+  const sqlitePkg = resolveOrNull(require, `${SQLITE_PACKAGE}/package.json`);
   const nativeDir = join(root, ELECTRON_NATIVE_DIR);
   const plan = planElectronNative({
     electronVersion: packageVersion(require, 'electron'),
-    betterSqliteVersion: packageVersion(require, 'better-sqlite3'),
+    betterSqliteVersion: packageVersion(require, SQLITE_PACKAGE),
     stamp: readJson(join(root, STAMP_FILE)),
     bindingExists: existsSync(join(root, ELECTRON_NATIVE_BINDING)),
     binaryPresent:
@@ -178,7 +181,7 @@ export function runElectronNative({ root, strict, force = false, log = console.l
     return 0;
   }
   if (plan.action === 'up-to-date') {
-    log(`electron-native: better-sqlite3 for Electron is up to date (${relative(root, nativeDir)}).`);
+    log(`electron-native: ${SQLITE_PACKAGE} for Electron is up to date (${relative(root, nativeDir)}).`);
     return 0;
   }
 
@@ -203,12 +206,12 @@ export function runElectronNative({ root, strict, force = false, log = console.l
     });
     if (result.status === 0 && existsSync(join(root, ELECTRON_NATIVE_BINDING))) {
       writeFileSync(join(root, STAMP_FILE), `${JSON.stringify(plan.stamp, null, 2)}\n`);
-      log(`electron-native: built better-sqlite3 ${plan.stamp.betterSqlite3} for Electron ${plan.stamp.electron}.`);
+      log(`electron-native: built ${SQLITE_PACKAGE} ${plan.stamp.betterSqlite3} for Electron ${plan.stamp.electron}.`);
       return 0;
     }
   }
   const message =
-    'electron-native: could not build better-sqlite3 for Electron (no prebuilt binary and no Electron headers: ' +
+    `electron-native: could not build ${SQLITE_PACKAGE} for Electron (no prebuilt binary and no Electron headers: ` +
     `both need the network). Retry with \`node scripts/electron-native.mjs\` when online.`;
   if (strict) {
     console.error(message);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs after every `npm install` / `npm ci` of this project. Its one job is the Electron-ABI copy of
-// better-sqlite3 (scripts/electron-native.mjs). It must never fail an install: the tests, the browser
+// better-sqlite3-multiple-ciphers (scripts/electron-native.mjs). It must never fail an install: the tests, the browser
 // host and the hub do not need that copy, and many machines cannot download Electron at all.
 //
 // On a fresh clone the Electron binary is not there yet: npm does not run electron's own install

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { callRecordsTable, customersTable } from '../../electron/core/store/tables';
 import type { CallRecord } from '../../shared/domain/callRecord';
 import type { Customer } from '../../shared/domain/customer';

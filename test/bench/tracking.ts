@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { bulkDemo } from '../../electron/core/demo/bulk';
 import { makePools } from '../../electron/core/demo/data';
 import { DEMO_PASSWORD } from '../../electron/core/demo/seed';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrations';
 import { bulkDemo } from '../../electron/core/demo/bulk';

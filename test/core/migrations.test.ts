@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, SchemaTooNewError } from '../../electron/core/db/migrations';
 import { DB_FILE, openDatabase } from '../../electron/core/db/open';

@@ -34,7 +34,7 @@ describe('build/electron-builder.yml', () => {
     expect(config.productName).toBe('Hotline Desk');
     expect(config.files).toEqual(expect.arrayContaining(['dist/renderer/**/*', 'dist-electron/**/*', 'package.json']));
     expect(config.files.some((f) => /^(electron|renderer|shared|server|test)\//.test(f))).toBe(false);
-    expect(config.asarUnpack.join()).toContain('better-sqlite3');
+    expect(config.asarUnpack.join()).toContain('better-sqlite3-multiple-ciphers');
     expect(config.directories.output).toBe('release');
   });
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   userData = mkdtempSync(join(tmpdir(), 'hotline-smoke-userdata-'));
   appPath = mkdtempSync(join(tmpdir(), 'hotline-smoke-app-'));
   const child = spawnSync(process.execPath, ['--require', runtime, bundle.main, '--incoming', '138 0013 8000'], {
-    // NODE_PATH: the bundle's require('better-sqlite3') resolves as it would from dist-electron.
+    // NODE_PATH: the bundle's require('better-sqlite3-multiple-ciphers') resolves as it would from dist-electron.
     env: { ...process.env, NODE_PATH: join(root, 'node_modules'), SMOKE_USER_DATA: userData, SMOKE_APP_PATH: appPath },
     encoding: 'utf8',
     timeout: 30_000,

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BoardSummary } from '../../../shared/api/types';
 import { endOfLocalDay, localDay, startOfLocalDay, startOfLocalMonth } from '../../../shared/domain/calendar';
 import type { Actor } from '../../../shared/domain/mutation';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CallRecord } from '../../../shared/domain/callRecord';
 import { bigramTokens } from './complaintIndex';
 import { escapeLike } from './sql';

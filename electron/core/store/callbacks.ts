@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Callback } from '../../../shared/domain/callback';
 import type { ParsedParamsOf } from '../../../shared/api/contract';
 import type { Actor } from '../../../shared/domain/mutation';

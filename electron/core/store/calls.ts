@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CallListRow, CallSummary, RepeatCaller } from '../../../shared/api/types';
 import { maskPhone } from '../../../shared/domain/phone';
 import { CALL_SEARCH_COUNT_CAP, type CallSearch, callSearch, ROWID_BITS, ROWID_MASK } from './callIndex';

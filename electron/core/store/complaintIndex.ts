@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { NO_OVERRIDES } from '../../../shared/domain/calendar';
 import type { Complaint } from '../../../shared/domain/complaint';
 import { complaintClocks, DEFAULT_DEADLINE_RULES, type DeadlineRules, nextDeadline } from '../../../shared/domain/deadlines';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Complaint, ComplaintStatus, Severity } from '../../../shared/domain/complaint';
 import { escapeLike } from './sql';
 import { stmt } from './stmt';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Customer } from '../../../shared/domain/customer';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { escapeLike } from './sql';

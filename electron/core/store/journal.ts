@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 import type { HistoryEntry, SyncConflict } from '../../../shared/api/types';
 import type { Actor, FieldChange } from '../../../shared/domain/mutation';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ScriptKind, ScriptVersion } from '../../../shared/domain/script';
 import { BUILT_IN_SCRIPTS, builtInScript } from '../../../shared/domain/scriptDefaults';
 import { stmt } from './stmt';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { stmt } from './stmt';
 import { ApiFailure } from '../errors';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../../shared/domain/settings';

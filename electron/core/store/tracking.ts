@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { localDay, NO_OVERRIDES, startOfLocalMonth } from '../../../shared/domain/calendar';
 import type { Complaint } from '../../../shared/domain/complaint';
 import { complaintClocks, type DeadlineRules } from '../../../shared/domain/deadlines';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_TRACKING_VIEW, TrackingView } from '../../../shared/domain/tracking';
 
 /** Each user's saved tracking-sheet view (filters, sort), kept per user on this workstation. */

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Role } from '../../../shared/domain/roles';
 import { stmt } from './stmt';
 import { type UserRow, usersTable } from './tables';

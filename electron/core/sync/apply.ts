@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { isSyncMutation, type MutationEnv, mutationDef, type SyncEntity } from '../../../shared/domain/mutations';
 import type { Actor } from '../../../shared/domain/mutation';
 import type { OrganisationSettings } from '../../../shared/domain/settings';

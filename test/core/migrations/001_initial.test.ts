@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../../../electron/core/db/migrations';
 import { columns, indexColumns, insertCall, insertCustomer, insertJournal, insertUser, queryPlan, schemaNames, schemaSql, storeAt, userVersion } from './fixture';
 

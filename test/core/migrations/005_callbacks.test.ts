@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrations';
 import { columns, indexColumns, insertCall, insertComplaint, insertCustomer, insertJournal, insertUser, schemaNames, schemaSql, storeAt, userVersion } from './fixture';

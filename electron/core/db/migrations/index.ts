@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { m001Initial } from './001_initial';
 import { m002Complaints } from './002_complaints';
 import { m003Tracking } from './003_tracking';
