@@ -34,6 +34,8 @@ export interface DispatchOutcome {
   envelope: Envelope<unknown>;
   session: Session | null;
 }
+const WHILE_LOCKED: ReadonlySet<MethodName> = new Set<MethodName>(['auth.session', 'auth.unlock', 'auth.lock', 'auth.logout']);
+
 
 /** Validates params, checks the session's role, runs the handler. Never throws: errors are data. */
 export async function dispatch(ctx: CoreContext, token: string | null, method: string, raw: unknown): Promise<DispatchOutcome> {
@@ -52,6 +54,8 @@ export async function dispatch(ctx: CoreContext, token: string | null, method: s
     const handler = handlers[method] as Handler<MethodName>;
     const result = await handler({ ctx, session, params: parsed.data as never });
     return { envelope: { ok: true, result }, session };
+      // A console locked after idle time answers nothing but the lock screen's own calls until its password is given again.
+      if (session.locked && !WHILE_LOCKED.has(method)) throw new ApiFailure('session_locked', 'the console is locked; enter your password to unlock it');
   } catch (err) {
     if (err instanceof ApiFailure) {
       if (err.code !== 'invalid_params') ctx.log.warn({ method, code: err.code }, err.message);

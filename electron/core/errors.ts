@@ -8,13 +8,19 @@ export class ApiFailure extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldIssue[],
+    readonly details?: ApiError['details'],
   ) {
     super(message);
     this.name = 'ApiFailure';
   }
 
   toError(): ApiError {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 
   static from(refusal: Refusal): ApiFailure {

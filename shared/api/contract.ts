@@ -48,6 +48,10 @@ export const api = {
   'auth.session': def<T.SessionInfo>()(Empty, 'any'),
 
   'settings.get': def<T.Settings>()(Empty, 'any'),
+  /** The console is idle: lock this session (every other method answers session_locked) without ending it. */
+  'auth.lock': def<{ locked: true }>()(Empty, 'any'),
+  /** The session user's password again (same back-off and lock as a login); the session and its drafts stay. */
+  'auth.unlock': def<{ locked: false }>()(z.strictObject({ password: z.string().min(1).max(128) }), 'any'),
   'settings.update': def<T.Settings>()(SettingsPatch, ADMIN_ROLES),
 
   'users.list': def<T.User[]>()(Empty, ADMIN_ROLES),
@@ -67,6 +71,8 @@ export const api = {
   ),
 
   'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL_ROLES),
+  /** Ends a login lock (10 wrong passwords) before its time runs out; written to the user's history. */
+  'users.unlock': def<{ unlocked: boolean }>()(z.strictObject({ id: uuid }), SUPERVISOR_ROLES),
   'customers.search': def<T.Customer[]>()(z.strictObject({ q: requiredText(LIMITS.name), limit: z.number().int().min(1).max(100).optional() }), ALL_ROLES),
   'customers.get': def<T.Customer>()(z.strictObject({ id: uuid }), ALL_ROLES),
   'customers.create': def<T.Customer>()(CustomerFields, CALL_TAKERS),

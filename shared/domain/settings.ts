@@ -26,6 +26,10 @@ export const OrganisationSettings = z.strictObject({
   callbackRules: CallbackRules,
   /** Standard phrases offered by `::` in note fields. */
   snippets: Snippets,
+  /** After 10 wrong passwords in a row a workstation login stays locked this long, unless a lead unlocks it. */
+  loginLockMinutes: z.number().int().min(1).max(1440),
+  /** The console locks after this many idle minutes and asks for the password again; 0 = never. */
+  idleLockMinutes: z.number().int().min(0).max(480),
 });
 export type OrganisationSettings = z.output<typeof OrganisationSettings>;
 
@@ -38,6 +42,8 @@ export const DEFAULT_SETTINGS: Omit<OrganisationSettings, 'organisationName' | '
   calendar: NO_OVERRIDES,
   callbackRules: DEFAULT_CALLBACK_RULES,
   snippets: DEFAULT_SNIPPETS,
+  loginLockMinutes: 30,
+  idleLockMinutes: 15,
 };
 
 export const WorkstationCode = z

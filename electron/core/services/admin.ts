@@ -6,7 +6,8 @@ import { hashPassword } from '../../../shared/node/password';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap } from '../handler';
-import { hubTokenOf } from '../store/journal';
+import { hubTokenOf, writeHistory } from '../store/journal';
+import { clearLoginFailures, loginLockOf } from '../store/loginAttempts';
 import { endSessionsOf } from '../store/sessions';
 import { getMeta, requireSettings, writeSettings } from '../store/settings';
 import { usersTable } from '../store/tables';
@@ -14,6 +15,7 @@ import { activeAdminCount, listUsers, userByUsername } from '../store/users';
 import { HubClient } from '../sync/hubClient';
 import { hubErrorToFailure } from '../sync/join';
 import { runMutation } from '../write/mutation';
+import { writeTx } from '../write/unit';
 
 const settingsOf = (ctx: CoreContext): OrganisationSettings => requireSettings(ctx.db);
 
@@ -42,7 +44,7 @@ async function viaHub(ctx: CoreContext, userId: string, method: 'POST' | 'PATCH'
   return true;
 }
 
-export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'users.list' | 'users.create' | 'users.update'> = {
+export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'users.list' | 'users.create' | 'users.update' | 'users.unlock'> = {
   'settings.get': ({ ctx }) => withWorkstation(ctx, settingsOf(ctx)),
 
   'settings.update': async ({ ctx, session, params }) => {
@@ -114,5 +116,32 @@ listUsers(ctx.db).map(publicUser),
     });
     if (passwordHash || user.active === false) endSessionsOf(ctx, id);
     return publicUser(user);
+  },
+
+  /**
+   * Lifts this workstation's login lock (and back-off) of a user. The counters are the workstation's own,
+   * so this is local even when joined; the user's history records who lifted it and how many failures it ended.
+   */
+  'users.unlock': ({ ctx, session, params }) => {
+    const user = usersTable.get(ctx.db, params.id);
+    if (!user) throw new ApiFailure('not_found', `user ${params.id} does not exist`);
+    const actor = actorOf(session);
+    const at = ctx.now().toISOString();
+    const unlocked = writeTx(ctx, () => {
+      const lock = loginLockOf(ctx.db, user.username);
+      if (!lock || !clearLoginFailures(ctx.db, user.username)) return false;
+      writeHistory(ctx.db, {
+        id: `unlock:${uuidv7()}`,
+        entity: 'user',
+        entityId: user.id,
+        action: 'user.unlock',
+        actor,
+        at,
+        changes: [{ field: 'loginFailures', before: lock.failures, after: 0 }, ...(lock.lockedUntil ? [{ field: 'lockedUntil', before: lock.lockedUntil, after: null }] : [])],
+      });
+      return true;
+    });
+    ctx.log.info({ userId: user.id, by: actor.userId, unlocked }, 'login unlocked');
+    return { unlocked };
   },
 };

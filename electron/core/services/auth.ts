@@ -7,7 +7,8 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from '../../../shared/node/p
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
 import { type HandlerMap, sessionOf } from '../handler';
-import { createSession, endSession } from '../store/sessions';
+import { clearLoginFailures, loginGate, recordLoginFailure } from '../store/loginAttempts';
+import { createSession, endSession, setSessionLocked } from '../store/sessions';
 import { getMeta, readSettings, setMeta, writeSettings } from '../store/settings';
 import { type UserRow, usersTable } from '../store/tables';
 import { userByUsername } from '../store/users';
@@ -37,6 +38,56 @@ async function loginAtHub(ctx: CoreContext, username: string, password: string):
   }
 }
 
+/**
+ * Refuses at once while the username is locked (10 failures in a row) or inside its back-off (from the
+ * third failure 1 s, 2 s, 4 s …). Asked before any password is verified, so the answer and its timing
+ * say nothing about whether the password would have been right.
+ */
+function passLoginGate(ctx: CoreContext, username: string): void {
+  const gate = loginGate(ctx.db, username, ctx.now());
+  if (gate.kind === 'locked')
+    throw new ApiFailure('login_locked', `too many wrong passwords; this login is locked until ${gate.until} or until a team lead unlocks it`, undefined, {
+      lockedUntil: gate.until,
+    });
+  if (gate.kind === 'throttled') {
+    const seconds = Math.ceil(gate.retryAfterMs / 1000);
+    throw new ApiFailure('login_throttled', `wrong password just now; wait ${seconds} seconds before trying again`, undefined, { retryAfterSeconds: seconds });
+  }
+}
+
+/** Counts a wrong password (offline or at the hub alike); the tenth locks the login for the configured time. */
+function failLogin(ctx: CoreContext, username: string, refusal: ApiFailure): ApiFailure {
+  const lockMs = (readSettings(ctx.db)?.loginLockMinutes ?? DEFAULT_SETTINGS.loginLockMinutes) * 60_000;
+  const { failures, lockedUntil } = recordLoginFailure(ctx.db, username, ctx.now(), lockMs);
+  ctx.log.warn({ username, failures }, lockedUntil ? 'login locked after repeated failures' : 'login refused');
+  if (!lockedUntil) return refusal;
+  return new ApiFailure('login_locked', `too many wrong passwords; this login is locked until ${lockedUntil} or until a team lead unlocks it`, undefined, {
+    lockedUntil,
+  });
+}
+
+/** The password of `username`, hub first when joined, under the login limits. Returns the user it proved. */
+async function checkPassword(ctx: CoreContext, username: string, password: string): Promise<UserRow> {
+  passLoginGate(ctx, username);
+  let hubUser: UserRow | null;
+  try {
+    hubUser = await loginAtHub(ctx, username, password);
+  } catch (e) {
+    if (e instanceof ApiFailure && e.code === 'invalid_credentials') throw failLogin(ctx, username, e);
+    throw e;
+  }
+  if (hubUser) {
+    clearLoginFailures(ctx.db, username);
+    return hubUser;
+  }
+  const user = userByUsername(ctx.db, username);
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active)
+    throw failLogin(ctx, username, new ApiFailure('invalid_credentials', 'wrong username or password, or the account is deactivated'));
+  clearLoginFailures(ctx.db, username);
+  return user;
+}
+
 export function isInitialized(ctx: CoreContext): boolean {
   return getMeta(ctx.db, 'workstation') !== null;
 }
@@ -53,7 +104,7 @@ function loginResult(ctx: CoreContext, user: UserRow): LoginResult {
   };
 }
 
-export const authHandlers: HandlerMap<'setup.status' | 'setup.initialize' | 'auth.login' | 'auth.logout' | 'auth.session'> = {
+export const authHandlers: HandlerMap<'setup.status' | 'setup.initialize' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.lock' | 'auth.unlock'> = {
   'setup.status': ({ ctx }) => ({
     needsSetup: !isInitialized(ctx),
     organisationName: readSettings(ctx.db)?.organisationName ?? null,
@@ -104,16 +155,26 @@ export const authHandlers: HandlerMap<'setup.status' | 'setup.initialize' | 'aut
 
   'auth.login': async ({ ctx, params }) => {
     if (!isInitialized(ctx)) throw new ApiFailure('setup_required', 'this workstation has not been set up yet');
-    const hubUser = await loginAtHub(ctx, params.username, params.password);
-    if (hubUser) return loginResult(ctx, hubUser);
-    const user = userByUsername(ctx.db, params.username);
-    const ok = await verifyPassword(params.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) {
-      ctx.log.warn({ username: params.username }, 'login refused');
-      throw new ApiFailure('invalid_credentials', 'wrong username or password, or the account is deactivated');
-    }
+    const user = await checkPassword(ctx, params.username, params.password);
     ctx.log.info({ username: user.username }, 'login');
     return loginResult(ctx, user);
+  },
+
+  'auth.lock': ({ ctx, session }) => {
+    const s = sessionOf(session);
+    if (!s.locked) setSessionLocked(ctx, s, ctx.now().toISOString());
+    ctx.log.info({ username: s.user.username }, 'console locked');
+    return { locked: true as const };
+  },
+
+  'auth.unlock': async ({ ctx, session, params }) => {
+    const s = sessionOf(session);
+    // The same check as a login (hub first when joined, back-off, lock), but the session is kept, not replaced.
+    const proved = await checkPassword(ctx, s.user.username, params.password);
+    if (proved.id !== s.user.id) throw new ApiFailure('invalid_credentials', 'wrong password');
+    setSessionLocked(ctx, s, null);
+    ctx.log.info({ username: s.user.username }, 'console unlocked');
+    return { locked: false as const };
   },
 
   'auth.logout': ({ ctx, session }) => {
@@ -129,6 +190,7 @@ export const authHandlers: HandlerMap<'setup.status' | 'setup.initialize' | 'aut
       expiresAt: s.expiresAt,
       workstation: getMeta(ctx.db, 'workstation') ?? '',
       organisationName: readSettings(ctx.db)?.organisationName ?? '',
+      locked: s.locked,
     };
   },
 };

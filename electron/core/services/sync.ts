@@ -2,7 +2,8 @@ import { isSyncMutation } from '../../../shared/domain/mutations';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap } from '../handler';
-import { markConflictResolved, openConflictById } from '../store/journal';
+import { isSupervisor } from '../../../shared/domain/roles';
+import { conflictAuthorId, markConflictResolved, openConflictById } from '../store/journal';
 import type { SyncEngine } from '../sync/engine';
 import { joinHub, leaveHub } from '../sync/join';
 import { runSyncMutation } from '../write/mutation';
@@ -36,6 +37,10 @@ export const syncHandlers: HandlerMap<'sync.status' | 'sync.now' | 'sync.join' |
   'sync.resolveConflict': ({ ctx, session, params }) => {
     const row = openConflictById(ctx.db, params.id);
     if (!row) throw new ApiFailure('not_found', `no open conflict ${params.id}`);
+    // Discarding drops someone's offline edit for good, and re-applying acts in their name: theirs to decide, or a lead's.
+    const actor = actorOf(session);
+    if (!isSupervisor(actor.role) && conflictAuthorId(ctx.db, params.id) !== actor.userId)
+      throw new ApiFailure('forbidden', 'this conflict holds another user\'s edit; only that user or a team lead can resolve it');
     const now = ctx.now().toISOString();
     writeTx(ctx, () => {
       if (params.action === 'reapply') {

@@ -114,6 +114,22 @@ export interface OpenConflictRow {
 export function openConflictById(db: Database.Database, id: string): OpenConflictRow | null {
   return (stmt(db, 'SELECT * FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL').get(id) as OpenConflictRow | undefined) ?? null;
 }
+/**
+ * Whose edit a conflict holds: the actor of its outbox entry (a conflict's id is `<clientId>:<mutationId>`),
+ * else the user of that client. Null when neither is known; then only a team lead may settle it.
+ */
+export function conflictAuthorId(db: Database.Database, id: string): string | null {
+  const cut = id.lastIndexOf(':');
+  const mutationId = Number(id.slice(cut + 1));
+  if (cut <= 0 || !Number.isSafeInteger(mutationId)) return null;
+  const clientId = id.slice(0, cut);
+  const row = stmt(
+    db,
+    `SELECT coalesce((SELECT actor_id FROM outbox WHERE client_id = ? AND mutation_id = ?), (SELECT user_id FROM sync_clients WHERE client_id = ?)) AS author`,
+  ).get(clientId, mutationId, clientId) as { author: string | null } | undefined;
+  return row?.author ?? null;
+}
+
 
 export function markConflictResolved(db: Database.Database, id: string, at: string): void {
   stmt(db, 'UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(at, id);

@@ -21,6 +21,8 @@ export interface Session {
   user: User;
   actor: Actor;
   expiresAt: string;
+  /** The console locked itself after idle time; only the password (auth.unlock) opens it again. */
+  locked: boolean;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -43,8 +45,8 @@ export function createSession(ctx: CoreContext, user: User): { token: string; ex
 export function resolveSession(ctx: CoreContext, token: string | null): Session {
   if (!token) throw new ApiFailure('unauthenticated', 'log in first');
   const tokenHash = hashToken(token);
-  const row = stmt(ctx.db, 'SELECT user_id, created_at, expires_at FROM sessions WHERE token_hash = ?').get(tokenHash) as
-    | { user_id: string; created_at: string; expires_at: string }
+  const row = stmt(ctx.db, 'SELECT user_id, created_at, expires_at, locked_at FROM sessions WHERE token_hash = ?').get(tokenHash) as
+    | { user_id: string; created_at: string; expires_at: string; locked_at: string | null }
     | undefined;
   if (!row) throw new ApiFailure('unauthenticated', 'log in first');
   const now = ctx.now().getTime();
@@ -63,7 +65,18 @@ export function resolveSession(ctx: CoreContext, token: string | null): Session 
     stmt(ctx.db, 'UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(new Date(now).toISOString(), expiresAt, tokenHash);
   }
   const { passwordHash: _h, version: _v, ...publicUser } = user;
-  return { tokenHash, user: publicUser, actor: { userId: user.id, role: user.role, displayName: user.displayName }, expiresAt };
+  return {
+    tokenHash,
+    user: publicUser,
+    actor: { userId: user.id, role: user.role, displayName: user.displayName },
+    expiresAt,
+    locked: row.locked_at !== null,
+  };
+}
+
+/** Locks (at = the time) or unlocks (null) a session; the session itself, and its expiry, stay. */
+export function setSessionLocked(ctx: CoreContext, session: Session, at: string | null): void {
+  stmt(ctx.db, 'UPDATE sessions SET locked_at = ? WHERE token_hash = ?').run(at, session.tokenHash);
 }
 
 export function endSession(ctx: CoreContext, session: Session): void {
