@@ -44,6 +44,12 @@ export const TrackingView = z.strictObject({
   overdue: z.boolean().optional(),
   sort: z.enum(TRACKING_SORTS).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
+  /**
+   * The columns shown on screen, as chosen in the sheet's column menu (kept with the view per user).
+   * Plain keys, not an enum: a view saved by a newer version may name a column this one lacks, and
+   * the sheet ignores what it does not know. Queries, exports and print ignore it (annex 3 is whole).
+   */
+  columns: z.array(z.string().max(40)).max(40).optional(),
 });
 export type TrackingView = z.output<typeof TrackingView>;
 

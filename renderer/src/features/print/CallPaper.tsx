@@ -1,12 +1,11 @@
 import type { CallRecord } from '../../../../shared/api/types';
 import { CALL_CATEGORIES, SPECIAL_SITUATIONS } from '../../../../shared/domain/callRecord';
 import { fmtDateTime, fmtDuration } from '../../components/format';
-import { i18n } from '../../i18n';
-import { Checks, PaperHead, PaperTable, SignBox, when, yesNo } from './paperParts';
+import { Checks, PaperHead, paperT, PaperTable, SignBox, when, yesNo } from './paperParts';
 import './print.css';
 
-const f = (name: string) => i18n.t(`fields.${name}`);
-const t = (key: string, o?: Record<string, unknown>) => i18n.t(key, o);
+const f = (name: string) => paperT(`fields.${name}`);
+const t = (key: string, o?: Record<string, unknown>) => paperT(key, o);
 
 /** Annex 1, 客户来电记录单, as printed on A4. */
 export function CallPaper({ r, org }: { r: CallRecord; org: string }) {

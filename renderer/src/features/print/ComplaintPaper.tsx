@@ -1,12 +1,11 @@
 import type { Complaint } from '../../../../shared/api/types';
 import { COMPLAINT_CHANNELS, COMPLAINT_TYPES, type HandlingRound, SEVERITIES, type Signoff, type SignoffKind } from '../../../../shared/domain/complaint';
 import { fmtDateTime } from '../../components/format';
-import { i18n } from '../../i18n';
-import { Checks, PaperHead, PaperTable, SignBox, when, yesNo } from './paperParts';
+import { Checks, PaperHead, paperT, PaperTable, SignBox, when, yesNo } from './paperParts';
 import './print.css';
 
-const f = (name: string) => i18n.t(`complaint.fields.${name}`);
-const t = (key: string, o?: Record<string, unknown>) => i18n.t(key, o);
+const f = (name: string) => paperT(`complaint.fields.${name}`);
+const t = (key: string, o?: Record<string, unknown>) => paperT(key, o);
 
 function Solutions({ list, chosen }: { list: string[]; chosen: number | null }) {
   if (!list.length) return null;
@@ -235,7 +234,7 @@ export function ComplaintPaper({ c, org }: { c: Complaint; org: string }) {
                 <th>{t('complaint.roundN', { n: s.round })}</th>
                 <td>{t(`complaint.signoffKinds.${s.kind}`)}</td>
                 <td>
-                  {s.name}({i18n.exists(`roles.${s.role}`) ? t(`roles.${s.role}`) : s.role})
+                  {s.name}({paperT(`roles.${s.role}`, { defaultValue: s.role })})
                 </td>
                 <td colSpan={2}>{s.opinion}</td>
                 <td>{when(s.at)}</td>

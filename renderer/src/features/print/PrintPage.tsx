@@ -1,21 +1,17 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Spin, Typography } from 'antd';
-import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSession } from '../auth/sessionStore';
 import { CallPaper } from './CallPaper';
 import { ComplaintPaper } from './ComplaintPaper';
+import { paperT } from './paperParts';
+import type { PrintKind } from './printRoute';
 import './print.css';
 
-export type PrintKind = 'complaint' | 'call';
-
-/** `#/print/complaint/<id>`, `#/print/call/<id>` → what to print; anything else is null. */
-export function parsePrintHash(hash: string): { kind: PrintKind; id: string } | null {
-  const m = /^#?\/print\/(complaint|call)\/([^/?#]+)/.exec(hash);
-  return m?.[1] && m[2] ? { kind: m[1] as PrintKind, id: decodeURIComponent(m[2]) } : null;
-}
+export { parsePrintHash, type PrintKind, usePrintRoute } from './printRoute';
 
 /**
  * The paper form alone, without the console around it: a print preview on screen, the form on A4
@@ -56,8 +52,9 @@ export function PrintPage({ kind, id }: { kind: PrintKind; id: string }) {
   }, [message]);
 
   useEffect(() => {
-    document.title = t(kind === 'complaint' ? 'complaint.sheet' : 'complaint.callSheet');
-  }, [kind, t]);
+    // The title names the PDF saved from this page: the form's Chinese name, like the form itself.
+    document.title = paperT(kind === 'complaint' ? 'complaint.sheet' : 'complaint.callSheet');
+  }, [kind]);
 
   return (
     <div className="print-screen" data-testid="print-page">
@@ -75,15 +72,4 @@ export function PrintPage({ kind, id }: { kind: PrintKind; id: string }) {
       {paper && <div data-testid="print-ready">{paper}</div>}
     </div>
   );
-}
-
-function subscribe(cb: () => void): () => void {
-  window.addEventListener('hashchange', cb);
-  return () => window.removeEventListener('hashchange', cb);
-}
-
-/** The print route, when the hash is one; the app shows the paper alone instead of the console. */
-export function usePrintRoute(): { kind: PrintKind; id: string } | null {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parsePrintHash(hash);
 }

@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
 import { fmtDateTime } from '../../components/format';
-import type { EnumLabels, LabelKind } from '../../../../shared/domain/labels';
+import { type EnumLabels, enumLabel, type LabelKind } from '../../../../shared/domain/labels';
 import { i18n } from '../../i18n';
-import { label } from '../../i18n/labels';
+
+/**
+ * The paper forms (annexes 1, 2 and 3) always print in Chinese, whatever the screen language: they are
+ * the regulation's forms, filed and signed as such. Their words come from here, never from `t`.
+ */
+export const paperT = i18n.getFixedT('zh');
 
 /** "☑来电 ☐来人 ☐传真 …": a choice printed the way the paper form offers it, with the words from labels.ts. */
 export function Checks<K extends LabelKind, T extends keyof EnumLabels[K] & string>({ options, value, kind }: { options: readonly T[]; value: T | readonly T[] | null; kind: K }) {
@@ -12,14 +17,14 @@ export function Checks<K extends LabelKind, T extends keyof EnumLabels[K] & stri
       {options.map((o) => (
         <span key={o} className="paper-check">
           {on(o) ? '☑' : '☐'}
-          {label(kind, o)}
+          {enumLabel(kind, o, 'zh')}
         </span>
       ))}
     </>
   );
 }
 
-export const yesNo = (v: boolean | null) => (v === null ? '' : i18n.t(v ? 'common.yes' : 'common.no'));
+export const yesNo = (v: boolean | null) => (v === null ? '' : paperT(v ? 'common.yes' : 'common.no'));
 export const when = (iso: string | null | undefined) => (iso ? fmtDateTime(iso).slice(0, 16) : '');
 
 /**
@@ -33,8 +38,8 @@ export function SignBox({ label, opinion, name, at }: { label: string; opinion?:
       <td colSpan={5} className="paper-sign">
         <div>{opinion ?? ''}</div>
         <div className="paper-sign-line">
-          {i18n.t('complaint.paper.sign')}:<span className="blank">{name ?? ''}</span>
-          {i18n.t('complaint.paper.date')}:<span className="blank">{when(at)}</span>
+          {paperT('complaint.paper.sign')}:<span className="blank">{name ?? ''}</span>
+          {paperT('complaint.paper.date')}:<span className="blank">{when(at)}</span>
         </div>
       </td>
     </tr>
@@ -69,7 +74,7 @@ export function PaperHead({ org, annex, title, no }: { org: string; annex: strin
       <div className="paper-meta">
         <span />
         <span>
-          {i18n.t('complaint.paper.no')}:<span data-testid="paper-no">{no}</span>
+          {paperT('complaint.paper.no')}:<span data-testid="paper-no">{no}</span>
         </span>
       </div>
     </>

@@ -20,7 +20,16 @@ const zh = {
   exportCsv: '导出 CSV',
   exported: '已导出 {{n}} 条:{{file}}',
   print: '打印',
-  printedAt: '打印时间 {{at}},共 {{n}} 条(当前页)',
+  columns: '列设置',
+  allColumns: '显示全部列',
+  /** The printed register (annex 3): always printed in Chinese, so the English words are for completeness. */
+  paper: {
+    rows: '第 {{range}} 条,共 {{total}} 条',
+    printedAt: '打印时间:{{at}}',
+    filledBy: '填表人',
+    reviewedBy: '审核人',
+    date: '日期',
+  },
   list: {
     escalation_overdue: '升级超期',
     unreported_major: '重大投诉未上报',
@@ -64,7 +73,15 @@ const en: typeof zh = {
   exportCsv: 'Export CSV',
   exported: 'Exported {{n}} rows: {{file}}',
   print: 'Print',
-  printedAt: 'Printed {{at}}, {{n}} rows (this page)',
+  columns: 'Columns',
+  allColumns: 'Show all columns',
+  paper: {
+    rows: 'Rows {{range}} of {{total}}',
+    printedAt: 'Printed: {{at}}',
+    filledBy: 'Filled in by',
+    reviewedBy: 'Reviewed by',
+    date: 'Date',
+  },
   list: {
     escalation_overdue: 'Escalation overdue',
     unreported_major: 'Major not reported',

@@ -1,0 +1,118 @@
+import { createPortal } from 'react-dom';
+import type { TrackingRow } from '../../../../shared/api';
+import { beijingTime, cellValue, columnTitle, TRACKING_COLUMNS, type TrackingColumnKey } from '../../../../shared/domain/tracking';
+import { paperT } from './paperParts';
+import './print.css';
+
+/**
+ * Width of each column on A4 landscape, in parts of the line (table-layout: fixed). The number and the
+ * times are sized to stay on one line at the paper's type size; names and text wrap by word.
+ */
+const WIDTH: Record<TrackingColumnKey, number> = {
+  complaintNo: 25,
+  receivedAt: 22,
+  complainant: 11,
+  organisation: 13,
+  phone: 17,
+  problem: 17,
+  severity: 11,
+  departments: 12,
+  handlerName: 10,
+  status: 12,
+  result: 14,
+  completedAt: 15,
+  callbackDueAt: 15,
+  callbackAt: 15,
+  callbackResult: 11,
+  rectification: 11,
+  closedAt: 15,
+  daysOpen: 7,
+  nextDeadline: 22,
+  flags: 11,
+};
+const SUM = Object.values(WIDTH).reduce((a, b) => a + b, 0);
+/** Registration and the next deadline are read to the minute; the other dates print as the day. */
+const WITH_TIME = new Set<TrackingColumnKey>(['receivedAt', 'nextDeadline']);
+const ONE_LINE = new Set<TrackingColumnKey>(['complaintNo', 'phone', 'daysOpen']);
+
+function cell(r: TrackingRow, key: TrackingColumnKey, date: boolean): string {
+  if (!date) return String(cellValue(r, key, 'zh') ?? '');
+  const at = beijingTime(cellValue(r, key) as string | null);
+  return WITH_TIME.has(key) ? at : at.slice(0, 10);
+}
+
+/**
+ * 客户投诉及处理跟踪表 (annex 3) as the register a department keeps: A4 landscape, the header row
+ * repeated on every page, signature lines at the end. Always in Chinese: a regulatory form prints in
+ * the words of the regulation, whatever the screen language. Page numbers are added by the printer
+ * (Chromium's footer: see electron/main/print.ts), because Chromium does not print @page margin boxes.
+ */
+export function TrackingPaper({ rows, total, org, offset = 0 }: { rows: TrackingRow[]; total: number | string; org: string; offset?: number }) {
+  const t = paperT;
+  const range = rows.length ? `${offset + 1}–${offset + rows.length}` : '0';
+  return (
+    <div className="paper tracking-paper" data-testid="tracking-print-table">
+      {/* Only while the sheet is mounted, so that annex 1 and 2 keep their portrait page. */}
+      <style>{'@page { size: A4 landscape; margin: 8mm 8mm 12mm; }'}</style>
+      <div className="paper-annex">{t('tracking.annex3')}</div>
+      {org && <h2 className="paper-org">{org}</h2>}
+      <h1 className="paper-title">{t('tracking.title')}</h1>
+      <div className="paper-meta">
+        <span>{t('tracking.paper.rows', { range, total })}</span>
+        <span>{t('tracking.paper.printedAt', { at: beijingTime(new Date().toISOString()) })}</span>
+      </div>
+      <table className="tracking-paper-table">
+        <colgroup>
+          {TRACKING_COLUMNS.map((c) => (
+            <col key={c.key} style={{ width: `${((WIDTH[c.key] / SUM) * 100).toFixed(2)}%` }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {TRACKING_COLUMNS.map((c) => (
+              <th key={c.key}>{columnTitle(c.key, 'zh')}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              {TRACKING_COLUMNS.map((c) => {
+                const date = 'date' in c;
+                return (
+                  <td key={c.key} className={date || ONE_LINE.has(c.key) ? 'one-line' : undefined}>
+                    {cell(r, c.key, date)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="tracking-paper-signs" data-testid="tracking-paper-signs">
+        <span>
+          {t('tracking.paper.filledBy')}:<span className="blank" />
+        </span>
+        <span>
+          {t('tracking.paper.reviewedBy')}:<span className="blank" />
+        </span>
+        <span>
+          {t('tracking.paper.date')}:<span className="blank" />
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The paper beside the app (a portal into <body>), hidden on screen. While the sheet is open, printing
+ * the page (the 打印 button, Ctrl+P, the app's 打印… / 导出 PDF… menu) prints this register alone.
+ */
+export function TrackingPaperPortal(props: Parameters<typeof TrackingPaper>[0]) {
+  return createPortal(
+    <div className="tracking-print-portal">
+      <TrackingPaper {...props} />
+    </div>,
+    document.body,
+  );
+}

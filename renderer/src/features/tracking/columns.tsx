@@ -1,0 +1,137 @@
+import { SettingOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Dropdown, type TableColumnsType, Tag, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrackingRow } from '../../../../shared/api';
+import { clockFlagLabel, type Lang } from '../../../../shared/domain/labels';
+import { beijingTime, cellValue, columnTitle, TRACKING_COLUMNS, type TrackingColumnKey, type TrackingView } from '../../../../shared/domain/tracking';
+
+export const SORTABLE = new Set<string>([
+  'complaintNo',
+  'receivedAt',
+  'complainant',
+  'phone',
+  'severity',
+  'departments',
+  'handlerName',
+  'status',
+  'result',
+  'completedAt',
+  'callbackDueAt',
+  'callbackAt',
+  'callbackResult',
+  'rectification',
+  'closedAt',
+  'daysOpen',
+  'nextDeadline',
+]);
+const SEVERITY_COLOR = { general: 'default', major: 'orange', crisis: 'red' } as const;
+
+/**
+ * On screen the columns a lead reads first come first, so that at 1366 px they are all visible without
+ * scrolling sideways; the rest follow in annex 3 order. Print and export keep the annex 3 order.
+ */
+const LEAD_FIRST: readonly TrackingColumnKey[] = ['complaintNo', 'complainant', 'severity', 'status', 'nextDeadline', 'flags'];
+export const SCREEN_ORDER: readonly TrackingColumnKey[] = [...LEAD_FIRST, ...TRACKING_COLUMNS.map((c) => c.key).filter((k) => !LEAD_FIRST.includes(k))];
+const LAYOUT = new Map(TRACKING_COLUMNS.map((c) => [c.key as TrackingColumnKey, c]));
+/** The number opens the row and cannot be hidden. */
+const ALWAYS: TrackingColumnKey = 'complaintNo';
+
+/** Pixels per width unit of the annex layout; tags and dates need a floor. */
+const widthOf = (key: TrackingColumnKey) => Math.max((LAYOUT.get(key)?.width ?? 10) * 8, key === 'severity' || key === 'status' ? 104 : 72);
+
+/** The columns shown: the user's choice (unknown keys dropped), else all of them. */
+export function shownColumns(view: TrackingView | null): TrackingColumnKey[] {
+  const chosen = view?.columns;
+  if (!chosen?.length) return [...SCREEN_ORDER];
+  return SCREEN_ORDER.filter((k) => k === ALWAYS || chosen.includes(k));
+}
+
+/** The table's width for the columns shown (the virtual table needs a number for `scroll.x`). */
+export const tableWidth = (keys: readonly TrackingColumnKey[]) => keys.reduce((sum, k) => sum + widthOf(k), 0);
+
+// One render function per column, made once: cells re-render only when their row object changes.
+const cellRenderers: Partial<Record<TrackingColumnKey, (lang: Lang) => (_: unknown, r: TrackingRow) => ReactNode>> = {
+  complaintNo: () => (_, r) => <Typography.Link className="tracking-no">{r.complaintNo}</Typography.Link>,
+  severity: (lang) => (_, r) => <Tag color={SEVERITY_COLOR[r.severity]}>{cellValue(r, 'severity', lang)}</Tag>,
+  flags: (lang) => (_, r) => <Flags row={r} lang={lang} />,
+};
+const rendererCache = new Map<string, (_: unknown, r: TrackingRow) => ReactNode>();
+function rendererOf(key: TrackingColumnKey, lang: Lang): (_: unknown, r: TrackingRow) => ReactNode {
+  const id = `${key}:${lang}`;
+  let fn = rendererCache.get(id);
+  if (!fn) {
+    const special = cellRenderers[key];
+    if (special) fn = special(lang);
+    else if (LAYOUT.get(key) && 'date' in LAYOUT.get(key)!) fn = (_, r) => beijingTime(cellValue(r, key) as string | null);
+    else fn = (_, r) => cellValue(r, key, lang);
+    rendererCache.set(id, fn);
+  }
+  return fn;
+}
+
+function Flags({ row, lang }: { row: TrackingRow; lang: Lang }) {
+  return (
+    <>
+      {row.overdue.map((k) => (
+        <Tag key={k} color="red" data-testid="tracking-overdue-tag">
+          {clockFlagLabel(k, 'overdue', lang)}
+        </Tag>
+      ))}
+      {row.warning.map((k) => (
+        <Tag key={k} color="orange">
+          {clockFlagLabel(k, 'warning', lang)}
+        </Tag>
+      ))}
+      {row.late.map((k) => (
+        <Tag key={k}>{clockFlagLabel(k, 'late', lang)}</Tag>
+      ))}
+    </>
+  );
+}
+
+/** Column definitions for the keys shown; rebuilt only when the sort, the language or the choice changes. */
+export function buildColumns(keys: readonly TrackingColumnKey[], sort: TrackingView['sort'], dir: TrackingView['dir'], lang: Lang): TableColumnsType<TrackingRow> {
+  const order = (key: string): SortOrder => (sort === key ? (dir === 'asc' ? 'ascend' : 'descend') : null);
+  return keys.map((key) => ({
+    key,
+    title: columnTitle(key, lang),
+    width: widthOf(key),
+    ellipsis: true,
+    ...(key === ALWAYS ? { fixed: 'left' as const } : {}),
+    ...(SORTABLE.has(key) ? { sorter: true, sortOrder: order(key), sortDirections: ['ascend' as const, 'descend' as const] } : {}),
+    render: rendererOf(key, lang),
+  }));
+}
+
+/** 列设置: which columns the sheet shows; the choice is kept with the user's saved view. */
+export function ColumnMenu({ shown, lang, onChange }: { shown: readonly TrackingColumnKey[]; lang: Lang; onChange: (keys: TrackingColumnKey[] | undefined) => void }) {
+  const { t } = useTranslation();
+  const toggle = (key: TrackingColumnKey, on: boolean) => {
+    const next = SCREEN_ORDER.filter((k) => (k === key ? on : shown.includes(k)));
+    // All shown is the default: store nothing, so that columns added later appear for this user too.
+    onChange(next.length === SCREEN_ORDER.length ? undefined : next);
+  };
+  return (
+    <Dropdown
+      trigger={['click']}
+      popupRender={() => (
+        <div className="tracking-column-menu" data-testid="tracking-column-menu">
+          {SCREEN_ORDER.map((key) => (
+            <Checkbox key={key} checked={shown.includes(key)} disabled={key === ALWAYS} onChange={(e) => toggle(key, e.target.checked)} data-column={key}>
+              {columnTitle(key, lang)}
+            </Checkbox>
+          ))}
+          <Button size="small" type="link" onClick={() => onChange(undefined)}>
+            {t('tracking.allColumns')}
+          </Button>
+        </div>
+      )}
+    >
+      <Button icon={<SettingOutlined />} data-testid="tracking-columns">
+        {t('tracking.columns')}
+      </Button>
+    </Dropdown>
+  );
+}
