@@ -30,12 +30,12 @@ const handlers: HandlerMap<MethodName> = {
   ...callbackImportHandlers,
 };
 
+const WHILE_LOCKED: ReadonlySet<MethodName> = new Set<MethodName>(['auth.session', 'auth.unlock', 'auth.lock', 'auth.logout']);
+
 export interface DispatchOutcome {
   envelope: Envelope<unknown>;
   session: Session | null;
 }
-const WHILE_LOCKED: ReadonlySet<MethodName> = new Set<MethodName>(['auth.session', 'auth.unlock', 'auth.lock', 'auth.logout']);
-
 
 /** Validates params, checks the session's role, runs the handler. Never throws: errors are data. */
 export async function dispatch(ctx: CoreContext, token: string | null, method: string, raw: unknown): Promise<DispatchOutcome> {
@@ -50,12 +50,12 @@ export async function dispatch(ctx: CoreContext, token: string | null, method: s
       session = resolveSession(ctx, token);
       if (def.roles !== 'any' && !def.roles.includes(session.user.role))
         throw new ApiFailure('forbidden', `role ${session.user.role} may not call ${method}`);
+      // A console locked after idle time answers nothing but the lock screen's own calls until its password is given again.
+      if (session.locked && !WHILE_LOCKED.has(method)) throw new ApiFailure('session_locked', 'the console is locked; enter your password to unlock it');
     }
     const handler = handlers[method] as Handler<MethodName>;
     const result = await handler({ ctx, session, params: parsed.data as never });
     return { envelope: { ok: true, result }, session };
-      // A console locked after idle time answers nothing but the lock screen's own calls until its password is given again.
-      if (session.locked && !WHILE_LOCKED.has(method)) throw new ApiFailure('session_locked', 'the console is locked; enter your password to unlock it');
   } catch (err) {
     if (err instanceof ApiFailure) {
       if (err.code !== 'invalid_params') ctx.log.warn({ method, code: err.code }, err.message);

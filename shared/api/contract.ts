@@ -46,12 +46,12 @@ export const api = {
   'auth.login': def<T.LoginResult>()(z.strictObject({ username: Username, password: z.string().min(1).max(128) }), 'public'),
   'auth.logout': def<{ loggedOut: true }>()(Empty, 'any'),
   'auth.session': def<T.SessionInfo>()(Empty, 'any'),
-
-  'settings.get': def<T.Settings>()(Empty, 'any'),
   /** The console is idle: lock this session (every other method answers session_locked) without ending it. */
   'auth.lock': def<{ locked: true }>()(Empty, 'any'),
   /** The session user's password again (same back-off and lock as a login); the session and its drafts stay. */
   'auth.unlock': def<{ locked: false }>()(z.strictObject({ password: z.string().min(1).max(128) }), 'any'),
+
+  'settings.get': def<T.Settings>()(Empty, 'any'),
   'settings.update': def<T.Settings>()(SettingsPatch, ADMIN_ROLES),
 
   'users.list': def<T.User[]>()(Empty, ADMIN_ROLES),
@@ -69,10 +69,10 @@ export const api = {
     }),
     ADMIN_ROLES,
   ),
-
-  'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL_ROLES),
   /** Ends a login lock (10 wrong passwords) before its time runs out; written to the user's history. */
   'users.unlock': def<{ unlocked: boolean }>()(z.strictObject({ id: uuid }), SUPERVISOR_ROLES),
+
+  'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL_ROLES),
   'customers.search': def<T.Customer[]>()(z.strictObject({ q: requiredText(LIMITS.name), limit: z.number().int().min(1).max(100).optional() }), ALL_ROLES),
   'customers.get': def<T.Customer>()(z.strictObject({ id: uuid }), ALL_ROLES),
   'customers.create': def<T.Customer>()(CustomerFields, CALL_TAKERS),

@@ -12,9 +12,9 @@ export interface SessionInfo {
   expiresAt: string;
   workstation: string;
   organisationName: string;
-}
   /** The console locked itself after idle time (kept by the core, so a reload still asks for the password). */
   locked?: boolean;
+}
 
 export interface LoginResult extends SessionInfo {
   /** Handed to the bridge (IPC or HTTP cookie) and stripped before the renderer sees the result. */

@@ -114,6 +114,7 @@ export interface OpenConflictRow {
 export function openConflictById(db: Database.Database, id: string): OpenConflictRow | null {
   return (stmt(db, 'SELECT * FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL').get(id) as OpenConflictRow | undefined) ?? null;
 }
+
 /**
  * Whose edit a conflict holds: the actor of its outbox entry (a conflict's id is `<clientId>:<mutationId>`),
  * else the user of that client. Null when neither is known; then only a team lead may settle it.
@@ -129,7 +130,6 @@ export function conflictAuthorId(db: Database.Database, id: string): string | nu
   ).get(clientId, mutationId, clientId) as { author: string | null } | undefined;
   return row?.author ?? null;
 }
-
 
 export function markConflictResolved(db: Database.Database, id: string, at: string): void {
   stmt(db, 'UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(at, id);
