@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHub } from './hub';
+import { HUB_DB_FILE } from './store/sqlite';
+import { rekeyStoreWithKeyFile, resolveStoreKey } from '../shared/node/storeKey';
 
 const { values } = parseArgs({
   options: {
@@ -9,6 +11,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.data/hub' },
     'trust-proxy': { type: 'string' },
     'log-level': { type: 'string', default: 'info' },
+    // Re-encrypts the SQLite store under a new key from its key file (docs/hub.md); the hub must be stopped.
+    rekey: { type: 'boolean', default: false },
   },
 });
 
@@ -20,12 +24,44 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const trust = values['trust-proxy'];
+const dataDir = path.resolve(values.data);
+/** HUB_DB_KEY (hex) or `<dataDir>.key`, created at first start; PostgreSQL has no file key (docs/hub.md). */
+const envKey = 'HUB_DB_KEY';
+
+if (values.rekey) {
+  if (databaseUrl) {
+    console.error('--rekey is for the SQLite hub; PostgreSQL relies on disk encryption (docs/hub.md)');
+    process.exit(2);
+  }
+  try {
+    rekeyStoreWithKeyFile(dataDir, path.join(dataDir, HUB_DB_FILE), envKey);
+    console.log(`The hub store is now encrypted under a new key in ${dataDir}.key; back that file up (the old key no longer opens it).`);
+    process.exit(0);
+  } catch (err) {
+    console.error(`could not rekey the hub store: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+
+let key: Buffer | undefined;
+if (!databaseUrl) {
+  try {
+    const loaded = resolveStoreKey(dataDir, path.join(dataDir, HUB_DB_FILE), envKey);
+    if (loaded.origin === 'new-file') console.log(`A new store key was created in ${loaded.file} (mode 0600). Back it up: without it the hub store cannot be read.`);
+    key = loaded.key;
+  } catch (err) {
+    console.error(`the hub could not read its store key: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+const onStoreProgress = (message: string) => console.log(`hub store: ${message}`);
 try {
   const hub = await startHub({
     port,
     host: values.host,
-    dataDir: path.resolve(values.data),
+    dataDir,
     databaseUrl,
+    ...(key ? { key, onStoreProgress } : {}),
     logLevel: values['log-level'],
     // "true" or a comma-separated list of proxy addresses/CIDRs (Fastify's trustProxy).
     trustProxy: trust === undefined ? false : trust === 'true' ? true : trust,

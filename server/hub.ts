@@ -13,6 +13,10 @@ export interface HubOptions {
   host?: string;
   /** SQLite folder; ignored when databaseUrl is set. */
   dataDir?: string;
+  /** The SQLite store's 32-byte key (server/cli.ts reads it: HUB_DB_KEY or `<dataDir>.key`); without it the file is plaintext (tests). */
+  key?: Uint8Array;
+  /** Progress of the one-time encryption of a plaintext SQLite store. */
+  onStoreProgress?: (message: string) => void;
   /** postgres://… — the hub stores in PostgreSQL instead of SQLite. */
   databaseUrl?: string;
   logLevel?: string;
@@ -79,7 +83,7 @@ export async function buildApp(store: HubStore, opts: Pick<HubOptions, 'logLevel
 }
 
 export async function startHub(opts: HubOptions): Promise<Hub> {
-  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, key: opts.key, onProgress: opts.onStoreProgress });
   const { app, hub } = await buildApp(store, opts).catch(async (err) => {
     await store.close();
     throw err;

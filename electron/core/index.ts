@@ -11,6 +11,13 @@ import { SyncEngine } from './sync/engine';
 export interface CoreOptions {
   dataDir: string;
   nativeBinding?: string;
+  /**
+   * The 32-byte store key; the host reads or keeps it (docs/security-encryption.md), the core never
+   * looks for one itself. Without it the store is plaintext (tests only).
+   */
+  key?: Uint8Array;
+  /** Progress of the one-time encryption of a plaintext store from an earlier version. */
+  onStoreProgress?: (message: string) => void;
   logger?: Logger;
   /** Tests move the clock; production uses the system clock. */
   now?: () => Date;
@@ -38,7 +45,14 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const TOKEN_METHODS = new Set(['auth.login', 'setup.initialize']);
 
 export function openCore(opts: CoreOptions): Core {
-  const db = openDatabase(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const db = openDatabase(opts.dataDir, {
+    nativeBinding: opts.nativeBinding,
+    key: opts.key,
+    onProgress: (message) => {
+      opts.logger?.info({ store: opts.dataDir }, message);
+      opts.onStoreProgress?.(message);
+    },
+  });
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
   const ctx: CoreContext = {

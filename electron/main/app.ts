@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, type WebContents } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron';
 import type { Core, CoreOptions } from '../core';
 import { CHANNELS } from '../../shared/api/ipc';
 import { EventRelay } from './event-relay';
@@ -31,6 +31,8 @@ import {
 } from './print';
 import { hardenSession, hardenWebContents } from './security';
 import { SessionTokens } from './session-tokens';
+import { obtainStoreKey, type StoreKeyStatus } from './store-key';
+import { askStorePassword, chooseWithoutKeyring } from './store-password';
 import { appLocation, isAppPage } from './trusted-url';
 import { mainWindowOptions } from './window-options';
 
@@ -42,7 +44,7 @@ export interface ShellCore extends Pick<Core, 'invoke' | 'onEvent' | 'incomingCa
 
 export interface StartOptions {
   /** Opens the store; throws or rejects with the reason shown to the user when it cannot. */
-  openCore(opts: Pick<CoreOptions, 'dataDir' | 'nativeBinding'>): ShellCore | Promise<ShellCore>;
+  openCore(opts: Pick<CoreOptions, 'dataDir' | 'nativeBinding' | 'key'>): ShellCore | Promise<ShellCore>;
   argv?: readonly string[];
 }
 
@@ -206,6 +208,10 @@ export function startHotlineApp({ openCore, argv = process.argv }: StartOptions)
   return true;
 }
 
+/** How the store key is kept on this computer (store-key.ts); null until the store is open. */
+let storeKeyStatus: StoreKeyStatus | null = null;
+export const currentStoreKeyStatus = (): StoreKeyStatus | null => storeKeyStatus;
+
 async function openAppCore(openCore: StartOptions['openCore']): Promise<ShellCore | null> {
   const dataDir = join(app.getPath('userData'), 'data');
   const nativeBinding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), exists: existsSync });
@@ -213,8 +219,23 @@ async function openAppCore(openCore: StartOptions['openCore']): Promise<ShellCor
     console.warn('[hotline] no Electron-ABI better-sqlite3 in .electron-native; run `node scripts/electron-native.mjs`');
   }
   try {
-    mkdirSync(dataDir, { recursive: true });
-    return await openCore({ dataDir, nativeBinding });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const obtained = await obtainStoreKey({
+      userData: app.getPath('userData'),
+      safeStorage,
+      platform: process.platform,
+      chooseWithoutKeyring,
+      askPassword: askStorePassword,
+      log: (message) => console.log(`[hotline] ${message}`),
+    });
+    if (!obtained) {
+      app.quit();
+      return null;
+    }
+    storeKeyStatus = obtained.status;
+    // The administrator chose this at the first start (store-password.ts); the log keeps saying it.
+    if (obtained.status.warning) console.warn(`[hotline] ${obtained.status.warning}`);
+    return await openCore({ dataDir, nativeBinding, key: obtained.key });
   } catch (err) {
     // Without the store there is nothing to show; say why instead of an empty window.
     dialog.showErrorBox('无法打开本地数据库', `${err instanceof Error ? err.message : String(err)}\n\n数据目录：${dataDir}`);

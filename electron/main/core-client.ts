@@ -132,6 +132,9 @@ export class CoreProcessClient {
         child.kill();
         reject(new Error(msg.message));
         return;
+      case 'store-progress':
+        this.#opts.log?.(`store: ${msg.message}`);
+        return;
       case 'result':
         this.#settle(msg.id)?.resolve(msg.outcome);
         return;

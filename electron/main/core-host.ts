@@ -35,7 +35,7 @@ export function serveCore(
       case 'open': {
         if (core) return;
         try {
-          core = openCore({ ...msg.options });
+          core = openCore({ ...msg.options, onStoreProgress: (message) => post({ type: 'store-progress', message }) });
         } catch (err) {
           // Main shows this text in its error dialog (e.g. a NODE_MODULE_VERSION mismatch).
           post({ type: 'open-failed', message: messageOf(err) });

@@ -11,6 +11,11 @@ export interface CoreOpenOptions {
   dataDir: string;
   /** The Electron-ABI better-sqlite3 in development (native-binding.ts); undefined when packaged. */
   nativeBinding?: string;
+  /**
+   * The store key (store-key.ts), as bytes: structured clone copies a Uint8Array. It exists in main
+   * only while the core opens; the core keeps it inside SQLite's cipher context.
+   */
+  key?: Uint8Array;
 }
 
 export type ToCore =
@@ -22,6 +27,8 @@ export type ToCore =
 export type FromCore =
   | { type: 'opened' }
   | { type: 'open-failed'; message: string }
+  /** The one-time encryption of a plaintext store from an earlier version is under way. */
+  | { type: 'store-progress'; message: string }
   | { type: 'result'; id: number; outcome: InvokeOutcome }
   | { type: 'failed'; id: number; message: string }
   | { type: 'event'; name: EventName; payload: unknown };

@@ -62,7 +62,14 @@ describe('core in a utility process', () => {
     expect(fake.utilityProcess.fork).toHaveBeenCalledTimes(1);
     expect(lastProcess().modulePath).toBe(ENTRY);
     expect(lastProcess().options).toEqual({ serviceName: 'Hotline Desk core' });
-    expect(utilityCore).toHaveBeenCalledWith({ dataDir: join(fake.app.userData, 'data'), nativeBinding: undefined });
+    expect(utilityCore).toHaveBeenCalledWith({
+      dataDir: join(fake.app.userData, 'data'),
+      nativeBinding: undefined,
+      // The store key crosses to the core process as bytes (store-key.ts); progress comes back as messages.
+      key: expect.any(Uint8Array),
+      onStoreProgress: expect.any(Function),
+    });
+    expect((utilityCore.mock.calls[0]?.[0] as { key?: Uint8Array } | undefined)?.key).toHaveLength(32);
     expect(FakeBrowserWindow.instances).toHaveLength(1);
   });
 

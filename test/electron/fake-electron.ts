@@ -80,6 +80,16 @@ export class FakeBrowserWindow extends EventEmitter {
     this.webContents.mainFrame.url = `file://${path}`;
     return Promise.resolve();
   }
+  /** The store password window loads a data: URL (electron/main/store-password.ts). */
+  loadURL(url: string): Promise<void> {
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  close(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }
@@ -227,6 +237,23 @@ function createIpcRenderer() {
   });
 }
 
+/**
+ * safeStorage: "encrypts" by prefixing and reversing, so a test sees that the stored blob is not the
+ * key. `backend` is what getSelectedStorageBackend reports (Linux); 'basic_text' is the fixed-key fallback.
+ */
+export const fakeSafeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable: vi.fn(() => fakeSafeStorage.available),
+  encryptString: vi.fn((plain: string) => Buffer.from(`sealed:${[...plain].reverse().join('')}`)),
+  decryptString: vi.fn((sealed: Buffer) => {
+    const text = sealed.toString();
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return [...text.slice('sealed:'.length)].reverse().join('');
+  }),
+  getSelectedStorageBackend: vi.fn(() => fakeSafeStorage.backend),
+};
+
 export const fake = {
   app: new FakeApp(),
   session: { defaultSession: createSession() },
@@ -238,6 +265,9 @@ export const fake = {
   /** The core the fake utility process opens (what openCore returns inside coreProcess.cjs). */
   utilityCore: noUtilityCore as (opts: CoreOpenOptions) => ShellCore,
   utilityProcess: null as unknown as { fork: ReturnType<typeof vi.fn> },
+  safeStorage: fakeSafeStorage,
+  /** dialog.showMessageBox(options): the button index to answer (store-password.ts asks one at first start without a keyring). */
+  showMessageBox: vi.fn(async (_options: unknown) => ({ response: 0, checkboxChecked: false })),
   /** dialog.showSaveDialog(window, options); cancels unless a test says otherwise. */
   showSaveDialog: vi.fn(async (_window: unknown, _options: unknown) => ({ canceled: true, filePath: '' })),
 };
@@ -276,6 +306,11 @@ export function resetFakeElectron(): void {
   fake.exposed.clear();
   fake.menuTemplate = null;
   fake.errorBoxes.length = 0;
+  Object.assign(fakeSafeStorage, { available: true, backend: 'gnome_libsecret' });
+  for (const mock of [fakeSafeStorage.isEncryptionAvailable, fakeSafeStorage.encryptString, fakeSafeStorage.decryptString, fakeSafeStorage.getSelectedStorageBackend])
+    mock.mockClear();
+  fake.showMessageBox.mockReset();
+  fake.showMessageBox.mockImplementation(async () => ({ response: 0, checkboxChecked: false }));
   fake.showSaveDialog.mockReset();
   fake.showSaveDialog.mockImplementation(async () => ({ canceled: true, filePath: '' }));
   FakeBrowserWindow.instances = [];
@@ -295,6 +330,7 @@ fake.utilityProcess = utilityProcess;
 export const electronModule = {
   app: fake.app,
   utilityProcess,
+  safeStorage: fakeSafeStorage,
   BrowserWindow: FakeBrowserWindow,
   session: fake.session,
   ipcMain: fake.ipcMain,
@@ -312,6 +348,7 @@ export const electronModule = {
   dialog: {
     showErrorBox: (title: string, content: string) => fake.errorBoxes.push([title, content]),
     showSaveDialog: (window: unknown, options: unknown) => fake.showSaveDialog(window, options),
+    showMessageBox: (options: unknown) => fake.showMessageBox(options),
   },
 };
 /** After vi.resetModules(), reach the fake behind the current 'electron' mock through this. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MethodName, ParamsOf, ResultOf } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
-import { type Core, openCore } from '../../electron/core/index';
+import { type Core, type CoreOptions, openCore } from '../../electron/core/index';
 
 export function tmpDir(prefix = 'hd-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -30,8 +30,9 @@ export interface TestConsole {
   close(): void;
 }
 
-export function openTestConsole(dir = tmpDir(), clock = new TestClock()): TestConsole {
-  const core = openCore({ dataDir: dir, now: clock.now });
+/** `opts.key`: the store is encrypted with it (test/helpers/storeKey.ts); without one it is plaintext. */
+export function openTestConsole(dir = tmpDir(), clock = new TestClock(), opts: Pick<CoreOptions, 'key' | 'onStoreProgress'> = {}): TestConsole {
+  const core = openCore({ dataDir: dir, now: clock.now, ...opts });
   const c: TestConsole = {
     core,
     dir,

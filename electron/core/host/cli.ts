@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { rekeyStoreWithKeyFile, resolveStoreKey } from '../../../shared/node/storeKey';
+import { DB_FILE } from '../db/open';
 import { startHost } from './server';
 
 const { values } = parseArgs({
@@ -9,6 +11,8 @@ const { values } = parseArgs({
     renderer: { type: 'string', default: 'dist/renderer' },
     incoming: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    // Re-encrypts the store under a new key from its key file; the host must be stopped.
+    rekey: { type: 'boolean', default: false },
   },
 });
 
@@ -32,8 +36,32 @@ if (values.incoming) {
   process.exit(res.ok ? 0 : 1);
 }
 
+const dataDir = path.resolve(values.data);
+/** HOTLINE_DB_KEY (hex) wins; else `<dataDir>.key`, beside the data folder, created 0600 at first start. */
+const ENV_KEY = 'HOTLINE_DB_KEY';
+if (values.rekey) {
+  try {
+    rekeyStoreWithKeyFile(dataDir, path.join(dataDir, DB_FILE), ENV_KEY);
+    console.log(`The store is now encrypted under a new key in ${dataDir}.key; back that file up.`);
+    process.exit(0);
+  } catch (err) {
+    console.error(`could not rekey the store: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+let key: Buffer;
+try {
+  const loaded = resolveStoreKey(dataDir, path.join(dataDir, DB_FILE), ENV_KEY);
+  if (loaded.origin === 'new-file') console.log(`A new store key was created in ${loaded.file} (mode 0600). Back it up: without it the store cannot be read.`);
+  key = loaded.key;
+} catch (err) {
+  console.error(`could not read the store key: ${(err as Error).message}`);
+  process.exit(1);
+}
+
 const host = await startHost({
-  dataDir: path.resolve(values.data),
+  dataDir,
+  key,
   port,
   rendererDir: path.resolve(values.renderer),
   logLevel: values.quiet ? 'warn' : 'info',

@@ -8,6 +8,8 @@ import { CSP, isTrustedRequest, readCookie, SESSION_COOKIE, sessionCookie } from
 
 export interface HostOptions {
   dataDir: string;
+  /** The store key (cli.ts reads HOTLINE_DB_KEY or `<dataDir>.key`); without it the store is plaintext (tests). */
+  key?: Uint8Array;
   port: number;
   /** Built renderer (vite build output). */
   rendererDir: string;
@@ -26,7 +28,11 @@ const MAX_BODY = 1024 * 1024;
 /** `npm run web`: the renderer and the same core as the desktop app, with HTTP standing in for IPC. */
 export async function startHost(opts: HostOptions): Promise<Host> {
   const app = Fastify({ logger: { level: opts.logLevel ?? 'info' }, bodyLimit: MAX_BODY });
-  const core = openCore({ dataDir: opts.dataDir, logger: app.log });
+  const core = openCore({
+    dataDir: opts.dataDir,
+    logger: app.log,
+    ...(opts.key ? { key: opts.key, onStoreProgress: (message: string) => console.log(`store: ${message}`) } : {}),
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     if (!isTrustedRequest(req.headers)) {

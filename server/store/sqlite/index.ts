@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openEncryptedSqlite } from '../../../shared/node/encryptedSqlite';
 import { pullRows, storeOps } from '../ops';
 import { sessionOps } from '../sessions';
 import type { HubStore, Sql } from '../types';
@@ -45,9 +45,15 @@ function sqlOf(db: Database.Database): Sql {
   };
 }
 
-export function openSqliteStore(dataDir: string): HubStore {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, HUB_DB_FILE));
+export interface SqliteStoreOptions {
+  /** 32 bytes: the file is SQLCipher-encrypted like a workstation store (shared/node/encryptedSqlite.ts). */
+  key?: Uint8Array | undefined;
+  onProgress?: ((message: string) => void) | undefined;
+}
+
+/** The hub's file in dataDir, encrypted when a key is given (a plaintext file from an earlier hub is encrypted once). */
+export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}): HubStore {
+  const db = openEncryptedSqlite(path.join(dataDir, HUB_DB_FILE), { key: opts.key, onProgress: opts.onProgress });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
