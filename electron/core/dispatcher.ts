@@ -3,6 +3,7 @@ import type { Envelope } from '../../shared/api/envelope';
 import type { CoreContext } from './context';
 import { ApiFailure, fieldIssues } from './errors';
 import { adminHandlers } from './services/admin';
+import { auditHandlers } from './services/audit';
 import { authHandlers, isInitialized } from './services/auth';
 import { callHandlers } from './services/calls';
 import { customerHandlers } from './services/customers';
@@ -28,6 +29,7 @@ const handlers: HandlerMap<MethodName> = {
   ...scriptHandlers,
   ...callbackHandlers,
   ...callbackImportHandlers,
+  ...auditHandlers,
 };
 
 const WHILE_LOCKED: ReadonlySet<MethodName> = new Set<MethodName>(['auth.session', 'auth.unlock', 'auth.lock', 'auth.logout']);

@@ -9,6 +9,7 @@ import { TrackingView } from '../domain/tracking';
 import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackOutcome, IMPORTED_CALLBACK_KINDS, MANUAL_CALLBACK_KINDS } from '../domain/callback';
 import { ScriptContent, SCRIPT_KINDS } from '../domain/script';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
+import { AUDIT_MAX_PAGE, AuditFilter } from '../sync/audit';
 import type * as T from './types';
 
 /**
@@ -229,6 +230,17 @@ export const api = {
   'drafts.save': def<{ savedAt: string }>()(z.strictObject({ key: requiredText(LIMITS.id * 2), payload: z.record(z.string(), z.unknown()) }), CALL_TAKERS),
   'drafts.get': def<T.Draft | null>()(z.strictObject({ key: requiredText(LIMITS.id * 2) }), CALL_TAKERS),
   'drafts.discard': def<{ discarded: boolean }>()(z.strictObject({ key: requiredText(LIMITS.id * 2) }), CALL_TAKERS),
+
+  /**
+   * The audit log (设置 → 审计日志), administrators only: the hub's rows of every workstation when joined and
+   * online, else this workstation's. The query and the export are audited themselves.
+   */
+  'audit.query': def<T.AuditPage>()(
+    AuditFilter.extend({ limit: z.number().int().min(1).max(AUDIT_MAX_PAGE).optional(), offset: z.number().int().min(0).max(10_000_000).optional() }).strict(),
+    ADMIN_ROLES,
+  ),
+  'audit.export': def<T.TrackingExport>()(AuditFilter, ADMIN_ROLES),
+  'audit.verify': def<T.AuditVerification>()(Empty, ADMIN_ROLES),
 } as const;
 
 export type Api = typeof api;

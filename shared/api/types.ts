@@ -291,3 +291,29 @@ export interface ScriptSummary {
   builtIn: boolean;
   active: boolean;
 }
+
+/** The audit viewer (设置 → 审计日志). */
+export type AuditSource = 'hub' | 'local';
+/** Why the viewer shows this workstation's rows only: not joined, hub unreachable, no hub session, or the hub refused. */
+export type AuditNote = 'not_joined' | 'offline' | 'no_hub_session' | 'hub_error' | null;
+
+export interface AuditPage {
+  source: AuditSource;
+  note: AuditNote;
+  /** From the hub when `source` is 'hub', else this workstation's rows. */
+  rows: import('../sync/audit').AuditRow[];
+  total: number;
+  /** This workstation's rows the hub does not have yet (matching the filters; first page only). */
+  unsent: import('../sync/audit').AuditRow[];
+  /** Names of the customers the rows mention, from this workstation's customer file. */
+  customerNames: Record<string, string>;
+}
+
+export interface AuditVerification {
+  source: AuditSource;
+  note: AuditNote;
+  /** This workstation's own chain, checked here. */
+  local: import('../sync/audit').AuditChainStatus;
+  /** Every workstation's chain as the hub holds it (empty when the hub is not used). */
+  chains: import('../sync/audit').AuditChainStatus[];
+}

@@ -4,6 +4,7 @@ import type { CallbackResult, ComplaintChannel, ComplaintStatus, ComplaintType, 
 import type { ClockKind, ClockState } from './deadlines';
 import type { Role } from './roles';
 import type { SCRIPT_ACTIONS, SCRIPT_KINDS } from './script';
+import type { AuditAction } from '../sync/audit';
 import type { TrackingColumnKey } from './tracking';
 
 /**
@@ -38,11 +39,14 @@ export interface EnumLabels {
   scriptAction: Record<(typeof SCRIPT_ACTIONS)[number], string>;
   /** Column headers of the tracking sheet (annex 3), as printed and exported. */
   trackingColumn: Record<TrackingColumnKey, string>;
+  /** Kinds of audited access (the audit log's 操作 column). */
+  auditAction: Record<AuditAction, string>;
 }
 export type LabelKind = keyof EnumLabels;
 
 const zh: EnumLabels = {
   role: { agent: '客服专员', callback_officer: '回访员', team_lead: '班组长', admin: '管理员' },
+  auditAction: { view: '查看', search: '搜索', list: '列表', lookup: '来电弹屏', export: '导出', print: '打印', reveal: '显示完整信息', fetch: '从中心调取' },
   callCategory: { consultation: '咨询', query: '查询', complaint: '投诉', suggestion: '建议', other: '其他' },
   callStatus: { open: '通话中', awaiting_reply: '待答复', replied: '已答复', closed: '已办结' },
   specialSituation: {
@@ -106,6 +110,7 @@ const zh: EnumLabels = {
 
 const en: EnumLabels = {
   role: { agent: 'Agent', callback_officer: 'Callback officer', team_lead: 'Team lead', admin: 'Administrator' },
+  auditAction: { view: 'View', search: 'Search', list: 'List', lookup: 'Screen pop', export: 'Export', print: 'Print', reveal: 'Reveal', fetch: 'Fetched from hub' },
   callCategory: { consultation: 'Consultation', query: 'Query', complaint: 'Complaint', suggestion: 'Suggestion', other: 'Other' },
   callStatus: { open: 'On call', awaiting_reply: 'Awaiting reply', replied: 'Replied', closed: 'Closed' },
   specialSituation: {

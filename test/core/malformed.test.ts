@@ -92,6 +92,9 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   },
   'callbacks.cancel': { id: ID, reason: '客户已销户' },
   'callbacks.import': { kind: 'aftersale', fileName: '售后回访名单.csv', base64: 'YQ==', defaultDueAt: '2026-11-25T02:00:00.000Z' },
+  'audit.query': { userId: ID, customerId: ID, action: 'lookup', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', limit: 50, offset: 0 },
+  'audit.export': { userId: ID, customerId: ID, action: 'lookup', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' },
+  'audit.verify': {},
 };
 
 function wrongType(v: unknown): unknown {

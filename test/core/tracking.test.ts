@@ -195,7 +195,7 @@ describe('tracking sheet (annex 3) through the core', () => {
     const audits = c.core.context.db.prepare("SELECT * FROM audit_log WHERE action = 'export' ORDER BY at").all() as Record<string, string>[];
     expect(audits).toHaveLength(2);
     const lead = (await c.ok('auth.session', {})).user.id;
-    expect(audits.map((a) => [a.actor_id, a.entity, a.entity_id])).toEqual([
+    expect(audits.map((a) => [a.actor_id, a.entity, JSON.parse(a.record_ids!)[0]])).toEqual([
       [lead, 'tracking_sheet', csv.filename],
       [lead, 'tracking_sheet', xlsx.filename],
     ]);

@@ -5,6 +5,7 @@ import { CALLBACK_RESULTS, COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TYP
 import { CLOCK_KINDS, CLOCK_STATES } from '../../shared/domain/deadlines';
 import { clockFlagLabel, type EnumLabels, enumLabel, LABELS, type LabelKind, LANGS } from '../../shared/domain/labels';
 import { ROLES } from '../../shared/domain/roles';
+import { AUDIT_ACTIONS } from '../../shared/sync/audit';
 import { SCRIPT_ACTIONS, SCRIPT_KINDS } from '../../shared/domain/script';
 import { cellValue, columnTitle, flagsText, TRACKING_COLUMNS, type TrackingRow } from '../../shared/domain/tracking';
 
@@ -31,6 +32,7 @@ const ENUMS: { [K in LabelKind]: readonly (keyof EnumLabels[K])[] } = {
   scriptKind: SCRIPT_KINDS,
   scriptAction: SCRIPT_ACTIONS,
   trackingColumn: TRACKING_COLUMNS.map((c) => c.key),
+  auditAction: AUDIT_ACTIONS,
 };
 const KINDS = Object.keys(ENUMS) as LabelKind[];
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;

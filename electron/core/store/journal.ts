@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { HistoryEntry, SyncConflict } from '../../../shared/api/types';
 import type { Actor, FieldChange } from '../../../shared/domain/mutation';
 import { isSyncMutation } from '../../../shared/domain/mutations';
+import { appendAudit } from './audit';
 import { stmt } from './stmt';
 
 export interface ChangeEntry {
@@ -68,16 +69,14 @@ export function enqueue(db: Database.Database, e: OutboxEntry): { clientId: stri
   return { clientId, mutationId: n };
 }
 
+/**
+ * One audit row for something done to one item (an export file, …) rather than a read of records; the
+ * chained row format is in store/audit.ts. Reads go through write/audit.ts `auditedRead`.
+ */
 export function audit(db: Database.Database, actor: Actor, action: string, entity: string, entityId: string, detail = ''): void {
-  stmt(db, 'INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    uuidv7(),
-    new Date().toISOString(),
-    actor.userId,
-    action,
-    entity,
-    entityId,
-    detail,
-  );
+  db.transaction(() =>
+    appendAudit(db, { actor, action, entity, recordIds: [entityId], customerIds: entity === 'customer' ? [entityId] : [], detail, at: new Date().toISOString() }),
+  )();
 }
 
 export function openConflicts(db: Database.Database, entity: string, entityId: string): SyncConflict[] {

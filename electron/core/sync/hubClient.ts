@@ -1,5 +1,6 @@
 import type { HubLoginResponse, PullResponse, PushRequest, PushResponse } from '../../../shared/sync/protocol';
 import { SCHEMA_HEADER, SYNC_SCHEMA_VERSION } from '../../../shared/sync/protocol';
+import type { AuditChainStatus, AuditFilter, AuditPushRequest, AuditPushResponse, AuditRow } from '../../../shared/sync/audit';
 
 export type HubErrorKind = 'offline' | 'unauthorized' | 'forbidden' | 'upgrade_required' | 'rate_limited' | 'bad_request' | 'server';
 
@@ -76,4 +77,18 @@ export class HubClient {
   pull(cursor: number, limit = 1000) {
     return this.request<PullResponse>('GET', `/sync/pull?cursor=${cursor}&limit=${limit}`, undefined, 20_000);
   }
-}
+
+  pushAudit(req: AuditPushRequest) {
+    return this.request<AuditPushResponse>('POST', '/sync/audit', req, 20_000);
+  }
+
+  /** The hub's audit rows (administrators only). */
+  queryAudit(filter: AuditFilter, limit: number, offset: number) {
+    const q = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+    for (const [k, v] of Object.entries(filter)) if (v !== undefined) q.set(k, String(v));
+    return this.request<{ rows: AuditRow[]; total: number }>('GET', `/audit?${q}`, undefined, 20_000);
+  }
+
+  verifyAudit() {
+    return this.request<{ chains: AuditChainStatus[] }>('GET', '/audit/verify', undefined, 60_000);
+  }}
