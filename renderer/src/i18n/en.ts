@@ -1,4 +1,5 @@
 import { LABELS } from '../../../shared/domain/labels';
+import { auditEn } from './auditEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { scriptEn, snippetEn } from './scriptEn';
@@ -364,5 +365,6 @@ export const en: Messages = {
   complaint: complaintEn,
   callback: callbackEn,
   script: scriptEn,
+  audit: auditEn,
   snippet: snippetEn,
 };

@@ -1,4 +1,5 @@
 import { LABELS } from '../../../shared/domain/labels';
+import { auditZh } from './auditZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { scriptZh, snippetZh } from './scriptZh';
@@ -362,6 +363,7 @@ export const zh = {
   complaint: complaintZh,
   callback: callbackZh,
   script: scriptZh,
+  audit: auditZh,
   snippet: snippetZh,
 };
 

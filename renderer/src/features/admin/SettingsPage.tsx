@@ -1,5 +1,6 @@
 import { Card, Skeleton, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { AuditLogPanel } from '../audit/AuditLogPanel';
 import { ComplaintSettings } from '../complaints/settings/ComplaintSettings';
 import { ScriptEditor } from '../scripts/editor/ScriptEditor';
 import { HubCard } from '../sync/HubCard';
@@ -31,6 +32,7 @@ export function SettingsPage() {
               label: <span data-testid="settings-tab-snippets">{t('snippet.editor.tab')}</span>,
               children: settings ? <SnippetEditor key={JSON.stringify(settings.snippets)} settings={settings} /> : <Skeleton active />,
             },
+            { key: 'audit', label: <span data-testid="settings-tab-audit">{t('audit.tab')}</span>, children: <AuditLogPanel /> },
           ]}
         />
       </Card>

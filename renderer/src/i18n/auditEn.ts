@@ -1,0 +1,65 @@
+import { LABELS } from '../../../shared/domain/labels';
+import type { auditZh } from './auditZh';
+
+/** English strings of the audit viewer; same keys as auditZh.ts. */
+export const auditEn: typeof auditZh = {
+  tab: 'Audit log',
+  user: 'User',
+  customer: 'Customer',
+  customerPh: 'Type a customer name or organisation',
+  action: 'Action',
+  dates: 'Dates',
+  anyUser: 'All users',
+  anyAction: 'All actions',
+  search: 'Search',
+  reset: 'Reset',
+  export: 'Export to Excel',
+  exported: 'Exported {{n}} rows (this export is in the audit log too)',
+  total: '{{n}} rows',
+  at: 'Time',
+  workstation: 'Workstation',
+  seq: 'No.',
+  entity: 'Object',
+  count: 'Records',
+  customers: 'Customers',
+  detail: 'Detail',
+  unsent: 'Not uploaded',
+  unsentHelp: 'Rows of this workstation the hub does not have yet',
+  source: {
+    hub: 'From the hub (every workstation)',
+    local: 'This workstation only',
+  },
+  note: {
+    not_joined: 'This workstation is not joined to a hub: only its own audit rows are shown.',
+    offline: 'The hub cannot be reached: only this workstation’s audit rows are shown.',
+    no_hub_session: 'You logged in offline, without a hub session; log in again while online to see every workstation’s rows.',
+    hub_error: 'The hub did not return the audit rows: only this workstation’s are shown.',
+  },
+  verify: {
+    title: 'Chain verification',
+    again: 'Verify again',
+    ok: 'Intact',
+    broken: 'Broken from row {{seq}}',
+    rows: '{{n}} rows',
+    local: 'This workstation (local)',
+    kinds: {
+      gap: 'Numbers skip (rows deleted)',
+      prev_hash: 'Does not link to the row before',
+      hash: 'Content does not match its hash (edited)',
+      conflicting_copy: 'A resent row with the same number differs',
+      out_of_order: 'Arrived late (was missing before)',
+    },
+  },
+  actions: LABELS.en.auditAction,
+  /** Known detail words the core writes in English (the rest is shown as written). */
+  details: { 'screen pop': 'Screen pop' },
+  entities: {
+    customer: 'Customer file',
+    call: 'Call record',
+    complaint: 'Complaint',
+    callback: 'Callback',
+    tracking_sheet: 'Tracking sheet',
+    board: 'Team board',
+    audit_log: 'Audit log',
+  },
+};
