@@ -91,7 +91,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   });
 
   if (fs.existsSync(path.join(opts.rendererDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: 'index.html' });
+    // Dot files (the build's source stamp) are not part of the page.
+    await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: 'index.html', dotfiles: 'ignore' });
   } else {
     app.get('/', async (_req, reply) =>
       reply.code(503).type('text/plain; charset=utf-8').send(`The renderer is not built: run "npm run build:renderer" (looked in ${opts.rendererDir}).`),
