@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHub } from './hub';
+import { renewSetupCode, SETUP_CODE_ENV } from './setupCode';
+import { openStore } from './store';
 import { HUB_DB_FILE } from './store/sqlite';
 import { rekeyStoreWithKeyFile, resolveStoreKey } from '../shared/node/storeKey';
 
@@ -11,6 +13,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.data/hub' },
     'trust-proxy': { type: 'string' },
     'log-level': { type: 'string', default: 'info' },
+    // Prints a new set-up code for a hub that is not set up yet, read from and written to its store directly.
+    'setup-code': { type: 'boolean', default: false },
     // Re-encrypts the SQLite store under a new key from its key file (docs/hub.md); the hub must be stopped.
     rekey: { type: 'boolean', default: false },
   },
@@ -23,6 +27,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
+const fixedCode = process.env[SETUP_CODE_ENV] || undefined;
 const trust = values['trust-proxy'];
 const dataDir = path.resolve(values.data);
 /** HUB_DB_KEY (hex) or `<dataDir>.key`, created at first start; PostgreSQL has no file key (docs/hub.md). */
@@ -55,6 +60,20 @@ if (!databaseUrl) {
   }
 }
 const onStoreProgress = (message: string) => console.log(`hub store: ${message}`);
+
+if (values['setup-code']) {
+  try {
+    const store = await openStore({ dataDir, databaseUrl, key, onProgress: onStoreProgress });
+    const code = await renewSetupCode(store, new Date(), fixedCode).finally(() => store.close());
+    if (code) console.log(`Set-up code: ${code}  (the previous code no longer works; a running hub accepts this one)`);
+    else console.log('This hub is already set up; workstations join it with an administrator login.');
+    process.exit(code ? 0 : 1);
+  } catch (err) {
+    console.error(`could not make a set-up code: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+
 try {
   const hub = await startHub({
     port,
@@ -65,9 +84,11 @@ try {
     logLevel: values['log-level'],
     // "true" or a comma-separated list of proxy addresses/CIDRs (Fastify's trustProxy).
     trustProxy: trust === undefined ? false : trust === 'true' ? true : trust,
+    ...(fixedCode ? { setupCode: fixedCode } : {}),
   });
   const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${path.resolve(values.data)}`;
   console.log(`Hotline Desk hub: ${hub.url}  (store: ${where})`);
+  if (hub.setupCode) console.log(`Not set up yet. Set-up code: ${hub.setupCode}  (type it when the first workstation joins)`);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
       void hub.close().then(() => process.exit(0));

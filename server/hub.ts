@@ -6,6 +6,7 @@ import { LoginLimiter } from './loginLimiter';
 import { adminRoutes } from './routes/admin';
 import { publicRoutes } from './routes/public';
 import { syncRoutes } from './routes/sync';
+import { renewSetupCode } from './setupCode';
 import { type HubStore, openStore } from './store';
 
 export interface HubOptions {
@@ -22,11 +23,15 @@ export interface HubOptions {
   logLevel?: string;
   /** Behind a reverse proxy: trust X-Forwarded-For from it so rate limits see the real client IP. */
   trustProxy?: boolean | string;
+  /** A set-up code of the operator's choosing (HUB_SETUP_CODE) instead of a random one; used only while the hub is empty. */
+  setupCode?: string;
 }
 
 export interface Hub {
   url: string;
   store: HubStore;
+  /** The one-time code that seeding this hub needs (`POST /hub/setup`); null once it has been set up. */
+  setupCode: string | null;
   close(): Promise<void>;
 }
 
@@ -88,6 +93,16 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     await store.close();
     throw err;
   });
+  let setupCode: string | null;
+  try {
+    // A new code at every start until the hub is seeded: a code seen in an old log stops working.
+    setupCode = await renewSetupCode(store, new Date(), opts.setupCode);
+  } catch (err) {
+    await app.close();
+    await store.close();
+    throw err;
+  }
+  if (setupCode) app.log.warn(`this hub has not been set up yet; the first workstation to join needs the set-up code. Set-up code: ${setupCode}`);
   const sweep = setInterval(() => void store.deleteExpiredSessions(new Date().toISOString()).catch(() => undefined), 3_600_000);
   sweep.unref();
   try {
@@ -104,6 +119,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     store,
+    setupCode,
     close: () => {
       closing ??= (async () => {
         clearInterval(sweep);

@@ -8,6 +8,7 @@ import { HubLoginRequest, type HubLoginResponse } from '../../shared/sync/protoc
 import { type HubContext, publicUser, SCHEMA_RANGE, tokenHash } from '../context';
 import { HubError, parseOr400 } from '../errors';
 import { DUMMY_HASH, HASH_FORMAT, verifyPassword } from '../password';
+import { setupCodeMatches } from '../setupCode';
 
 export const SESSION_DAYS = 30;
 
@@ -29,6 +30,8 @@ const SetupRequest = z
     // Settings from a console of an earlier version lack newer fields; they start from the defaults.
     organisation: z.preprocess((v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_SETTINGS, ...v } : v), OrganisationSettings),
     users: z.array(SetupUser).min(1).max(5000),
+    /** The one-time code the hub printed at its start (server/setupCode.ts); checked after the shape. */
+    setupCode: z.string().max(100).optional(),
   })
   .superRefine((v, ctx) => {
     const names = new Set<string>();
@@ -46,22 +49,36 @@ const SetupRequest = z
 export function publicRoutes(app: FastifyInstance, hub: HubContext): void {
   app.get('/health', async () => {
     const users = await hub.store.read((tx) => tx.countUsers());
-    return { ok: true, initialized: users > 0, schema: SCHEMA_RANGE, store: hub.store.kind };
+    // An empty hub tells the joining console that seeding it needs the set-up code printed at the hub's start.
+    return { ok: true, initialized: users > 0, setupCodeRequired: users === 0, schema: SCHEMA_RANGE, store: hub.store.kind };
   });
 
   app.post('/hub/setup', async (req) => {
     const body = parseOr400(SetupRequest, req.body, 'setup request');
+    const limitKey = `setup\n${req.ip}`;
+    const wait = hub.limiter.retryAfter(limitKey);
+    if (wait > 0) throw new HubError(429, 'too_many_requests', `too many wrong set-up codes; wait ${wait} seconds`, { retryAfter: wait });
+    const { setupCode, ...seed } = body;
     await hub.write(async (tx) => {
       // Checked inside the write transaction so that two workstations racing to seed cannot both win.
       if ((await tx.countUsers()) > 0) throw new HubError(409, 'already_initialized', 'this hub is already set up; join it with an administrator login');
-      for (const u of body.users) {
+      if (!setupCode) throw new HubError(401, 'setup_code_required', 'this hub is empty: seeding it needs the set-up code printed when the hub started');
+      if (!(await setupCodeMatches(await tx.setupCodeHash(), setupCode))) {
+        hub.limiter.fail(limitKey);
+        req.log.warn({ ip: req.ip }, 'hub setup refused: wrong set-up code');
+        throw new HubError(403, 'setup_code_invalid', 'wrong set-up code; run `npm run hub -- --setup-code` on the hub machine for a new one');
+      }
+      // One time only: the code is gone once the hub has users.
+      await tx.putSetupCodeHash(null, hub.now().toISOString());
+      for (const u of seed.users) {
         const rec = { ...u, version: u.version ?? 1 };
         await tx.saveUser(rec);
         await tx.putRow('user', rec.id, publicUser(rec));
       }
-      await tx.putRow('settings', 'organisation', body.organisation);
+      await tx.putRow('settings', 'organisation', seed.organisation);
     });
-    hub.log.info({ users: body.users.length }, 'hub set up');
+    hub.limiter.reset(limitKey);
+    hub.log.info({ users: seed.users.length }, 'hub set up');
     return orgOf(hub);
   });
 

@@ -169,6 +169,18 @@ export function storeOps(sql: Sql, opts: { writing: boolean }): TrackedTx {
       const r = await sql.get<{ value: number | string }>('SELECT value FROM seq_counter WHERE id = 1');
       return Number(r?.value ?? 0);
     },
+    async setupCodeHash() {
+      const r = await sql.get<{ code_hash: string }>('SELECT code_hash FROM setup_code WHERE id = 1');
+      return r?.code_hash ?? null;
+    },
+    async putSetupCodeHash(hash, at) {
+      if (hash === null) await sql.run('DELETE FROM setup_code WHERE id = 1');
+      else
+        await sql.run('INSERT INTO setup_code (id, code_hash, created_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at', [
+          hash,
+          at,
+        ]);
+    },
   };
 }
 

@@ -67,6 +67,10 @@ export interface StoreTx {
   deleteSessionsOf(userId: string): Promise<void>;
   /** Highest seq written so far (0 on an empty hub). */
   maxSeq(): Promise<number>;
+  /** The scrypt hash of the current one-time set-up code, or null (none made yet, or used). */
+  setupCodeHash(): Promise<string | null>;
+  /** Replaces the set-up code's hash; null deletes it (the hub has been seeded). */
+  putSetupCodeHash(hash: string | null, at: string): Promise<void>;
 }
 
 export interface HubStore {

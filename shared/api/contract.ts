@@ -218,6 +218,8 @@ export const api = {
       hubUrl: z.url({ protocol: /^https?$/ }).max(300),
       username: Username,
       password: z.string().min(1).max(128),
+      /** Needed only when the hub is empty: the one-time code it printed at its start. */
+      setupCode: z.string().trim().max(100).optional(),
     }),
     ADMIN_ROLES,
   ),

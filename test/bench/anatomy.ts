@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { startHub } from '../../server/hub';
+import { TEST_SETUP_CODE } from '../helpers/setupCode';
 import { applyPush } from '../../server/push';
 import { tmpDir } from '../helpers/core';
 import { nowMs, pct, RecordMaker, round, seedHub } from './lib';
@@ -25,7 +26,7 @@ export interface PushAnatomy {
  */
 export async function pushAnatomy(store: 'sqlite' | 'postgres', databaseUrl?: string, pushes = 300): Promise<PushAnatomy> {
   const dataDir = tmpDir('hd-anatomy-');
-  const hub = await startHub({ port: 0, dataDir, databaseUrl, logLevel: 'silent' });
+  const hub = await startHub({ port: 0, dataDir, databaseUrl, logLevel: 'silent', setupCode: TEST_SETUP_CODE });
   // Count what the store sends: pg clients' query() on PostgreSQL; prepare() and exec() on SQLite.
   type Patchable = Record<string, (...a: unknown[]) => unknown>;
   const targets: [Patchable, string][] =

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { HubClient } from '../../electron/core/sync/hubClient';
 import { PASSWORD, seededConsole } from '../helpers/core';
+import { TEST_SETUP_CODE } from '../helpers/setupCode';
 
 /** One line of the final table (and one entry of bench-results/sync.json). */
 export interface Figure {
@@ -152,7 +153,7 @@ export async function seedHub(hubUrl: string): Promise<void> {
   const c = await seededConsole();
   try {
     c.core.sync.stop();
-    await c.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD });
+    await c.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD, setupCode: TEST_SETUP_CODE });
     c.core.sync.stop();
   } finally {
     c.close();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { HubClient } from '../../electron/core/sync/hubClient';
 import { listenForChanges } from '../../electron/core/sync/live';
 import { ORG, openTestConsole, PASSWORD, TestClock, type TestConsole } from '../helpers/core';
-import { startHubProcess } from '../helpers/hub';
+import { startHubProcess, TEST_SETUP_CODE } from '../helpers/hub';
 import { type Figure, nowMs, pct, pickOf, rngOf, round, seedHub, sleep } from './lib';
 
 export interface LiveOptions {
@@ -19,7 +19,7 @@ async function joinedConsole(hubUrl: string, workstation: string, user: string):
   clock.now = () => new Date();
   const c = openTestConsole(undefined, clock);
   await c.ok('setup.initialize', { ...ORG, workstation, admin: { username: 'admin', displayName: '王管理', password: PASSWORD } });
-  await c.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD });
+  await c.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD, setupCode: TEST_SETUP_CODE });
   await c.login(user, PASSWORD);
   return c;
 }

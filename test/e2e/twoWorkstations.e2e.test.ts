@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HubProcess, startHubProcess } from '../helpers/hub';
+import { type HubProcess, startHubProcess, TEST_SETUP_CODE } from '../helpers/hub';
 import { launchChromium, shot, startWebHost, type WebHost } from './harness';
 import { ADMIN, AGENT, api, logIn, setUp } from './steps';
 
@@ -34,7 +34,7 @@ describe('two workstations and a hub', () => {
     await pageA.getByTestId('header-user').waitFor();
     await api(pageA, 'users.create', { ...AGENT, role: 'agent' });
     await api(pageA, 'users.create', { ...LEAD, role: 'team_lead' });
-    await api(pageA, 'sync.join', { hubUrl: hub.url, username: ADMIN.username, password: ADMIN.password });
+    await api(pageA, 'sync.join', { hubUrl: hub.url, username: ADMIN.username, password: ADMIN.password, setupCode: TEST_SETUP_CODE });
 
     await setUp(pageB, hostB.url);
     await pageB.getByTestId('setup-workstation').fill('B02');

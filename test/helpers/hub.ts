@@ -2,6 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { ORG, openTestConsole, PASSWORD, seededConsole, type TestConsole, tmpDir } from './core';
+import { TEST_SETUP_CODE } from './setupCode';
+
+export { TEST_SETUP_CODE } from './setupCode';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -50,7 +53,7 @@ export async function startHubProcess(opts: { dataDir?: string; env?: Record<str
   const launch = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--data', dataDir], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...opts.env },
+      env: { ...process.env, LOG_LEVEL: 'warn', HUB_SETUP_CODE: TEST_SETUP_CODE, ...opts.env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr?.on('data', (d) => {
@@ -85,7 +88,7 @@ export async function startHubProcess(opts: { dataDir?: string; env?: Record<str
 export async function joinedPair(hubUrl: string, bAdmin = 'badmin'): Promise<[TestConsole, TestConsole]> {
   const a = await seededConsole();
   a.core.sync.stop();
-  await a.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD });
+  await a.ok('sync.join', { hubUrl, username: 'admin', password: PASSWORD, setupCode: TEST_SETUP_CODE });
   a.core.sync.stop();
   const b = openTestConsole();
   b.core.sync.stop();

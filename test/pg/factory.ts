@@ -3,6 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { startHub } from '../../server/hub';
 import type { HubFactory } from '../server/harness';
+import { TEST_SETUP_CODE } from '../helpers/setupCode';
 
 export const pgUrl = () => inject('pgUrl');
 
@@ -27,7 +28,7 @@ export const pgFactory: HubFactory = async () => {
   const schema = `hub_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE SCHEMA ${schema}`);
   const databaseUrl = withSchema(pgUrl(), schema);
-  const hub = await startHub({ port: 0, databaseUrl, logLevel: 'silent' });
+  const hub = await startHub({ port: 0, databaseUrl, logLevel: 'silent', setupCode: TEST_SETUP_CODE });
   return {
     ...hub,
     databaseUrl,

@@ -6,13 +6,14 @@ import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { SCHEMA_HEADER, SYNC_SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { type Hub, startHub } from '../../server/hub';
 import { hashPassword } from '../../server/password';
+import { TEST_SETUP_CODE } from '../helpers/setupCode';
 
 /** Starts a fresh, empty hub; both stores run the same suites through one of these. */
 export type HubFactory = () => Promise<Hub>;
 
 export const sqliteFactory: HubFactory = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-hub-'));
-  const hub = await startHub({ port: 0, dataDir: dir, logLevel: 'silent' });
+  const hub = await startHub({ port: 0, dataDir: dir, logLevel: 'silent', setupCode: TEST_SETUP_CODE });
   return {
     ...hub,
     close: async () => {
@@ -48,6 +49,7 @@ export async function setupBody() {
   return {
     organisation: ORG,
     users: Object.values(USERS).map((u) => ({ ...u, passwordHash: hash, active: true, createdAt: at, updatedAt: at })),
+    setupCode: TEST_SETUP_CODE,
   };
 }
 

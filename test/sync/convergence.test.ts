@@ -4,7 +4,7 @@ import { HubClient } from '../../electron/core/sync/hubClient';
 import type { CallRecord } from '../../shared/domain/callRecord';
 import { ORG, openTestConsole, PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
 import { type FaultProxy, seededRandom, startFaultProxy } from '../helpers/faultProxy';
-import { type HubProcess, startHubProcess } from '../helpers/hub';
+import { type HubProcess, startHubProcess, TEST_SETUP_CODE } from '../helpers/hub';
 
 const SEED = Number(process.env.HD_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const STEPS = Number(process.env.HD_STEPS ?? 3000);
@@ -84,7 +84,7 @@ describe('randomised convergence under faults', () => {
         await c.ok('setup.initialize', { ...ORG, workstation: ws, admin: { username: `local${i}`, displayName: '本地管理员', password: PASSWORD } });
       }
       c.core.sync.stop();
-      await c.ok('sync.join', { hubUrl: proxy.url, username: 'admin', password: PASSWORD });
+      await c.ok('sync.join', { hubUrl: proxy.url, username: 'admin', password: PASSWORD, setupCode: TEST_SETUP_CODE });
       c.core.sync.stop();
       await c.login(users[i]!, PASSWORD);
       consoles.push({ name: ws, c, proxy });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORG, openTestConsole, PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
 import { type FaultProxy, seededRandom, startFaultProxy } from '../helpers/faultProxy';
-import { type HubProcess, startHubProcess } from '../helpers/hub';
+import { type HubProcess, startHubProcess, TEST_SETUP_CODE } from '../helpers/hub';
 
 let hub: HubProcess;
 let proxy: FaultProxy;
@@ -29,7 +29,7 @@ describe('joining, logging in and leaving', () => {
     await s.ok('calls.save', { id: rec.id, fields: { category: 'query', content: '单机时登记的来电' }, end: true });
     standaloneCallId = rec.id;
     await s.login('admin', PASSWORD);
-    await s.ok('sync.join', { hubUrl: proxy.url, username: 'admin', password: PASSWORD });
+    await s.ok('sync.join', { hubUrl: proxy.url, username: 'admin', password: PASSWORD, setupCode: TEST_SETUP_CODE });
     s.core.sync.stop();
     expect((await s.ok('sync.status', {})).pending).toBe(0);
 

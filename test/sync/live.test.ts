@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ORG, openTestConsole, PASSWORD, seededConsole, type TestConsole } from '../helpers/core';
-import { type HubProcess, startHubProcess } from '../helpers/hub';
+import { type HubProcess, startHubProcess, TEST_SETUP_CODE } from '../helpers/hub';
 
 let hub: HubProcess;
 let a: TestConsole;
@@ -26,7 +26,7 @@ describe('live sync with running engines', () => {
   it('every save reaches the other workstation through the live stream, not the 30 s safety poll', async () => {
     hub = await startHubProcess();
     a = await seededConsole();
-    await a.ok('sync.join', { hubUrl: hub.url, username: 'admin', password: PASSWORD });
+    await a.ok('sync.join', { hubUrl: hub.url, username: 'admin', password: PASSWORD, setupCode: TEST_SETUP_CODE });
     b = openTestConsole();
     await b.ok('setup.initialize', { ...ORG, workstation: 'B02', admin: { username: 'badmin', displayName: '乙管理员', password: PASSWORD } });
     await b.ok('sync.join', { hubUrl: hub.url, username: 'admin', password: PASSWORD });

@@ -19,7 +19,7 @@ export const syncHandlers: HandlerMap<'sync.status' | 'sync.now' | 'sync.join' |
   'sync.now': ({ ctx }) => engineOf(ctx).syncNow(),
 
   'sync.join': async ({ ctx, params }) => {
-    await joinHub(ctx, params.hubUrl, params.username, params.password);
+    await joinHub(ctx, params.hubUrl, params.username, params.password, params.setupCode);
     const engine = engineOf(ctx);
     engine.start();
     ctx.log.info({ hub: params.hubUrl }, 'joined hub');

@@ -10,6 +10,8 @@ export class HubError extends Error {
     readonly kind: HubErrorKind,
     message: string,
     readonly status = 0,
+    /** The hub's own error code (`setup_code_required`, `already_initialized` …), when it sent one. */
+    readonly code: string | null = null,
   ) {
     super(message);
     this.name = 'HubError';
@@ -51,7 +53,8 @@ export class HubClient {
       throw new HubError('server', `hub answered ${res.status} with non-JSON`, res.status);
     }
     if (res.ok) return json as T;
-    const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `hub answered ${res.status}`;
+    const error = (json as { error?: { message?: string; code?: string } } | null)?.error;
+    const message = error?.message ?? `hub answered ${res.status}`;
     const kind: HubErrorKind =
       res.status === 401 ? 'unauthorized'
       : res.status === 403 ? 'forbidden'
@@ -59,11 +62,11 @@ export class HubClient {
       : res.status === 429 ? 'rate_limited'
       : res.status < 500 ? 'bad_request'
       : 'server';
-    throw new HubError(kind, message, res.status);
+    throw new HubError(kind, message, res.status, typeof error?.code === 'string' ? error.code : null);
   }
 
   health() {
-    return this.request<{ ok: boolean; initialized: boolean; schema: { min: number; max: number } }>('GET', '/health', undefined, 3000);
+    return this.request<{ ok: boolean; initialized: boolean; setupCodeRequired?: boolean; schema: { min: number; max: number } }>('GET', '/health', undefined, 3000);
   }
 
   login(username: string, password: string, workstation: string) {
@@ -91,4 +94,5 @@ export class HubClient {
 
   verifyAudit() {
     return this.request<{ chains: AuditChainStatus[] }>('GET', '/audit/verify', undefined, 60_000);
-  }}
+  }
+}

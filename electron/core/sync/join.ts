@@ -24,6 +24,11 @@ type HubUser = HubLoginResponse['user'];
 
 export function hubErrorToFailure(e: unknown): ApiFailure {
   if (!(e instanceof HubError)) return new ApiFailure('internal', (e as Error).message);
+  // Shown beside the set-up code field of the join form.
+  if (e.code === 'setup_code_required')
+    return new ApiFailure('setup_code_required', e.message, [{ field: 'setupCode', code: 'required', message: 'the hub is empty: enter its set-up code' }]);
+  if (e.code === 'setup_code_invalid')
+    return new ApiFailure('setup_code_invalid', e.message, [{ field: 'setupCode', code: 'invalid_value', message: 'wrong set-up code' }]);
   if (e.kind === 'offline') return new ApiFailure('refused', `the hub cannot be reached: ${e.message}`);
   if (e.kind === 'unauthorized') return new ApiFailure('invalid_credentials', 'the hub refused the username or password');
   if (e.kind === 'rate_limited') return new ApiFailure('refused', e.message);
@@ -63,14 +68,16 @@ function upsertHubUser(ctx: CoreContext, u: HubUser, verifier?: string): void {
  * this workstation's settings and users; otherwise the hub's replace ours. Pending standalone records
  * move to the joining administrator's client so that they are pushed, not lost.
  */
-export async function joinHub(ctx: CoreContext, hubUrl: string, username: string, password: string): Promise<void> {
+export async function joinHub(ctx: CoreContext, hubUrl: string, username: string, password: string, setupCode?: string): Promise<void> {
   if (getMeta(ctx.db, 'hub_url')) throw new ApiFailure('refused', 'this workstation is already joined to a hub; leave it first');
   const workstation = getMeta(ctx.db, 'workstation') ?? '';
   const anon = new HubClient(hubUrl);
   try {
     const health = await anon.health();
     if (!health.initialized) {
-      await anon.request('POST', '/hub/setup', { organisation: readSettings(ctx.db), users: usersForHubSetup(ctx.db) });
+      // An empty hub is seeded only with the one-time code it printed at start (docs/hub.md, "First start").
+      if (!setupCode) throw hubErrorToFailure(new HubError('bad_request', 'this hub is empty: enter the set-up code printed when it started', 401, 'setup_code_required'));
+      await anon.request('POST', '/hub/setup', { organisation: readSettings(ctx.db), users: usersForHubSetup(ctx.db), setupCode });
     }
     const login = await anon.login(username, password, workstation);
     if (login.user.role !== 'admin') throw new ApiFailure('forbidden', 'only a hub administrator can join a workstation');

@@ -3,8 +3,11 @@ import { pullRows, storeOps } from '../ops';
 import { sessionOps } from '../sessions';
 import type { HubStore, Sql } from '../types';
 import { m001Initial } from './001_initial';
+import { m003SetupCode } from './003_setup_code';
 
-export const PG_MIGRATIONS = [m001Initial] as const;
+export const PG_MIGRATIONS = [m001Initial, m003SetupCode] as const;
+/** Migrations run by version, not by position in the list: a number may be missing while another change of the release is pending. */
+const LATEST = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
 /**
  * Every writer takes this transaction-level advisory lock before it assigns any seq and holds it
@@ -40,9 +43,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
     const current = Number(rows[0]?.v ?? 0);
-    if (current > PG_MIGRATIONS.length)
-      throw new Error(`hub database has schema ${current}, this hub understands up to ${PG_MIGRATIONS.length}: run a newer hub`);
-    for (const m of PG_MIGRATIONS.slice(current)) {
+    if (current > LATEST) throw new Error(`hub database has schema ${current}, this hub understands up to ${LATEST}: run a newer hub`);
+    for (const m of PG_MIGRATIONS.filter((x) => x.version > current)) {
       await client.query(m.up);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
     }

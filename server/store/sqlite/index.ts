@@ -5,16 +5,18 @@ import { pullRows, storeOps } from '../ops';
 import { sessionOps } from '../sessions';
 import type { HubStore, Sql } from '../types';
 import { m001Initial } from './001_initial';
+import { m003SetupCode } from './003_setup_code';
 
-export const SQLITE_MIGRATIONS = [m001Initial] as const;
+export const SQLITE_MIGRATIONS = [m001Initial, m003SetupCode] as const;
+/** Migrations run by version, not by position in the list: a number may be missing while another change of the release is pending. */
+const LATEST = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]!.version;
 export const HUB_DB_FILE = 'hub.sqlite';
 
 /** Runs what is missing, each migration in its own transaction; refuses a file from a newer hub. */
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SQLITE_MIGRATIONS.length)
-    throw new Error(`hub database has schema ${current}, this hub understands up to ${SQLITE_MIGRATIONS.length}: run a newer hub`);
-  for (const m of SQLITE_MIGRATIONS.slice(current)) {
+  if (current > LATEST) throw new Error(`hub database has schema ${current}, this hub understands up to ${LATEST}: run a newer hub`);
+  for (const m of SQLITE_MIGRATIONS.filter((x) => x.version > current)) {
     db.transaction(() => {
       db.exec(m.up);
       db.pragma(`user_version = ${m.version}`);
