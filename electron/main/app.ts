@@ -226,7 +226,7 @@ async function openAppCore(openCore: StartOptions['openCore']): Promise<ShellCor
       platform: process.platform,
       chooseWithoutKeyring,
       askPassword: askStorePassword,
-      log: (message) => console.log(`[hotline] ${message}`),
+      log: (message) => console.warn(`[hotline] ${message}`),
     });
     if (!obtained) {
       app.quit();

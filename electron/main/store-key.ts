@@ -16,8 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { STORE_KEY_BYTES } from '../../shared/node/encryptedSqlite';
-import { newPasswordKey, type PasswordKeyParams, parseHexKey, unlockPasswordKey } from '../../shared/node/storeKey';
+import { newPasswordKey, type PasswordKeyParams, parseHexKey, STORE_KEY_BYTES, unlockPasswordKey } from '../../shared/node/keyMaterial';
 
 export const STORE_KEY_RECORD = 'store-key.json';
 

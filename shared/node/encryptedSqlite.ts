@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { STORE_KEY_BYTES, StoreKeyError } from './keyMaterial';
 
 /*
  * Encryption at rest for the workstation store and the SQLite hub (docs/security-encryption.md).
@@ -15,21 +16,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
  * with scrypt before it gets here (storeKey.ts).
  */
 
-export const STORE_KEY_BYTES = 32;
+export { STORE_KEY_BYTES, StoreKeyError, type StoreKeyProblem } from './keyMaterial';
+
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-export type StoreKeyProblem = 'key_required' | 'key_rejected' | 'key_malformed';
-
-/** The store cannot be opened with the key we have. Callers show `message`; `problem` says which. */
-export class StoreKeyError extends Error {
-  constructor(
-    readonly problem: StoreKeyProblem,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreKeyError';
-  }
-}
 
 export interface EncryptedOpenOptions {
   /** 32 bytes. Without a key the file stays plaintext (tests of earlier versions); an encrypted file is then refused. */

@@ -1,7 +1,10 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openEncryptedSqlite, rekeyOpenStore, STORE_KEY_BYTES, StoreKeyError, storeFileState } from './encryptedSqlite';
+import { openEncryptedSqlite, rekeyOpenStore, storeFileState } from './encryptedSqlite';
+import { parseHexKey, STORE_KEY_BYTES, StoreKeyError } from './keyMaterial';
+
+export { newPasswordKey, type PasswordKeyParams, parseHexKey, unlockPasswordKey } from './keyMaterial';
 
 /*
  * Where the store key of the browser host and of the hub comes from (docs/security-encryption.md):
@@ -24,13 +27,6 @@ export interface LoadedKey {
 
 export const storeKeyFile = (dataDir: string) => `${path.resolve(dataDir)}.key`;
 const pendingKeyFile = (dataDir: string) => `${storeKeyFile(dataDir)}.new`;
-
-export function parseHexKey(text: string, where: string): Buffer {
-  const hex = text.trim();
-  if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== STORE_KEY_BYTES * 2)
-    throw new StoreKeyError('key_malformed', `${where} must hold the store key as ${STORE_KEY_BYTES * 2} hex digits`);
-  return Buffer.from(hex, 'hex');
-}
 
 function readKeyFileAt(file: string): Buffer {
   if (process.platform !== 'win32') {
@@ -137,48 +133,4 @@ export function rekeyStoreWithKeyFile(dataDir: string, storeFile: string, envVar
     db.close();
   }
   promotePendingKey(dataDir);
-}
-
-// ---------------------------------------------------------------------------------------------
-// A key derived from a password, for the desktop app where the OS offers no keyring (basic_text).
-
-/** scrypt N=2^17, r=8: about 0.3 s and 128 MiB once per start; costly to guess, the file holds no other clue. */
-export const STORE_PASSWORD_KDF = { N: 131072, r: 8, p: 1 } as const;
-
-export interface PasswordKeyParams {
-  salt: string; // base64
-  N: number;
-  r: number;
-  p: number;
-  /** sha256 of the derived key, first 16 bytes (base64): tells a mistyped password from a damaged store. */
-  check: string;
-}
-
-export function derivePasswordKey(password: string, params: Omit<PasswordKeyParams, 'check'>): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(
-      password.normalize('NFKC'),
-      Buffer.from(params.salt, 'base64'),
-      STORE_KEY_BYTES,
-      { N: params.N, r: params.r, p: params.p, maxmem: 256 * 1024 * 1024 },
-      (err, key) => (err ? reject(err) : resolve(key)),
-    ),
-  );
-}
-
-const checkOf = (key: Uint8Array) => createHash('sha256').update(key).digest().subarray(0, 16).toString('base64');
-
-/** A new password key: the parameters to keep (no secret in them) and the key. */
-export async function newPasswordKey(password: string): Promise<{ params: PasswordKeyParams; key: Buffer }> {
-  const base = { salt: randomBytes(16).toString('base64'), ...STORE_PASSWORD_KDF };
-  const key = await derivePasswordKey(password, base);
-  return { params: { ...base, check: checkOf(key) }, key };
-}
-
-/** The key for `password`, or null when it is not the store password. */
-export async function unlockPasswordKey(password: string, params: PasswordKeyParams): Promise<Buffer | null> {
-  const key = await derivePasswordKey(password, params);
-  const expected = Buffer.from(params.check, 'base64');
-  const actual = Buffer.from(checkOf(key), 'base64');
-  return expected.length === actual.length && timingSafeEqual(expected, actual) ? key : null;
 }

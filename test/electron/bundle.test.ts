@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../scripts/build-electron.mjs';
+import { storeFileState } from '../../shared/node/encryptedSqlite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const runtime = fileURLToPath(new URL('./smoke/electron-runtime.cjs', import.meta.url));
@@ -68,8 +69,10 @@ describe('dist-electron/main.cjs under a stand-in Electron', () => {
     expect(result.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('keeps the store in userData/data', () => {
+  it('keeps the store in userData/data, encrypted under a key sealed by safeStorage', () => {
     expect(existsSync(join(userData, 'data'))).toBe(true);
+    expect(existsSync(join(userData, 'store-key.json'))).toBe(true);
+    expect(storeFileState(join(userData, 'data', 'hotline.sqlite'))).toBe('encrypted');
   });
 
   it('delivers the cold-start screen pop once the page listens', () => {

@@ -117,8 +117,17 @@ const utilityProcess = {
   },
 };
 
+// safeStorage with a keyring (the store key is sealed by it; electron/main/store-key.ts).
+const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (plain) => Buffer.from(`smoke-sealed:${plain}`),
+  decryptString: (sealed) => sealed.toString().replace(/^smoke-sealed:/, ''),
+};
+
 const electron = {
   utilityProcess,
+  safeStorage,
   app,
   BrowserWindow,
   ipcMain,
