@@ -1,7 +1,7 @@
 import { App as AntApp, Button, ConfigProvider, Result, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onEvent } from './api/client';
 import { AppLayout, defaultPage, navItems } from './components/AppLayout';
@@ -9,6 +9,7 @@ import { navigate, useRoute } from './components/router';
 import { subscribeThrottled } from './components/useRecordsChanged';
 import { SettingsPage } from './features/admin/SettingsPage';
 import { useSettings } from './features/admin/settingsStore';
+import { IdleLock } from './features/auth/LockScreen';
 import { LoginPage } from './features/auth/LoginPage';
 import { mayTakeCalls, useSession } from './features/auth/sessionStore';
 import { useActiveCall } from './features/calls/activeCallStore';
@@ -83,6 +84,15 @@ function Workspace() {
   const putSync = useSync((s) => s.put);
   const role = session?.user.role ?? 'agent';
   const takesCalls = mayTakeCalls(role);
+  const locked = useSession((s) => s.locked);
+  // A call that rings while the console is locked pops once it is unlocked (the core refuses its lookup until then).
+  const [heldCall, setHeldCall] = useState<{ phone: string; rangAt: string } | null>(null);
+  useEffect(() => {
+    if (locked || !heldCall) return;
+    useActiveCall.getState().ring(heldCall.phone, heldCall.rangAt);
+    navigate('calls');
+    setHeldCall(null);
+  }, [locked, heldCall]);
 
   useEffect(() => {
     void loadSettings();
@@ -99,6 +109,10 @@ function Workspace() {
     if (takesCalls)
       offs.push(
         onEvent('call.incoming', (e) => {
+          if (useSession.getState().locked) {
+            setHeldCall({ phone: e.phone, rangAt: e.rangAt });
+            return;
+          }
           useActiveCall.getState().ring(e.phone, e.rangAt);
           navigate('calls');
         }),
@@ -136,6 +150,7 @@ function Workspace() {
           {page === 'settings' && <SettingsPage />}
         </AppLayout>
       </div>
+      <IdleLock pendingCall={!!heldCall} />
     </>
   );
 }

@@ -38,6 +38,8 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
       areaCode: v.areaCode.trim(),
       answerWithinSeconds: v.answerWithinSeconds,
       repeatCallerHours: v.repeatCallerHours,
+      idleLockMinutes: v.idleLockMinutes,
+      loginLockMinutes: v.loginLockMinutes,
       // Empty lines are slots the admin added and did not use.
       departments: v.departments.map((d) => d.trim()).filter(Boolean),
     });
@@ -93,6 +95,29 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
               style={{ width: '100%' }}
               value={v.repeatCallerHours}
               onChange={(n) => set('repeatCallerHours', typeof n === 'number' ? n : v.repeatCallerHours)}
+            />
+          </Form.Item>
+        </Col>
+        {/* No min/max here: an out-of-range number goes to the core and is refused beside the field, not silently clamped. */}
+        <Col span={6}>
+          <Form.Item label={t('lock.idleLockMinutes')} {...errorProps(errors, 'idleLockMinutes', t('lock.idleLockHelp'))}>
+            <InputNumber
+              data-testid="settings-idleLockMinutes"
+              precision={0}
+              style={{ width: '100%' }}
+              value={v.idleLockMinutes}
+              onChange={(n) => set('idleLockMinutes', typeof n === 'number' ? n : v.idleLockMinutes)}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item label={t('lock.loginLockMinutes')} {...errorProps(errors, 'loginLockMinutes', t('lock.loginLockHelp'))}>
+            <InputNumber
+              data-testid="settings-loginLockMinutes"
+              precision={0}
+              style={{ width: '100%' }}
+              value={v.loginLockMinutes}
+              onChange={(n) => set('loginLockMinutes', typeof n === 'number' ? n : v.loginLockMinutes)}
             />
           </Form.Item>
         </Col>

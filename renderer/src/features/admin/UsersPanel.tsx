@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Switch, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, type TableColumnsType, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/api/types';
@@ -32,6 +32,14 @@ export function UsersPanel() {
   }, [load]);
   useRecordsChanged(['user'], () => void load());
 
+  // 10 wrong passwords lock a login on this workstation for a while; an administrator can lift it now.
+  const unlock = async (u: User) => {
+    const res = await call('users.unlock', { id: u.id });
+    if (!res.ok) message.error(errorText(res.error));
+    else if (res.result.unlocked) message.success(t('lock.unlocked'));
+    else message.info(t('lock.notLocked'));
+  };
+
   const columns: TableColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', width: 140 },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 140 },
@@ -46,11 +54,16 @@ export function UsersPanel() {
     {
       title: t('common.actions'),
       key: 'edit',
-      width: 90,
+      width: 200,
       render: (_, u) => (
-        <Button size="small" data-testid={`user-edit-${u.username}`} onClick={() => setEditing(u)}>
-          {t('common.edit')}
-        </Button>
+        <Space size={4}>
+          <Button size="small" data-testid={`user-edit-${u.username}`} onClick={() => setEditing(u)}>
+            {t('common.edit')}
+          </Button>
+          <Button size="small" data-testid={`user-unlock-${u.username}`} onClick={() => void unlock(u)}>
+            {t('lock.unlockUser')}
+          </Button>
+        </Space>
       ),
     },
   ];

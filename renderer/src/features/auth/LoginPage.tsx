@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
 import { clearErrors, errorProps } from '../../components/FieldHelp';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { loginRefusalText, SHOWN_ON_CARD } from './loginErrors';
 import { useSession } from './sessionStore';
 
 export function LoginPage() {
@@ -28,8 +29,8 @@ export function LoginPage() {
       return;
     }
     setErrors(fieldErrors(res.error));
-    // Wrong credentials are shown on the card, not as a fleeting toast: the agent must read it.
-    if (res.error.code === 'invalid_credentials' || res.error.code === 'forbidden') setFailure(errorText(res.error));
+    // Wrong credentials, the back-off and the lock are shown on the card, not as a fleeting toast: the agent must read them.
+    if (SHOWN_ON_CARD.has(res.error.code)) setFailure(loginRefusalText(res.error));
     else message.error(errorText(res.error));
   };
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Envelope } from '../../../../shared/api/envelope';
 import type { SessionInfo } from '../../../../shared/api/types';
 import { isCallTaker, type Role } from '../../../../shared/domain/roles';
 import { call } from '../../api/client';
@@ -12,7 +13,12 @@ interface SessionState {
   /** Shown on the login page: why the agent is there (signed out, session expired). */
   notice: string | null;
   bootError: string | null;
+  /** The console locked itself after idle time (or was locked when the page loaded); the workspace stays mounted underneath. */
+  locked: boolean;
   boot(): Promise<void>;
+  /** Locks the session in the core first, so that a reload cannot skip the password. */
+  lock(): Promise<void>;
+  unlock(password: string): Promise<Envelope<{ locked: false }>>;
   signedIn(session: SessionInfo): void;
   logout(): Promise<void>;
   ended(notice: string): void;
@@ -23,6 +29,7 @@ export const useSession = create<SessionState>((set) => ({
   session: null,
   notice: null,
   bootError: null,
+  locked: false,
 
   async boot() {
     const status = await call('setup.status', {});
@@ -36,22 +43,37 @@ export const useSession = create<SessionState>((set) => ({
     }
     // An existing session (Electron restart, browser reload) is resumed instead of asking again.
     const current = await call('auth.session', {});
-    set(current.ok ? { phase: 'ready', session: current.result, bootError: null } : { phase: 'login', session: null, bootError: null });
+    set(
+      current.ok
+        ? { phase: 'ready', session: current.result, bootError: null, locked: current.result.locked === true }
+        : { phase: 'login', session: null, bootError: null, locked: false },
+    );
   },
 
   signedIn(session) {
     // The token (if any) never reaches the renderer's state: the bridge keeps it.
     const { user, expiresAt, workstation, organisationName } = session;
-    set({ phase: 'ready', session: { user, expiresAt, workstation, organisationName }, notice: null });
+    set({ phase: 'ready', session: { user, expiresAt, workstation, organisationName }, notice: null, locked: false });
+  },
+
+  async lock() {
+    set({ locked: true });
+    await call('auth.lock', {});
+  },
+
+  async unlock(password) {
+    const res = await call('auth.unlock', { password });
+    if (res.ok) set({ locked: false });
+    return res;
   },
 
   async logout() {
     await call('auth.logout', {});
-    set({ phase: 'login', session: null, notice: null });
+    set({ phase: 'login', session: null, notice: null, locked: false });
   },
 
   ended(notice) {
-    set((s) => (s.phase === 'ready' ? { phase: 'login', session: null, notice } : s));
+    set((s) => (s.phase === 'ready' ? { phase: 'login', session: null, notice, locked: false } : s));
   },
 }));
 

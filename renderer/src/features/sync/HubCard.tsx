@@ -59,7 +59,7 @@ function JoinForm() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const put = useSync((s) => s.put);
-  const [v, setV] = useState({ hubUrl: '', username: '', password: '' });
+  const [v, setV] = useState({ hubUrl: '', username: '', password: '', setupCode: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,7 +85,14 @@ function JoinForm() {
     if (Object.keys(local).length) return;
     setBusy(true);
     setRefusal(null);
-    const res = await call('sync.join', { hubUrl: v.hubUrl.trim().replace(/\/+$/, ''), username: v.username.trim(), password: v.password });
+    const setupCode = v.setupCode.trim();
+    const res = await call('sync.join', {
+      hubUrl: v.hubUrl.trim().replace(/\/+$/, ''),
+      username: v.username.trim(),
+      password: v.password,
+      // Only an empty hub asks for it; it refuses a seed without it (setup_code_required, shown beside the field).
+      ...(setupCode ? { setupCode } : {}),
+    });
     setBusy(false);
     if (!res.ok) {
       const fields = fieldErrors(res.error);
@@ -123,6 +130,15 @@ function JoinForm() {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item label={t('hub.setupCode')} {...errorProps(errors, 'setupCode', t('hub.setupCodeHelp'))}>
+        <Input
+          data-testid="hub-setup-code"
+          placeholder={t('hub.setupCodePh')}
+          autoComplete="off"
+          value={v.setupCode}
+          onChange={(e) => set('setupCode', e.target.value)}
+        />
+      </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} autoInsertSpace={false} data-testid="hub-join" icon={<ApiOutlined />}>
         {t('hub.join')}
       </Button>

@@ -1,4 +1,0 @@
-import { sqliteFactory } from './harness';
-import { auditSuite } from './suites/audit';
-
-auditSuite(sqliteFactory);
