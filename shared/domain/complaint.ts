@@ -65,6 +65,11 @@ export interface Complaint {
   type: ComplaintType;
   receivingAgentId: string;
   receivingAgentName: string;
+  /**
+   * 客户保密: the customer asked that the complaint stay confidential (or it came from a confidential call).
+   * Who sees it in full: shared/domain/visibility.ts. Absent on complaints from before it existed (false).
+   */
+  confidential?: boolean;
   /** 第N次投诉: how many complaints this customer (or number) had made before, plus one. */
   repeatIndex: number;
   soothed: boolean;
@@ -133,6 +138,8 @@ export const ComplaintFields = z.strictObject({
   replyToCustomer: text(LIMITS.text),
   rectificationDept: text(LIMITS.name),
   rectificationNote: text(2000),
+  /** 客户保密; a complaint registered from a confidential call is confidential whatever this says. */
+  confidential: z.boolean(),
 });
 export type ComplaintFields = z.output<typeof ComplaintFields>;
 export const COMPLAINT_EDITABLE = Object.keys(ComplaintFields.shape) as (keyof ComplaintFields & string)[];

@@ -14,7 +14,7 @@ const TRACKED: (keyof Complaint & string)[] = [
   'soothed', 'headNotifiedTo', 'headNotifiedAt', 'involveQualityDept', 'involveChiefEngineer', 'agreedReplyBy', 'escalatedAt', 'escalatedTo',
   'reportedAt', 'reportNote', 'round', 'departments', 'handlerName', 'investigation', 'solutions', 'chosenSolution', 'result',
   'replyToCustomer', 'completedAt', 'callbackDueAt', 'callbackAttempts', 'callbackAt', 'callbackBy', 'callbackResult', 'callbackNote',
-  'rectificationDept', 'rectificationNote', 'approvedBy', 'approvedAt', 'closedAt', 'status', 'voidReason',
+  'rectificationDept', 'rectificationNote', 'confidential', 'approvedBy', 'approvedAt', 'closedAt', 'status', 'voidReason',
 ];
 
 const OPEN: ComplaintStatus[] = ['registered', 'in_handling', 'handled', 'awaiting_approval'];
@@ -103,6 +103,7 @@ export function registerComplaint(a: ComplaintRegisterArgs, actor: Actor, env: C
     type: a.type,
     receivingAgentId: actor.userId,
     receivingAgentName: actor.displayName,
+    confidential: a.confidential ?? false,
     repeatIndex: a.repeatIndex,
     soothed: a.soothed ?? false,
     headNotifiedTo: a.headNotifiedTo ?? '',

@@ -309,12 +309,20 @@ function complaintRow(over: Partial<Complaint> = {}): Complaint {
   };
 }
 
+/** A complaint written to a store at an old schema version: only the columns that version has (later ones, e.g. 007's confidential, left out). */
+function upsertAtOldVersion(db: Database.Database, c: Complaint) {
+  const have = new Set(db.prepare("SELECT name FROM pragma_table_info('complaints')").pluck().all() as string[]);
+  const row = Object.fromEntries(Object.entries(complaintsTable.toRow(c)).filter(([k]) => have.has(k)));
+  const cols = Object.keys(row);
+  db.prepare(`INSERT INTO complaints (${cols.join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`).run(row);
+}
+
 describe('migration 003 on a store with complaints', () => {
   it('fills the next deadline and both search indexes for complaints written before it', () => {
     const db = new Database(':memory:');
     migrate(db, 2);
     const c0 = complaintRow();
-    complaintsTable.upsert(db, c0);
+    upsertAtOldVersion(db, c0);
     migrate(db);
     expect(db.prepare('SELECT next_deadline AS d FROM complaints').get()).toEqual({ d: '2026-11-22T02:15:00.000Z' });
     expect(db.prepare("SELECT rowid FROM complaints_grams WHERE complaints_grams MATCH '\"退款\"'").all()).toHaveLength(1);
@@ -356,12 +364,12 @@ describe('migration 006 on a version-5 store', () => {
     ];
     for (const sp of specs) {
       const c = complaintRow(sp);
-      complaintsTable.upsert(db, c);
+      upsertAtOldVersion(db, c);
       const { rowid } = db.prepare('SELECT rowid FROM complaints WHERE id = ?').get(c.id) as { rowid: number };
       db.prepare('INSERT INTO complaints_grams (rowid, grams) VALUES (?, ?)').run(rowid, bigramTokens(searchText(c)));
     }
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(6);
     const keyOf = (id: string) =>
       db.prepare("SELECT (unixepoch(received_at) << 29) | rowid FROM complaints WHERE id = ?").safeIntegers(true).pluck().get(id) as bigint;
     const hits = (table: string, match: string) =>

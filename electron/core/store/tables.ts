@@ -103,6 +103,7 @@ export const complaintsTable = new Table<Complaint>('complaints', {
   type: 'text',
   receivingAgentId: 'text',
   receivingAgentName: 'text',
+  confidential: 'bool',
   repeatIndex: 'int',
   soothed: 'bool',
   headNotifiedTo: 'text',
@@ -143,7 +144,8 @@ export const complaintsTable = new Table<Complaint>('complaints', {
   createdAt: 'text',
   updatedAt: 'text',
   version: 'int',
-});
+  // Rows from a hub or a base written before complaints could be confidential (migration 007).
+}, { confidential: false });
 
 export const callbacksTable = new Table<Callback>('callbacks', {
   id: 'text',

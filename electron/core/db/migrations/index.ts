@@ -5,10 +5,13 @@ import { m003Tracking } from './003_tracking';
 import { m004CallSearch } from './004_call_search';
 import { m005Callbacks } from './005_callbacks';
 import { m006ComplaintSearchKeys } from './006_complaint_search_keys';
+import { m007ComplaintConfidential } from './007_complaint_confidential';
+import { m008AuditChain } from './008_audit_chain';
+import { m009LoginLocks } from './009_login_locks';
 import type { Migration } from './types';
 
 /** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks, m006ComplaintSearchKeys];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks, m006ComplaintSearchKeys, m007ComplaintConfidential, m008AuditChain, m009LoginLocks];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
