@@ -16,6 +16,7 @@ import { trackingHandlers } from './services/tracking';
 import { callbackHandlers } from './services/callbacks';
 import { callbackImportHandlers } from './services/callbackImport';
 import { scriptHandlers } from './services/scripts';
+import { revealHandlers } from './services/reveal';
 
 const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -29,6 +30,7 @@ const handlers: HandlerMap<MethodName> = {
   ...scriptHandlers,
   ...callbackHandlers,
   ...callbackImportHandlers,
+  ...revealHandlers,
   ...auditHandlers,
 };
 

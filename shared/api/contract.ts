@@ -9,6 +9,7 @@ import { TrackingView } from '../domain/tracking';
 import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackOutcome, IMPORTED_CALLBACK_KINDS, MANUAL_CALLBACK_KINDS } from '../domain/callback';
 import { ScriptContent, SCRIPT_KINDS } from '../domain/script';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
+import { REVEALABLE_FIELDS } from '../domain/visibility';
 import { AUDIT_MAX_PAGE, AuditFilter } from '../sync/audit';
 import type * as T from './types';
 
@@ -74,8 +75,8 @@ export const api = {
   'users.unlock': def<{ unlocked: boolean }>()(z.strictObject({ id: uuid }), SUPERVISOR_ROLES),
 
   'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL_ROLES),
-  'customers.search': def<T.Customer[]>()(z.strictObject({ q: requiredText(LIMITS.name), limit: z.number().int().min(1).max(100).optional() }), ALL_ROLES),
-  'customers.get': def<T.Customer>()(z.strictObject({ id: uuid }), ALL_ROLES),
+  'customers.search': def<T.CustomerView[]>()(z.strictObject({ q: requiredText(LIMITS.name), limit: z.number().int().min(1).max(100).optional() }), ALL_ROLES),
+  'customers.get': def<T.CustomerView>()(z.strictObject({ id: uuid }), ALL_ROLES),
   'customers.create': def<T.Customer>()(CustomerFields, CALL_TAKERS),
   'customers.update': def<T.Customer>()(z.strictObject({ id: uuid, fields: CustomerFields.partial() }), CALL_TAKERS),
 
@@ -209,6 +210,15 @@ export const api = {
       defaultDueAt: isoTime.optional(),
     }),
     SUPERVISOR_ROLES,
+  ),
+
+  /**
+   * The full value of a phone number or address that the settings mask for this role: an explicit action,
+   * audited ('reveal'); refused on a confidential record this user may not see in full.
+   */
+  'records.reveal': def<T.RevealResult>()(
+    z.strictObject({ entity: z.enum(['call', 'complaint', 'customer', 'callback']), id: uuid, field: z.enum(REVEALABLE_FIELDS) }),
+    ALL_ROLES,
   ),
 
   'sync.status': def<T.SyncStatus>()(Empty, 'any'),

@@ -6,6 +6,7 @@ import type { FieldChange } from '../domain/mutation';
 import type { Role } from '../domain/roles';
 import type { OrganisationSettings } from '../domain/settings';
 import type { User } from '../domain/users';
+import type { RevealableField } from '../domain/visibility';
 
 export interface SessionInfo {
   user: User;
@@ -53,6 +54,8 @@ export interface CallSummary {
   content: string;
   agentName: string;
   voided: boolean;
+  /** 客户保密: shown with a tag; another agent's confidential call comes with its content blanked. */
+  confidential?: boolean;
 }
 
 export interface CustomerMatch {
@@ -74,7 +77,21 @@ export interface CallDetail {
   history: HistoryEntry[];
   draft: Draft | null;
   conflicts: SyncConflict[];
+  /** Contact fields shown masked to this user's role, which they may reveal (records.reveal). */
+  masked?: RevealableField[];
 }
+
+/** A customer file as shown: its numbers and address masked by role (the settings' masking). */
+export type CustomerView = Customer & { masked?: RevealableField[] };
+
+/** records.reveal: the full value of one masked field; `values` holds each of a customer's numbers. */
+export interface RevealResult {
+  field: RevealableField;
+  value: string;
+  values: string[];
+}
+
+export type { RevealableField };
 
 export interface Draft {
   key: string;
@@ -137,6 +154,8 @@ export interface ComplaintDetail {
   /** What the logged-in user may do next. */
   actions: ComplaintActionName[];
   conflicts: SyncConflict[];
+  /** Contact fields shown masked to this user's role, which they may reveal (records.reveal). */
+  masked?: RevealableField[];
 }
 
 export interface ComplaintRow {
@@ -159,6 +178,8 @@ export interface ComplaintRow {
   warning: ClockKind[];
   /** The next step this user could take, when the row is in "my complaints". */
   nextAction: ComplaintActionName | null;
+  /** 客户保密 (a confidential complaint of others comes with its problem blanked and number masked). */
+  confidential?: boolean;
 }
 
 export interface CalendarStatus {
@@ -251,6 +272,8 @@ export interface CallbackDetail {
   script: import('../domain/script').ScriptVersion;
   urgency: import('../domain/callback').CallbackUrgency;
   conflicts: SyncConflict[];
+  /** Contact fields shown masked to this user's role, which they may reveal (records.reveal). */
+  masked?: RevealableField[];
 }
 
 export interface CallbackQueueCounts {

@@ -5,6 +5,7 @@ import { DEFAULT_DEADLINE_RULES, DeadlineRules } from './deadlines';
 import { LIMITS, requiredText, text } from './fields';
 import { DEFAULT_SNIPPETS, Snippets } from './snippets';
 import { WORKSTATION_CODE } from './serial';
+import { DEFAULT_MASKING, MaskingRules } from './visibility';
 
 export const DEFAULT_DEPARTMENTS = ['客户服务部', '市场部', '质量技术部', '总工办', '纺织品检验部', '综合办公室'];
 
@@ -26,6 +27,8 @@ export const OrganisationSettings = z.strictObject({
   callbackRules: CallbackRules,
   /** Standard phrases offered by `::` in note fields. */
   snippets: Snippets,
+  /** Which roles see customers' phone numbers and addresses in full; the others see them masked and may reveal one (audited). */
+  masking: MaskingRules,
   /** After 10 wrong passwords in a row a workstation login stays locked this long, unless a lead unlocks it. */
   loginLockMinutes: z.number().int().min(1).max(1440),
   /** The console locks after this many idle minutes and asks for the password again; 0 = never. */
@@ -42,6 +45,7 @@ export const DEFAULT_SETTINGS: Omit<OrganisationSettings, 'organisationName' | '
   calendar: NO_OVERRIDES,
   callbackRules: DEFAULT_CALLBACK_RULES,
   snippets: DEFAULT_SNIPPETS,
+  masking: DEFAULT_MASKING,
   loginLockMinutes: 30,
   idleLockMinutes: 15,
 };

@@ -147,7 +147,7 @@ describe('call search index upkeep', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
       expectIndexesWhole(db);
-      const list = (q: string) => listCalls(db, { q, includeVoided: true, limit: 100, offset: 0 }, () => true).rows.map((r) => r.id);
+      const list = (q: string) => listCalls(db, { q, includeVoided: true, limit: 100, offset: 0 }, { userId: 'u-lead', role: 'team_lead' }).rows.map((r) => r.id);
       for (const q of ['检', '检测', '报告', '检测报告', '色牢度', '退款', '周末', 'ZJ2026', '5678', '13912345678', '错'])
         expect(list(q), q).toEqual(likeScan(db, q));
       expect(list('检测')).toHaveLength(3);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { api, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { ERROR_CODES } from '../../shared/api/envelope';
-import { rowCounts, seededConsole, type TestConsole } from '../helpers/core';
+import { PASSWORD, rowCounts, seededConsole, type TestConsole } from '../helpers/core';
 
 const ID = '01a20584-06f7-7129-91b2-27fa7cfc5475';
 const HUGE = '测'.repeat(1_000_000);
@@ -92,6 +92,7 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   },
   'callbacks.cancel': { id: ID, reason: '客户已销户' },
   'callbacks.import': { kind: 'aftersale', fileName: '售后回访名单.csv', base64: 'YQ==', defaultDueAt: '2026-11-25T02:00:00.000Z' },
+  'records.reveal': { entity: 'call', id: ID, field: 'phone' },
   'audit.query': { userId: ID, customerId: ID, action: 'lookup', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', limit: 50, offset: 0 },
   'audit.export': { userId: ID, customerId: ID, action: 'lookup', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' },
   'audit.verify': {},
@@ -133,7 +134,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field']) {
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;
@@ -179,7 +180,10 @@ describe('every API method refuses malformed params clearly and writes nothing',
       serviceRequirements: '',
       notes: '',
     });
+    // Read back by a team lead: the administrator sees addresses masked (the settings' masking).
+    await c.login('lead', PASSWORD);
     const again = await c.ok('customers.get', { id: created.id });
+    await c.login('admin', PASSWORD);
     expect([again.name, again.organisation, again.address]).toEqual([INJECTIONS[0], INJECTIONS[1], INJECTIONS[3]]);
     expect(await c.ok('customers.search', { q: INJECTIONS[0]! })).toHaveLength(1);
     expect(rowCounts(c.core).customers).toBe(before.customers! + 1);

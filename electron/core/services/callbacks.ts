@@ -3,24 +3,35 @@ import type { z } from 'zod';
 import type { CallbackDetail, CallbackRow } from '../../../shared/api/types';
 import { endOfLocalDay, localDay } from '../../../shared/domain/calendar';
 import { type Callback, CallbackCreateArgs, type CallbackOutcome, type CallbackRules, callbackUrgency } from '../../../shared/domain/callback';
-import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Actor } from '../../../shared/domain/mutation';
 import { maskPhone } from '../../../shared/domain/phone';
-import { isSupervisor, type Role } from '../../../shared/domain/roles';
+import { isSupervisor } from '../../../shared/domain/roles';
+import {
+  CALLBACK_HIDDEN_FIELDS,
+  type CallbackLinks,
+  contactView,
+  maskContact,
+  maskedFields,
+  type MaskingRules,
+  seesCallbackInFull,
+  seesComplaintInFull,
+  visibleCall,
+  visibleCallback,
+  visibleHistory,
+} from '../../../shared/domain/visibility';
 import type { CoreContext } from '../context';
 import { ApiFailure, fieldIssues } from '../errors';
 import { actorOf, type HandlerMap } from '../handler';
 import { callbackCounts, type Officer, queuePage, queueWhere } from '../store/callbacks';
 import { openConflicts, readHistory } from '../store/journal';
 import { activeScript, scriptById } from '../store/scripts';
+import { requireSettings } from '../store/settings';
 import { callbacksTable, callRecordsTable, complaintsTable, customersTable, usersTable } from '../store/tables';
+import { auditedRead } from '../write/audit';
 import { defaultAssignee } from '../write/callbackTriggers';
 import { mutationEnv } from '../write/env';
 import { runSyncMutation } from '../write/mutation';
 import { writeTx } from '../write/unit';
-
-/** Administrators configure the queue but do not dial: they see numbers masked. */
-const DIALLERS: readonly Role[] = ['agent', 'callback_officer', 'team_lead'];
 
 export function loadCallback(ctx: CoreContext, id: string): Callback {
   const c = callbacksTable.get(ctx.db, id);
@@ -42,7 +53,22 @@ function checked<S extends z.ZodType>(schema: S, args: z.input<S>): z.output<S> 
   return parsed.data;
 }
 
-function toRow(c: Callback & { complaintNo?: string | null }, now: Date, rules: CallbackRules, role: Role): CallbackRow {
+/** The call and complaint a callback was made from, loaded only when the viewer's rule depends on them. */
+function linksOf(ctx: CoreContext, cb: Callback, actor: Actor): CallbackLinks {
+  if (cb.assigneeId === actor.userId || isSupervisor(actor.role)) return {};
+  return {
+    call: cb.callId ? callRecordsTable.get(ctx.db, cb.callId) : null,
+    complaint: cb.complaintId ? complaintsTable.get(ctx.db, cb.complaintId) : null,
+  };
+}
+
+/**
+ * A queue row as this user may see it: the visibility rule (a callback from a confidential call or complaint
+ * of others loses its number and subject), then the number masked by role (the settings' masking; by
+ * default administrators configure the queue but do not dial).
+ */
+function toRow(ctx: CoreContext, stored: Callback & { complaintNo?: string | null }, now: Date, rules: CallbackRules, actor: Actor, masking: MaskingRules): CallbackRow {
+  const c = visibleCallback(stored, linksOf(ctx, stored, actor), actor);
   return {
     id: c.id,
     kind: c.kind,
@@ -53,7 +79,7 @@ function toRow(c: Callback & { complaintNo?: string | null }, now: Date, rules: 
     attempts: c.attempts,
     name: c.name,
     organisation: c.organisation,
-    phone: DIALLERS.includes(role) ? c.phone : maskPhone(c.phone),
+    phone: maskContact('phone', c.phone, actor, masking),
     subject: c.subject,
     assigneeId: c.assigneeId,
     assigneeName: c.assigneeName,
@@ -64,9 +90,6 @@ function toRow(c: Callback & { complaintNo?: string | null }, now: Date, rules: 
     doneAt: c.doneAt,
   };
 }
-
-/** A confidential call's content is for its agent and the leads only, as in the call list. */
-const seesCall = (call: CallRecord, actor: Actor) => !call.confidential || call.agentId === actor.userId || isSupervisor(actor.role);
 
 /** Not reached / reached on a complaint callback moves the complaint too, when it still waits for this round's callback. */
 function complaintAwaiting(ctx: CoreContext, cb: Callback) {
@@ -88,9 +111,18 @@ export const callbackHandlers: HandlerMap<
   'callbacks.queue': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const now = ctx.now();
-    const page = queuePage(ctx.db, queueWhere(actor, params, now), params.limit ?? 100, params.offset ?? 0);
     const rules = mutationEnv(ctx).callbacks;
-    return { total: page.total, rows: page.rows.map((c) => toRow(c, now, rules, actor.role)) };
+    const { masking } = requireSettings(ctx.db);
+    return auditedRead(
+      ctx,
+      actor,
+      { action: params.q?.trim() ? 'search' : 'list', entity: 'callback' },
+      () => {
+        const page = queuePage(ctx.db, queueWhere(actor, params, now), params.limit ?? 100, params.offset ?? 0);
+        return { total: page.total, rows: page.rows.map((c) => toRow(ctx, c, now, rules, actor, masking)) };
+      },
+      (p) => p.rows.map((r) => r.id),
+    );
   },
 
   /** Leads count everyone's open callbacks, others their own; `mine` is always the caller's. */
@@ -100,23 +132,44 @@ export const callbackHandlers: HandlerMap<
     return callbackCounts(ctx.db, { now, endOfToday: endOfLocalDay(localDay(now)), userId: actor.userId, everyone: isSupervisor(actor.role) });
   },
 
+  /**
+   * The callback screen (and its print): the callback by the callback rule, the call behind it by the call
+   * rule; the complaint behind it to whoever sees the complaint in full, and to the callback's assignee,
+   * who must read what the complaint was about before dialling.
+   */
   'callbacks.get': ({ ctx, session, params }) => {
     const actor = actorOf(session);
-    const callback = loadCallback(ctx, params.id);
-    const k = callback.complaintId ? complaintsTable.get(ctx.db, callback.complaintId) : null;
-    const call = callback.callId ? callRecordsTable.get(ctx.db, callback.callId) : null;
-    const script = (callback.scriptVersionId && scriptById(ctx.db, callback.scriptVersionId)) || activeScript(ctx.db, 'callback');
-    return {
-      callback,
-      history: readHistory(ctx.db, 'callback', callback.id),
-      complaint: k ? { id: k.id, complaintNo: k.complaintNo, round: k.round, status: k.status, problem: k.problem, result: k.result } : null,
-      call: call
-        ? { id: call.id, recordNo: call.recordNo, answeredAt: call.answeredAt, category: call.category, status: call.status, content: seesCall(call, actor) ? call.content : '', agentName: call.agentName, voided: call.voided }
-        : null,
-      script,
-      urgency: callbackUrgency(callback, ctx.now(), mutationEnv(ctx).callbacks),
-      conflicts: openConflicts(ctx.db, 'callback', callback.id),
-    } satisfies CallbackDetail;
+    const { masking } = requireSettings(ctx.db);
+    return auditedRead(
+      ctx,
+      actor,
+      { action: 'view', entity: 'callback' },
+      () => {
+        const stored = loadCallback(ctx, params.id);
+        const k = stored.complaintId ? complaintsTable.get(ctx.db, stored.complaintId) : null;
+        const callRecord = stored.callId ? callRecordsTable.get(ctx.db, stored.callId) : null;
+        const inFull = seesCallbackInFull(stored, { call: callRecord, complaint: k }, actor);
+        const { record: callback, masked } = contactView(visibleCallback(stored, { call: callRecord, complaint: k }, actor), inFull, actor, masking);
+        const readsComplaint = k && (seesComplaintInFull(k, actor) || stored.assigneeId === actor.userId);
+        const call = callRecord ? visibleCall(callRecord, actor) : null;
+        const script = (stored.scriptVersionId && scriptById(ctx.db, stored.scriptVersionId)) || activeScript(ctx.db, 'callback');
+        return {
+          callback,
+          history: visibleHistory(readHistory(ctx.db, 'callback', stored.id), inFull ? [] : CALLBACK_HIDDEN_FIELDS, maskedFields(actor, masking)),
+          complaint: k
+            ? { id: k.id, complaintNo: k.complaintNo, round: k.round, status: k.status, problem: readsComplaint ? k.problem : '', result: readsComplaint ? k.result : '' }
+            : null,
+          call: call
+            ? { id: call.id, recordNo: call.recordNo, answeredAt: call.answeredAt, category: call.category, status: call.status, content: call.content, agentName: call.agentName, voided: call.voided, confidential: call.confidential }
+            : null,
+          script,
+          urgency: callbackUrgency(stored, ctx.now(), mutationEnv(ctx).callbacks),
+          conflicts: inFull ? openConflicts(ctx.db, 'callback', stored.id) : [],
+          masked,
+        } satisfies CallbackDetail;
+      },
+      (d) => [d.callback.id],
+    );
   },
 
   /** By hand: a promised callback from the call screen, or any other kind a person schedules. */
@@ -137,7 +190,8 @@ export const callbackHandlers: HandlerMap<
         customerId: customer?.id ?? null,
         name: params.name ?? call?.callerName ?? customer?.name ?? '',
         organisation: params.organisation ?? call?.organisation ?? customer?.organisation ?? '',
-        phone: params.phone,
+        // A promised callback from the call screen: a masked number sent back as it was shown is the call's own.
+        phone: call && params.phone === maskPhone(call.phone) ? call.phone : params.phone,
         subject: params.subject ?? '',
         source: call ? 'call' : 'manual',
         sourceId: call?.id ?? null,

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { MAX_DRAFT_BYTES } from '../../../shared/api/contract';
 import type { CallCreateArgs, CallRecord } from '../../../shared/domain/callRecord';
-import { isSupervisor } from '../../../shared/domain/roles';
 import { callRecordNo, serialCounterKey } from '../../../shared/domain/serial';
 import { changedFields } from '../../../shared/domain/mutation';
+import { CALL_HIDDEN_FIELDS, contactView, maskContact, maskedFields, seesCallInFull, visibleCall, visibleHistory, withoutEchoedMasks } from '../../../shared/domain/visibility';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap, sessionOf } from '../handler';
@@ -15,6 +15,7 @@ import { activeScript } from '../store/scripts';
 import { getMeta, nextSerial, requireSettings } from '../store/settings';
 import { callRecordsTable, customersTable } from '../store/tables';
 import { runSyncMutation } from '../write/mutation';
+import { auditedRead } from '../write/audit';
 import { writeTx } from '../write/unit';
 
 /** A ring reported more than this long ago is a stale CTI event, not the call being answered. */
@@ -67,11 +68,26 @@ export const callHandlers: HandlerMap<
     });
   },
 
+  // Also what the print view prints: the print shows what this user may see, and opening it is audited.
   'calls.get': ({ ctx, session, params }) => {
     const s = sessionOf(session);
-    const record = getRecord(ctx, params.id);
-    const draft = readDraft(ctx.db, s.user.id, `call:${record.id}`);
-    return { record, history: readHistory(ctx.db, 'call', record.id), draft, conflicts: openConflicts(ctx.db, 'call', record.id) };
+    const actor = actorOf(session);
+    const rules = requireSettings(ctx.db).masking;
+    return auditedRead(
+      ctx,
+      actor,
+      { action: 'view', entity: 'call' },
+      () => {
+        const stored = getRecord(ctx, params.id);
+        const inFull = seesCallInFull(stored, actor);
+        const { record, masked } = contactView(visibleCall(stored, actor), inFull, actor, rules);
+        const draft = readDraft(ctx.db, s.user.id, `call:${record.id}`);
+        const history = visibleHistory(readHistory(ctx.db, 'call', record.id), inFull ? [] : CALL_HIDDEN_FIELDS, maskedFields(actor, rules));
+        // A conflict carries the edit's values: it is shown to those who see the record in full.
+        return { record, history, draft, conflicts: inFull ? openConflicts(ctx.db, 'call', record.id) : [], masked };
+      },
+      (d) => [d.record.id],
+    );
   },
 
   'calls.save': ({ ctx, session, params }) => {
@@ -83,7 +99,8 @@ export const callHandlers: HandlerMap<
       const prev = callRecordsTable.get(ctx.db, params.id);
       if (!prev) throw new ApiFailure('not_found', `call record ${params.id} does not exist`);
       // Only what the user changed travels: descriptive fields are last-writer-wins per field on the hub.
-      const fields = changedFields(prev, params.fields);
+      // A masked number or address sent back as it was shown is not an edit.
+      const fields = changedFields(prev, withoutEchoedMasks(prev as unknown as Record<string, unknown>, params.fields));
       const saved = runSyncMutation(ctx, 'call.update', { ...params, fields, at }, actor, { prev });
       deleteDraft(ctx.db, actor.userId, `call:${saved.id}`);
       return saved;
@@ -98,7 +115,9 @@ export const callHandlers: HandlerMap<
 
   'calls.list': ({ ctx, session, params }) => {
     const s = sessionOf(session);
-    return listCalls(
+    const actor = actorOf(session);
+    const rules = requireSettings(ctx.db).masking;
+    const read = () => listCalls(
       ctx.db,
       {
         q: params.q,
@@ -113,8 +132,10 @@ export const callHandlers: HandlerMap<
         limit: params.limit ?? 50,
         offset: params.offset ?? 0,
       },
-      (agentId) => agentId === s.user.id || isSupervisor(s.user.role),
+      actor,
     );
+    const page = auditedRead(ctx, actor, { action: params.q?.trim() ? 'search' : 'list', entity: 'call' }, read, (p) => p.rows.map((r) => r.id));
+    return { ...page, rows: page.rows.map((r) => ({ ...r, phone: maskContact('phone', r.phone, actor, rules) })) };
   },
 
   'drafts.save': ({ ctx, session, params }) => {

@@ -5,15 +5,29 @@ import { type Complaint, type ComplaintActionName, type ComplaintFields, complai
 import { ACTION_RULES, availableActions } from '../../../shared/domain/complaintWorkflow';
 import { type Calendar, complaintClocks, nextDeadline } from '../../../shared/domain/deadlines';
 import { type Actor, changedFields } from '../../../shared/domain/mutation';
-import { normalizePhone } from '../../../shared/domain/phone';
+import { maskPhone, normalizePhone } from '../../../shared/domain/phone';
+import {
+  COMPLAINT_HIDDEN_FIELDS,
+  contactView,
+  inheritsConfidential,
+  maskAddress,
+  maskContact,
+  maskedFields,
+  type MaskingRules,
+  seesComplaintInFull,
+  visibleComplaint,
+  visibleHistory,
+  withoutEchoedMasks,
+} from '../../../shared/domain/visibility';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap, sessionOf } from '../handler';
 import { complaintsInProgress, listComplaints, repeatIndex } from '../store/complaints';
 import { openConflicts, readHistory } from '../store/journal';
 import { getMeta, nextSerial, requireSettings } from '../store/settings';
-import { complaintsTable } from '../store/tables';
+import { callRecordsTable, complaintsTable } from '../store/tables';
 import { userDirectory } from '../store/users';
+import { auditedRead } from '../write/audit';
 import { mutationEnv } from '../write/env';
 import { runSyncMutation } from '../write/mutation';
 import { writeTx } from '../write/unit';
@@ -29,16 +43,18 @@ function load(ctx: CoreContext, id: string): Complaint {
 
 const calendarOf = (ctx: CoreContext): Calendar => mutationEnv(ctx).complaints.calendar;
 
-function toRow(c: Complaint, actor: Actor | null, calendar: Calendar, now: Date): ComplaintRow {
-  const clocks = complaintClocks(c, calendar, now);
-  const actions = actor ? availableActions(c, actor) : [];
+/** A list row as this user may see it: the visibility rule, then the number masked by role. */
+function toRow(stored: Complaint, actor: Actor, calendar: Calendar, now: Date, rules: MaskingRules): ComplaintRow {
+  const clocks = complaintClocks(stored, calendar, now);
+  const actions = availableActions(stored, actor);
+  const c = visibleComplaint(stored, actor);
   return {
     id: c.id,
     complaintNo: c.complaintNo,
     receivedAt: c.receivedAt,
     complainant: c.complainant,
     organisation: c.organisation,
-    phone: c.phone,
+    phone: maskContact('phone', c.phone, actor, rules),
     severity: c.severity,
     status: c.status,
     type: c.type,
@@ -51,6 +67,7 @@ function toRow(c: Complaint, actor: Actor | null, calendar: Calendar, now: Date)
     breached: clocks.filter((k) => k.state === 'breached' || k.state === 'met_late').map((k) => k.kind),
     warning: clocks.filter((k) => k.state === 'warning').map((k) => k.kind),
     nextAction: NEXT_STEPS.find((a) => actions.includes(a)) ?? null,
+    confidential: c.confidential,
   };
 }
 
@@ -68,7 +85,17 @@ export const complaintHandlers: HandlerMap<
     const actor = actorOf(session);
     const at = ctx.now().toISOString();
     const workstation = getMeta(ctx.db, 'workstation') ?? 'WS';
-    const { callId, ...fields } = params;
+    const { callId, ...asked } = params;
+    const call = callId ? callRecordsTable.get(ctx.db, callId) : null;
+    if (callId && !call) throw new ApiFailure('not_found', `call record ${callId} does not exist`, [{ field: 'callId', code: 'invalid_value', message: 'unknown call' }]);
+    const fields = { ...asked };
+    if (call) {
+      // The form was filled from the call as this user saw it: a masked number or address is the call's own.
+      if (fields.phone && fields.phone === maskPhone(call.phone)) fields.phone = call.phone;
+      if (fields.address && fields.address === maskAddress(call.address)) fields.address = call.address;
+    }
+    // A complaint from a confidential call is confidential: the customer asked for it on that call.
+    fields.confidential = inheritsConfidential(call, asked.confidential);
     const phoneNormalized = fields.phone ? normalizePhone(fields.phone, requireSettings(ctx.db).areaCode).normalized : '';
     return writeTx(ctx, () => {
       const year = Number(localDay(at).slice(0, 4));
@@ -91,21 +118,35 @@ export const complaintHandlers: HandlerMap<
     });
   },
 
+  // Also what the print view prints (complaint sheet), so the print is audited and follows the same rule.
   'complaints.get': ({ ctx, session, params }) => {
     const actor = actorOf(session);
-    const complaint = load(ctx, params.id);
-    return {
-      complaint,
-      history: readHistory(ctx.db, 'complaint', complaint.id),
-      clocks: complaintClocks(complaint, calendarOf(ctx), ctx.now()),
-      actions: availableActions(complaint, actor),
-      conflicts: openConflicts(ctx.db, 'complaint', complaint.id),
-    };
+    const rules = requireSettings(ctx.db).masking;
+    return auditedRead(
+      ctx,
+      actor,
+      { action: 'view', entity: 'complaint' },
+      () => {
+        const stored = load(ctx, params.id);
+        const inFull = seesComplaintInFull(stored, actor);
+        const { record: complaint, masked } = contactView(visibleComplaint(stored, actor), inFull, actor, rules);
+        return {
+          complaint,
+          history: visibleHistory(readHistory(ctx.db, 'complaint', stored.id), inFull ? [] : COMPLAINT_HIDDEN_FIELDS, maskedFields(actor, rules)),
+          clocks: complaintClocks(stored, calendarOf(ctx), ctx.now()),
+          actions: availableActions(stored, actor),
+          conflicts: inFull ? openConflicts(ctx.db, 'complaint', stored.id) : [],
+          masked,
+        };
+      },
+      (d) => [d.complaint.id],
+    );
   },
 
   'complaints.edit': ({ ctx, session, params }) => {
     const prev = load(ctx, params.id);
-    const fields = changedFields<ComplaintFields>(prev, params.fields);
+    // A masked number or address sent back as it was shown is not an edit.
+    const fields = changedFields<ComplaintFields>({ ...prev, confidential: prev.confidential ?? false }, withoutEchoedMasks(prev as unknown as Record<string, unknown>, params.fields));
     return runSyncMutation(ctx, 'complaint.edit', { id: params.id, fields, at: ctx.now().toISOString() }, actorOf(session));
   },
 
@@ -122,18 +163,35 @@ export const complaintHandlers: HandlerMap<
     const actor = actorOf(session);
     const calendar = calendarOf(ctx);
     const now = ctx.now();
-    const page = listComplaints(ctx.db, { ...params, limit: params.limit ?? 50, offset: params.offset ?? 0 });
-    return { total: page.total, rows: page.rows.map((c) => toRow(c, actor, calendar, now)) };
+    const rules = requireSettings(ctx.db).masking;
+    return auditedRead(
+      ctx,
+      actor,
+      { action: params.q?.trim() ? 'search' : 'list', entity: 'complaint' },
+      () => {
+        const page = listComplaints(ctx.db, { ...params, limit: params.limit ?? 50, offset: params.offset ?? 0 }, actor);
+        return { total: page.total, rows: page.rows.map((c) => toRow(c, actor, calendar, now, rules)) };
+      },
+      (p) => p.rows.map((r) => r.id),
+    );
   },
 
   'complaints.mine': ({ ctx, session }) => {
     const actor = actorOf(session);
     const calendar = calendarOf(ctx);
     const now = ctx.now();
-    return complaintsInProgress(ctx.db)
-      .map((c) => toRow(c, actor, calendar, now))
-      .filter((r) => r.nextAction !== null)
-      .sort((a, b) => (a.nextDeadline ?? '9999').localeCompare(b.nextDeadline ?? '9999'));
+    const rules = requireSettings(ctx.db).masking;
+    return auditedRead(
+      ctx,
+      actor,
+      { action: 'list', entity: 'complaint', detail: 'mine' },
+      () =>
+        complaintsInProgress(ctx.db)
+          .map((c) => toRow(c, actor, calendar, now, rules))
+          .filter((r) => r.nextAction !== null)
+          .sort((a, b) => (a.nextDeadline ?? '9999').localeCompare(b.nextDeadline ?? '9999')),
+      (rows) => rows.map((r) => r.id),
+    );
   },
 
   'calendar.status': ({ ctx }) => {

@@ -24,7 +24,7 @@ export function boardSummary(db: Database.Database, actor: Actor, now: Date): Bo
     return (db.prepare(`SELECT count(*) AS n FROM complaints WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
   };
   // No rows are read (limit 0): only the list's total.
-  const calls = (f: Pick<ListFilter, 'from' | 'answeredLate' | 'rated'>) => listCalls(db, { ...f, includeVoided: false, limit: 0, offset: 0 }, () => false).total;
+  const calls = (f: Pick<ListFilter, 'from' | 'answeredLate' | 'rated'>) => listCalls(db, { ...f, includeVoided: false, limit: 0, offset: 0 }, actor).total;
   const callbacks = (p: QueueParams) => {
     const w = queueWhere(actor, p, now);
     return (db.prepare(`SELECT count(*) AS n FROM callbacks c WHERE ${w.clause}`).get(...w.args) as { n: number }).n;

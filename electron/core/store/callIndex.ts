@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CallRecord } from '../../../shared/domain/callRecord';
+import { seesCallInFull, type Viewer } from '../../../shared/domain/visibility';
 import { bigramTokens } from './complaintIndex';
 import { escapeLike } from './sql';
 import { stmt } from './stmt';
@@ -140,10 +141,14 @@ export interface CallSearch {
   args: unknown[];
 }
 
-/** Who may see a confidential record, as SQL: null when this user sees every one. */
-function readersOf(db: Database.Database, canSee: (agentId: string) => boolean): string[] | null {
-  if (canSee('')) return null;
-  return (stmt(db, 'SELECT id AS reader FROM users').all() as { reader: string }[]).map((u) => u.reader).filter(canSee);
+/**
+ * The agents whose confidential records this viewer sees in full, by the shared rule (seesCallInFull),
+ * for the SQL condition: null when this viewer sees every one.
+ */
+function readersOf(db: Database.Database, viewer: Viewer): string[] | null {
+  const sees = (agentId: string) => seesCallInFull({ confidential: true, agentId }, viewer);
+  if (sees('')) return null;
+  return (stmt(db, 'SELECT id AS reader FROM users').all() as { reader: string }[]).map((u) => u.reader).filter(sees);
 }
 
 /**
@@ -151,7 +156,7 @@ function readersOf(db: Database.Database, canSee: (agentId: string) => boolean):
  * the list shows of it (record no., caller, organisation, report no.), never on its content or number, so
  * a hit on hidden text cannot reveal it.
  */
-export function callSearch(db: Database.Database, q: string, canSee: (agentId: string) => boolean): CallSearch {
+export function callSearch(db: Database.Database, q: string, viewer: Viewer): CallSearch {
   const byTable = new Map<FtsTable, string[]>();
   const likes: string[] = [];
   for (const t of searchTerms(q).map(termOf)) {
@@ -172,7 +177,7 @@ export function callSearch(db: Database.Database, q: string, canSee: (agentId: s
   for (const p of probed) out.sql.push(probe(p.table, 'g.rowid')) && out.args.push(p.match);
   const likeAll = (cols: string[]) => `(${cols.map((c) => `r.${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`;
   for (const l of likes) out.sql.push(likeAll(ALL_COLS)) && out.args.push(...ALL_COLS.map(() => l));
-  const readers = readersOf(db, canSee);
+  const readers = readersOf(db, viewer);
   if (readers) {
     // Evaluated only for confidential records of others: every term must then match their shown text.
     // (Without an index term there are no groups, and the LIKE terms stand alone.)

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CallListRow, CallSummary, RepeatCaller } from '../../../shared/api/types';
-import { maskPhone } from '../../../shared/domain/phone';
+import { type Viewer, visibleCall } from '../../../shared/domain/visibility';
 import { CALL_SEARCH_COUNT_CAP, type CallSearch, callSearch, ROWID_BITS, ROWID_MASK } from './callIndex';
 import { stmt } from './stmt';
 
-const SUMMARY_COLS = 'id, record_no, answered_at, category, status, content, agent_name, voided';
+const SUMMARY_COLS = 'id, record_no, answered_at, category, status, content, agent_name, voided, confidential, agent_id';
 
 type Raw = Record<string, unknown>;
 
@@ -18,17 +18,28 @@ export function toSummary(r: Raw): CallSummary {
     content: r.content as string,
     agentName: r.agent_name as string,
     voided: r.voided === 1,
+    confidential: r.confidential === 1,
   };
 }
 
-export function recentCallsByPhone(db: Database.Database, normalized: string, limit = 10): CallSummary[] {
-  const sql = `SELECT ${SUMMARY_COLS} FROM call_records WHERE phone_normalized = ? ORDER BY answered_at DESC LIMIT ?`;
-  return (stmt(db, sql).all(normalized, limit) as Raw[]).map(toSummary);
+/** A summary as this viewer may see it (the shared rule): another agent's confidential call loses its content. */
+function visibleSummary(r: Raw, viewer: Viewer): CallSummary {
+  const { agentId: _agent, ...summary } = visibleCall<CallSummary & { confidential: boolean; agentId: string }>(
+    { ...toSummary(r), confidential: r.confidential === 1, agentId: r.agent_id as string },
+    viewer,
+  );
+  return summary;
 }
 
-export function recentCallsByCustomer(db: Database.Database, customerId: string, limit = 10): CallSummary[] {
+/** The screen pop's recent calls from a number, as the agent taking the next call may see them. */
+export function recentCallsByPhone(db: Database.Database, normalized: string, viewer: Viewer, limit = 10): CallSummary[] {
+  const sql = `SELECT ${SUMMARY_COLS} FROM call_records WHERE phone_normalized = ? ORDER BY answered_at DESC LIMIT ?`;
+  return (stmt(db, sql).all(normalized, limit) as Raw[]).map((r) => visibleSummary(r, viewer));
+}
+
+export function recentCallsByCustomer(db: Database.Database, customerId: string, viewer: Viewer, limit = 10): CallSummary[] {
   const sql = `SELECT ${SUMMARY_COLS} FROM call_records WHERE customer_id = ? ORDER BY answered_at DESC LIMIT ?`;
-  return (stmt(db, sql).all(customerId, limit) as Raw[]).map(toSummary);
+  return (stmt(db, sql).all(customerId, limit) as Raw[]).map((r) => visibleSummary(r, viewer));
 }
 
 export function repeatCaller(db: Database.Database, normalized: string, now: Date, excludeId?: string): RepeatCaller {
@@ -57,7 +68,7 @@ export interface ListFilter {
 }
 
 
-/** The call list's own columns; a confidential record's content and phone are blanked and masked for others. */
+/** The call list's own columns; a confidential record's content and phone are blanked and masked for others (visibleCall). */
 const LIST_COLS = ['id', 'record_no', 'answered_at', 'category', 'status', 'content', 'agent_name', 'voided', 'phone', 'caller_name', 'organisation',
   'answered_late', 'duration_sec', 'promised_reply_by', 'confidential', 'agent_id'].map((c) => `r.${c}`).join(', ');
 
@@ -72,21 +83,25 @@ export interface CallPage {
  * The call list: every condition is a bound parameter; only fixed SQL fragments are joined. A search
  * goes through the full-text indexes (callIndex.ts); without one, the answered-time index drives.
  */
-export function listCalls(db: Database.Database, f: ListFilter, canSeeConfidential: (agentId: string) => boolean): CallPage {
+export function listCalls(db: Database.Database, f: ListFilter, viewer: Viewer): CallPage {
   const filters = filterSql(f);
-  const search = f.q?.trim() ? callSearch(db, f.q.trim(), canSeeConfidential) : null;
+  const search = f.q?.trim() ? callSearch(db, f.q.trim(), viewer) : null;
   const toRow = (r: Raw): CallListRow => {
-    const hidden = r.confidential === 1 && !canSeeConfidential(r.agent_id as string);
-    return {
-      ...toSummary(r),
-      content: hidden ? '' : (r.content as string),
-      phone: hidden ? maskPhone(r.phone as string) : (r.phone as string),
-      callerName: r.caller_name as string,
-      organisation: r.organisation as string,
-      answeredLate: r.answered_late === 1,
-      durationSec: (r.duration_sec as number | null) ?? null,
-      promisedReplyBy: (r.promised_reply_by as string | null) ?? null,
-    };
+    const { agentId: _agent, ...row } = visibleCall<CallListRow & { confidential: boolean; agentId: string }>(
+      {
+        ...toSummary(r),
+        confidential: r.confidential === 1,
+        agentId: r.agent_id as string,
+        phone: r.phone as string,
+        callerName: r.caller_name as string,
+        organisation: r.organisation as string,
+        answeredLate: r.answered_late === 1,
+        durationSec: (r.duration_sec as number | null) ?? null,
+        promisedReplyBy: (r.promised_reply_by as string | null) ?? null,
+      },
+      viewer,
+    );
+    return row;
   };
   if (search?.driver) {
     const page = searchPage(db, search, filters, f);

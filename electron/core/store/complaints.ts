@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Complaint, ComplaintStatus, Severity } from '../../../shared/domain/complaint';
+import { COMPLAINT_READER_FIELDS, seesEveryConfidential, type Viewer } from '../../../shared/domain/visibility';
 import { escapeLike } from './sql';
 import { stmt } from './stmt';
 import { complaintsTable } from './tables';
@@ -24,8 +25,28 @@ export interface ComplaintListFilter {
   offset: number;
 }
 
+/** What every list shows of a confidential complaint of others, and so the only text a search may match on it. */
+export const COMPLAINT_SHOWN_COLUMNS = ['complaint_no', 'complainant', 'organisation'] as const;
+const column = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The visibility rule (shared/domain/visibility.ts) as a search condition on the complaints table: a
+ * confidential complaint that this viewer may not see in full matches a search only when every term is in
+ * its shown columns, never on its number, problem or result, which the list then blanks. Null when the
+ * viewer sees every complaint in full or there is nothing to search.
+ */
+export function confidentialSearchCondition(viewer: Viewer, likes: readonly string[], table = 'complaints'): { sql: string; args: unknown[] } | null {
+  if (seesEveryConfidential(viewer) || likes.length === 0) return null;
+  const readers = COMPLAINT_READER_FIELDS.map((f) => `${table}.${column(f)} = ?`);
+  const shown = likes.map(() => `(${COMPLAINT_SHOWN_COLUMNS.map((c) => `${table}.${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+  return {
+    sql: `(${table}.confidential = 0 OR ${readers.join(' OR ')} OR (${shown.join(' AND ')}))`,
+    args: [...COMPLAINT_READER_FIELDS.map(() => viewer.userId), ...likes.flatMap((l) => COMPLAINT_SHOWN_COLUMNS.map(() => l))],
+  };
+}
+
 /** The complaint list: newest first; voided ones only when asked for by status. */
-export function listComplaints(db: Database.Database, f: ComplaintListFilter): { total: number; rows: Complaint[] } {
+export function listComplaints(db: Database.Database, f: ComplaintListFilter, viewer: Viewer): { total: number; rows: Complaint[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.status) where.push('status = ?') && args.push(f.status);
@@ -38,6 +59,8 @@ export function listComplaints(db: Database.Database, f: ComplaintListFilter): {
       "(complaint_no LIKE ? ESCAPE '\\' OR complainant LIKE ? ESCAPE '\\' OR organisation LIKE ? ESCAPE '\\' OR problem LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')",
     );
     args.push(like, like, like, like, like);
+    const hidden = confidentialSearchCondition(viewer, [like]);
+    if (hidden) where.push(hidden.sql) && args.push(...hidden.args);
   }
   const clause = `WHERE ${where.join(' AND ')}`;
   const total = (db.prepare(`SELECT count(*) AS n FROM complaints ${clause}`).get(...args) as { n: number }).n;

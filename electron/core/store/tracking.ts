@@ -3,8 +3,10 @@ import { localDay, NO_OVERRIDES, startOfLocalMonth } from '../../../shared/domai
 import type { Complaint } from '../../../shared/domain/complaint';
 import { complaintClocks, type DeadlineRules } from '../../../shared/domain/deadlines';
 import { daysBetween, type TrackingPage, type TrackingRow, type TrackingSortField, type TrackingView } from '../../../shared/domain/tracking';
+import { type Viewer, visibleComplaint } from '../../../shared/domain/visibility';
 import { ApiFailure } from '../errors';
 import { COMPLAINT_ROWID_BITS, COMPLAINT_ROWID_MASK, deadlineRulesOf, refreshDeadlinesIfRulesChanged } from './complaintIndex';
+import { confidentialSearchCondition } from './complaints';
 import { escapeLike } from './sql';
 import { complaintsTable } from './tables';
 
@@ -90,7 +92,7 @@ function termCondition(db: Database.Database, term: string): Where & { fts?: { t
   return { sql: `(${cols.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, args: cols.map(() => like) };
 }
 
-export function whereOf(db: Database.Database, view: TrackingView, now: Date, list?: BoardList): Where {
+export function whereOf(db: Database.Database, view: TrackingView, now: Date, list?: BoardList, viewer?: Viewer): Where {
   const nowIso = now.toISOString();
   const parts: string[] = [];
   const args: unknown[] = [];
@@ -109,11 +111,16 @@ export function whereOf(db: Database.Database, view: TrackingView, now: Date, li
   // Written against the next-deadline index's leading expression so that the overdue range is an index range.
   if (view.overdue) add({ sql: '(next_deadline IS NULL) = 0 AND next_deadline < ?', args: [nowIso] });
   let dense: { table: string; match: string; at: number } | undefined;
-  for (const term of (view.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+  const terms = (view.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const term of terms) {
     const w = termCondition(db, term);
     if (w.fts?.dense && !dense) dense = { table: w.fts.table, match: w.fts.match, at: parts.length };
     add(w);
   }
+  // A confidential complaint of others matches only on its shown columns (the sheet is the leads' today,
+  // who see every complaint in full: then there is no such condition).
+  const hidden = viewer ? confidentialSearchCondition(viewer, terms.map((t) => `%${escapeLike(t)}%`)) : null;
+  if (hidden) add(hidden);
   if (list) add(boardListCondition(db, list, now));
   const out: Where = { sql: parts.join(' AND '), args, ...(dense ? { searchesMany: true } : {}), ...(view.channel ? { channel: true } : {}) };
   // Another filter narrows the view: SQLite drives the count by that filter's index and probes the term.
@@ -141,6 +148,8 @@ export function boardListCondition(db: Database.Database, list: BoardList, now: 
       return { sql: 'callback_at >= ?', args: [startOfLocalMonth(localDay(now.toISOString()))] };
   }
 }
+
+const visibleOf = (c: Complaint, viewer: Viewer | undefined): Complaint => (viewer ? visibleComplaint(c, viewer) : c);
 
 export function toTrackingRow(c: Complaint, rules: DeadlineRules, now: Date): TrackingRow {
   const clocks = complaintClocks(c, { rules, overrides: NO_OVERRIDES }, now);
@@ -184,6 +193,8 @@ export interface QueryOptions {
   offset: number;
   list?: BoardList;
   count?: boolean;
+  /** Who reads the sheet: a confidential complaint they may not see in full has its hidden fields blanked. */
+  viewer?: Viewer;
 }
 
 /** Counts stop here: "10000+" is all the sheet shows, and an exact count of 200k rows costs more than the page. */
@@ -213,6 +224,7 @@ const SHEET_COLUMNS = [
   'id', 'complaint_no', 'received_at', 'channel', 'complainant', 'organisation', 'phone', 'problem', 'severity', 'type', 'departments',
   'handler_name', 'status', 'result', 'completed_at', 'callback_due_at', 'callback_at', 'callback_result', 'rectification_dept',
   'rectification_note', 'closed_at', 'round', 'repeat_index', 'updated_at', 'escalated_at', 'assigned_at', 'reported_at', 'agreed_reply_by',
+  'confidential', 'receiving_agent_id', 'handler_id',
 ].join(', ');
 
 export function pageSql(where: string, order: string[], plan: PagePlan, sort: TrackingSortField, dir: 'ASC' | 'DESC'): string {
@@ -267,7 +279,7 @@ export function planOf(where: Where, sort: TrackingSortField, dir: 'ASC' | 'DESC
  */
 export function queryTracking(db: Database.Database, view: TrackingView, opts: QueryOptions, now: Date): TrackingPage {
   refreshDeadlinesIfRulesChanged(db);
-  const where = whereOf(db, view, now, opts.list);
+  const where = whereOf(db, view, now, opts.list, opts.viewer);
   const dir = (view.dir ?? 'desc') === 'asc' ? 'ASC' : 'DESC';
   const sort = view.sort ?? 'receivedAt';
   const keys = SORT_SQL[sort];
@@ -293,7 +305,7 @@ export function queryTracking(db: Database.Database, view: TrackingView, opts: Q
       : (db.prepare(pageSql(where.sql, order, plan, sort, dir)).all(...where.args, ...orderArgs, opts.limit, opts.offset) as Record<string, unknown>[]);
   // The rules are read once per query (a settings read per row cost more than the query itself).
   const rules = deadlineRulesOf(db);
-  const page: TrackingPage = { total: -1, rows: rows.map((r) => toTrackingRow(complaintsTable.fromRow(r), rules, now)), asOf: now.toISOString() };
+  const page: TrackingPage = { total: -1, rows: rows.map((r) => toTrackingRow(visibleOf(complaintsTable.fromRow(r), opts.viewer), rules, now)), asOf: now.toISOString() };
   if (opts.count !== false) {
     page.total = Math.min(matches.n, cap);
     if (capped) page.capped = true;
@@ -305,8 +317,8 @@ export function queryTracking(db: Database.Database, view: TrackingView, opts: Q
  * The rows of an export: the whole view, uncounted. Refused beyond EXPORT_MAX_ROWS rather than cut short,
  * so that an exported file is never silently missing rows.
  */
-export function queryTrackingExport(db: Database.Database, view: TrackingView, now: Date, list?: BoardList): TrackingPage {
-  const page = queryTracking(db, view, { limit: EXPORT_MAX_ROWS + 1, offset: 0, count: false, ...(list ? { list } : {}) }, now);
+export function queryTrackingExport(db: Database.Database, view: TrackingView, now: Date, list?: BoardList, viewer?: Viewer): TrackingPage {
+  const page = queryTracking(db, view, { limit: EXPORT_MAX_ROWS + 1, offset: 0, count: false, ...(list ? { list } : {}), ...(viewer ? { viewer } : {}) }, now);
   if (page.rows.length > EXPORT_MAX_ROWS)
     throw new ApiFailure('invalid_params', `the view has more than ${EXPORT_MAX_ROWS} rows; narrow it before exporting`, [
       { field: '(params)', code: 'out_of_range', message: 'too many rows to export', params: { maximum: EXPORT_MAX_ROWS } },
