@@ -1,6 +1,7 @@
 import type { UserRecord } from '../../shared/domain/admin';
 import type { FieldChange } from '../../shared/domain/mutation';
 import type { Ack } from '../../shared/sync/protocol';
+import type { AuditOps } from './audit';
 
 /**
  * The smallest SQL surface both stores share, so that everything above it (store ops, push, pull)
@@ -67,6 +68,8 @@ export interface StoreTx {
   deleteSessionsOf(userId: string): Promise<void>;
   /** Highest seq written so far (0 on an empty hub). */
   maxSeq(): Promise<number>;
+  /** The audit rows workstations push: inserts and reads only (append-only). */
+  readonly audit: AuditOps;
   /** The scrypt hash of the current one-time set-up code, or null (none made yet, or used). */
   setupCodeHash(): Promise<string | null>;
   /** Replaces the set-up code's hash; null deletes it (the hub has been seeded). */

@@ -4,6 +4,8 @@ import type { CoreContext } from '../context';
 import { mutationEnv } from '../write/env';
 import { getMeta, setMeta } from '../store/settings';
 import { anyHubToken, markAppliedThrough, openConflictCount, pendingCount, pendingRun, pushableMutations, setLastAcked } from '../store/syncState';
+import { AUDIT_PUSH_BATCH } from '../../../shared/sync/audit';
+import { setAuditSentSeq, unsentAuditRows } from '../store/audit';
 import { applyAcks, applyChanges } from './apply';
 import { HubClient, HubError } from './hubClient';
 import { listenForChanges } from './live';
@@ -141,6 +143,7 @@ export class SyncEngine {
     this.running = true;
     try {
       await this.pushAll();
+      await this.pushAudit();
       await this.pullAll();
       this.failures = 0;
       this.status = { ...this.status, online: true, error: null, upgradeRequired: false, lastSyncAt: this.ctx.now().toISOString() };
@@ -195,6 +198,35 @@ export class SyncEngine {
         return t;
       })();
       for (const t of touched) this.ctx.emit('records.changed', { entity: t.entity, ids: [t.id] });
+    }
+  }
+
+  /**
+   * The audit rows the hub does not have yet, in seq order (docs/sync.md, "Audit rows"). The hub takes a
+   * row once per (workstation, seq), so a batch resent after a lost answer changes nothing.
+   */
+  private async pushAudit(): Promise<void> {
+    const url = this.hubUrl();
+    const token = this.anyToken();
+    if (!url || !token) return;
+    const db = this.ctx.db;
+    const hub = new HubClient(url, token);
+    for (;;) {
+      const rows = unsentAuditRows(db, AUDIT_PUSH_BATCH);
+      if (!rows.length) return;
+      try {
+        await hub.pushAudit({ workstation: rows[0]!.workstation, rows });
+      } catch (err) {
+        // A refused batch (a session of another workstation, a row the hub cannot read) must not stop the
+        // records syncing; it stays unsent and is tried again next cycle.
+        if (err instanceof HubError && (err.kind === 'bad_request' || err.kind === 'forbidden')) {
+          this.ctx.log.warn({ kind: err.kind, status: err.status }, `audit push refused: ${err.message}`);
+          return;
+        }
+        throw err;
+      }
+      setAuditSentSeq(db, rows[rows.length - 1]!.seq);
+      if (rows.length < AUDIT_PUSH_BATCH) return;
     }
   }
 

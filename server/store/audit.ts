@@ -1,0 +1,152 @@
+import type { AuditBreak, AuditBreakKind, AuditFilter, AuditRow } from '../../shared/sync/audit';
+import type { Sql } from './types';
+
+/**
+ * The hub's audit rows (migration 004): inserts and reads only. Both dialects share these statements;
+ * integers come back from PostgreSQL as strings, hence Number().
+ */
+
+interface AuditDbRow {
+  workstation: string;
+  seq: number | string;
+  id: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  entity: string;
+  record_ids: string;
+  count: number | string;
+  customer_ids: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export const toAuditRow = (r: AuditDbRow): AuditRow => ({
+  workstation: r.workstation,
+  seq: Number(r.seq),
+  id: r.id,
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  actorRole: r.actor_role,
+  action: r.action,
+  entity: r.entity,
+  recordIds: JSON.parse(r.record_ids) as string[],
+  count: Number(r.count),
+  customerIds: JSON.parse(r.customer_ids) as string[],
+  detail: r.detail,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+const COLUMNS = 'workstation, seq, id, at, actor_id, actor_name, actor_role, action, entity, record_ids, count, customer_ids, detail, prev_hash, hash';
+
+export interface AuditOps {
+  get(workstation: string, seq: number): Promise<AuditRow | null>;
+  /** The row just before `seq` on that workstation (the highest lower seq), or null. */
+  before(workstation: string, seq: number): Promise<AuditRow | null>;
+  maxSeq(workstation: string): Promise<number>;
+  insert(row: AuditRow, receivedAt: string, receivedBy: string): Promise<void>;
+  /** Idempotent: a break already recorded stays as it was. */
+  recordBreak(b: AuditBreak): Promise<void>;
+  breaks(): Promise<AuditBreak[]>;
+  workstations(): Promise<string[]>;
+  /** One workstation's rows in seq order, a page at a time. */
+  chainPage(workstation: string, afterSeq: number, limit: number): Promise<AuditRow[]>;
+  query(f: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditRow[]; total: number }>;
+}
+
+export function auditOps(sql: Sql): AuditOps {
+  return {
+    async get(workstation, seq) {
+      const r = await sql.get<AuditDbRow>(`SELECT ${COLUMNS} FROM audit_rows WHERE workstation = ? AND seq = ?`, [workstation, seq]);
+      return r ? toAuditRow(r) : null;
+    },
+    async before(workstation, seq) {
+      const r = await sql.get<AuditDbRow>(`SELECT ${COLUMNS} FROM audit_rows WHERE workstation = ? AND seq < ? ORDER BY seq DESC LIMIT 1`, [workstation, seq]);
+      return r ? toAuditRow(r) : null;
+    },
+    async maxSeq(workstation) {
+      const r = await sql.get<{ n: number | string | null }>('SELECT max(seq) AS n FROM audit_rows WHERE workstation = ?', [workstation]);
+      return Number(r?.n ?? 0);
+    },
+    async insert(row, receivedAt, receivedBy) {
+      await sql.run(`INSERT INTO audit_rows (${COLUMNS}, received_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        row.workstation,
+        row.seq,
+        row.id,
+        row.at,
+        row.actorId,
+        row.actorName,
+        row.actorRole,
+        row.action,
+        row.entity,
+        JSON.stringify(row.recordIds),
+        row.count,
+        JSON.stringify(row.customerIds),
+        row.detail,
+        row.prevHash,
+        row.hash,
+        receivedAt,
+        receivedBy,
+      ]);
+      for (const c of new Set(row.customerIds)) {
+        await sql.run('INSERT INTO audit_customers (customer_id, workstation, seq) VALUES (?, ?, ?)', [c, row.workstation, row.seq]);
+      }
+    },
+    async recordBreak(b) {
+      await sql.run('INSERT INTO audit_breaks (workstation, seq, kind, detail, detected_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [
+        b.workstation,
+        b.seq,
+        b.kind,
+        b.detail,
+        b.detectedAt,
+      ]);
+    },
+    async breaks() {
+      const rows = await sql.all<{ workstation: string; seq: number | string; kind: string; detail: string; detected_at: string }>(
+        'SELECT * FROM audit_breaks ORDER BY workstation, seq, kind',
+      );
+      return rows.map((r) => ({ workstation: r.workstation, seq: Number(r.seq), kind: r.kind as AuditBreakKind, detail: r.detail, detectedAt: r.detected_at }));
+    },
+    async workstations() {
+      const rows = await sql.all<{ workstation: string }>('SELECT DISTINCT workstation FROM audit_rows UNION SELECT DISTINCT workstation FROM audit_breaks ORDER BY workstation');
+      return rows.map((r) => r.workstation);
+    },
+    async chainPage(workstation, afterSeq, limit) {
+      const rows = await sql.all<AuditDbRow>(`SELECT ${COLUMNS} FROM audit_rows WHERE workstation = ? AND seq > ? ORDER BY seq LIMIT ?`, [workstation, afterSeq, limit]);
+      return rows.map(toAuditRow);
+    },
+    async query(f, limit, offset) {
+      const parts: string[] = [];
+      const args: unknown[] = [];
+      if (f.userId) {
+        parts.push('actor_id = ?');
+        args.push(f.userId);
+      }
+      if (f.action) {
+        parts.push('action = ?');
+        args.push(f.action);
+      }
+      if (f.customerId) {
+        parts.push('EXISTS (SELECT 1 FROM audit_customers c WHERE c.customer_id = ? AND c.workstation = audit_rows.workstation AND c.seq = audit_rows.seq)');
+        args.push(f.customerId);
+      }
+      if (f.from) {
+        parts.push('at >= ?');
+        args.push(f.from);
+      }
+      if (f.to) {
+        parts.push('at < ?');
+        args.push(f.to);
+      }
+      const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+      const total = await sql.get<{ n: number | string }>(`SELECT count(*) AS n FROM audit_rows ${where}`, args);
+      const rows = await sql.all<AuditDbRow>(`SELECT ${COLUMNS} FROM audit_rows ${where} ORDER BY at DESC, workstation, seq DESC LIMIT ? OFFSET ?`, [...args, limit, offset]);
+      return { rows: rows.map(toAuditRow), total: Number(total?.n ?? 0) };
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { sqliteFactory } from './harness';
+import { auditSuite } from './suites/audit';
+
+auditSuite(sqliteFactory);
