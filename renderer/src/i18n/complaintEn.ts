@@ -46,6 +46,7 @@ export const complaintEn: ComplaintMessages = {
     address: 'Address',
     phone: 'Phone',
     reportNo: 'Report / sample no.',
+    confidential: 'Confidential (customer asked)',
     problem: 'Problem',
     occurredAt: 'Occurred at',
     severity: 'Severity',

@@ -46,6 +46,7 @@ export const complaintZh = {
     address: '地址',
     phone: '联系电话',
     reportNo: '报告/样品编号',
+    confidential: '客户保密',
     problem: '投诉问题',
     occurredAt: '问题发生时间',
     severity: '投诉级别',

@@ -2,6 +2,7 @@ import { LABELS } from '../../../shared/domain/labels';
 import { auditEn } from './auditEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
+import { visibilityEn } from './visibilityEn';
 import { scriptEn, snippetEn } from './scriptEn';
 import type { Messages } from './zh';
 
@@ -394,6 +395,7 @@ export const en: Messages = {
     notLocked: 'This user is not locked',
   },
   complaint: complaintEn,
+  visibility: visibilityEn,
   callback: callbackEn,
   script: scriptEn,
   audit: auditEn,

@@ -2,6 +2,7 @@ import { LABELS } from '../../../shared/domain/labels';
 import { auditZh } from './auditZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
+import { visibilityZh } from './visibilityZh';
 import { scriptZh, snippetZh } from './scriptZh';
 
 const L = LABELS.zh;
@@ -392,6 +393,7 @@ export const zh = {
     notLocked: '该用户当前未被锁定',
   },
   complaint: complaintZh,
+  visibility: visibilityZh,
   callback: callbackZh,
   script: scriptZh,
   audit: auditZh,

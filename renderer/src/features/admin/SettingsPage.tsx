@@ -4,6 +4,7 @@ import { AuditLogPanel } from '../audit/AuditLogPanel';
 import { ComplaintSettings } from '../complaints/settings/ComplaintSettings';
 import { ScriptEditor } from '../scripts/editor/ScriptEditor';
 import { HubCard } from '../sync/HubCard';
+import { MaskingSettings } from './MaskingSettings';
 import { OrgSettingsForm } from './OrgSettingsForm';
 import { SnippetEditor } from './SnippetEditor';
 import { useSettings } from './settingsStore';
@@ -25,6 +26,11 @@ export function SettingsPage() {
               children: settings ? <OrgSettingsForm key={JSON.stringify(settings)} settings={settings} /> : <Skeleton active />,
             },
             { key: 'users', label: t('users.title'), children: <UsersPanel /> },
+            {
+              key: 'masking',
+              label: <span data-testid="settings-tab-masking">{t('visibility.masking.title')}</span>,
+              children: settings ? <MaskingSettings key={JSON.stringify(settings.masking)} settings={settings} /> : <Skeleton active />,
+            },
             { key: 'complaints', label: <span data-testid="settings-tab-complaints">{t('complaint.settings.tab')}</span>, children: <ComplaintSettings /> },
             { key: 'scripts', label: <span data-testid="settings-tab-scripts">{t('script.editor.tab')}</span>, children: <ScriptEditor /> },
             {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSupervisor } from '../../../../shared/domain/roles';
 import { scriptVariables } from '../../../../shared/domain/script';
+import { RevealLink } from '../../components/RevealLink';
 import { useRecord } from '../../api/useRecord';
 import { fmtDateTime, fmtMinute } from '../../components/format';
 import { navigate } from '../../components/router';
@@ -73,9 +74,15 @@ export function CallbackScreen({ id }: { id: string }) {
           </Typography.Title>
           <CallbackKindTag kind={c.kind} />
           <CallbackStatusTag status={c.status} />
-          <Typography.Text copyable strong className="callback-phone" data-testid="callback-phone">
-            {c.phone}
-          </Typography.Text>
+          {detail.masked?.includes('phone') ? (
+            <Typography.Text strong className="callback-phone" data-testid="callback-phone">
+              <RevealLink entity="callback" id={c.id} field="phone" masked={detail.masked} shown={c.phone} />
+            </Typography.Text>
+          ) : (
+            <Typography.Text copyable strong className="callback-phone" data-testid="callback-phone">
+              {c.phone}
+            </Typography.Text>
+          )}
           {lead && (c.status === 'open' || c.status === 'unreachable') && (
             <Space className="callback-head-actions">
               {c.status === 'open' && (

@@ -7,6 +7,7 @@ import { isSupervisor } from '../../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useRecord } from '../../api/useRecord';
+import { ConfidentialNotice, MaskedContacts } from '../../components/RevealLink';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { useCallRules, useSettings } from '../admin/settingsStore';
 import { mayTakeCalls, useSession } from '../auth/sessionStore';
@@ -80,7 +81,13 @@ function DetailBody({ detail, onSaved }: { detail: Detail; onSaved: () => void }
   const editable = useMayEdit(detail);
   const rules = useCallRules();
   const form = useCallForm({ record: detail.record, draft: detail.draft, editable, onSaved });
+  const user = useSession((s) => s.session?.user);
+  const r = detail.record;
+  const partlyHidden = r.confidential && !!user && r.agentId !== user.id && !isSupervisor(user.role);
   return (
+    <>
+    <ConfidentialNotice partlyHidden={partlyHidden} />
+    <MaskedContacts entity="call" id={r.id} masked={detail.masked} values={{ phone: r.phone, address: r.address }} />
     <Tabs
       items={[
         {
@@ -95,6 +102,7 @@ function DetailBody({ detail, onSaved }: { detail: Detail; onSaved: () => void }
         },
       ]}
     />
+    </>
   );
 }
 

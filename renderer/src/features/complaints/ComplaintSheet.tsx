@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSupervisor } from '../../../../shared/domain/roles';
 import { useRecord } from '../../api/useRecord';
+import { ConfidentialNotice, MaskedContacts } from '../../components/RevealLink';
 import { fmtDateTime } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
@@ -58,6 +59,11 @@ export function ComplaintSheet({ id }: { id: string }) {
               {t('complaint.repeatN', { n: c.repeatIndex })}
             </Tag>
             <Tag data-testid="complaint-round">{t('complaint.roundN', { n: c.round })}</Tag>
+            {c.confidential && (
+              <Tag data-testid="complaint-confidential-tag" color="purple" title={t('visibility.confidentialHint')}>
+                {t('visibility.confidentialTag')}
+              </Tag>
+            )}
           </Space>
           <Space>
             <PrintButton paper={() => <ComplaintPaper c={c} org={org} />} />
@@ -78,11 +84,13 @@ export function ComplaintSheet({ id }: { id: string }) {
             </>
           )}
         </div>
+        <MaskedContacts entity="complaint" id={c.id} masked={detail.masked} values={{ phone: c.phone, address: c.address }} />
         <ClockPanel clocks={detail.clocks} />
         <ActionBar detail={detail} onDone={() => void load()} />
       </Card>
       <ConflictBanners conflicts={detail.conflicts ?? []} voided={c.status === 'voided'} onResolved={() => void load().then(() => setRev((n) => n + 1))} />
       {c.status === 'voided' && <Alert type="warning" showIcon title={t('complaint.voidedBanner', { reason: c.voidReason })} className="form-alert" />}
+      <ConfidentialNotice partlyHidden={!!c.confidential && !!user && !isSupervisor(user.role) && c.receivingAgentId !== user.id && c.handlerId !== user.id} />
       {c.status !== 'voided' && !editable && <Alert type="info" showIcon title={t('complaint.readOnly')} className="form-alert" data-testid="complaint-readonly" />}
       <Card size="small">
         <Tabs

@@ -2,9 +2,10 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Drawer, Empty, Input, Table, type TableColumnsType, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../../shared/api/types';
+import type { CustomerView as Customer } from '../../../../shared/api/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { MaskedContacts } from '../../components/RevealLink';
 import { fmtDateTime } from '../../components/format';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { mayTakeCalls, useRole } from '../auth/sessionStore';
@@ -130,6 +131,14 @@ export function CustomersPage() {
         destroyOnHidden
         data-testid="customer-drawer"
       >
+        {editing && (
+          <MaskedContacts
+            entity="customer"
+            id={editing.id}
+            masked={editing.masked}
+            values={{ phone: editing.phones.map((p) => p.raw).join('、'), address: editing.address }}
+          />
+        )}
         {editing !== undefined && (
           <CustomerEditor
             key={editing?.id ?? 'new'}

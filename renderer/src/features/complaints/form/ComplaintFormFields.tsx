@@ -80,6 +80,13 @@ export function ComplaintFormFields({ values: v, errors, update, disabled, mode,
           </Form.Item>
         </Col>
         <Col span={24}>
+          <Form.Item {...e('confidential', t('visibility.confidentialHint'))}>
+            <Checkbox data-testid="complaint-confidential" checked={v.confidential} onChange={(ev) => update({ confidential: ev.target.checked })}>
+              {label('confidential')}
+            </Checkbox>
+          </Form.Item>
+        </Col>
+        <Col span={24}>
           <Form.Item label={label('problem')} required {...e('problem')}>
             <SnippetTextArea
               data-testid="complaint-problem"

@@ -23,6 +23,8 @@ export interface SheetValues {
   agreedReplyBy: string | null;
   rectificationDept: string;
   rectificationNote: string;
+  /** 客户保密: a complaint from a confidential call is confidential whatever this box says (the core decides). */
+  confidential: boolean;
 }
 
 /** Fields saved with complaints.edit; severity moves only through the 调整级别 step. */
@@ -45,6 +47,7 @@ export const EDITABLE: (keyof SheetValues & keyof ComplaintFields)[] = [
   'agreedReplyBy',
   'rectificationDept',
   'rectificationNote',
+  'confidential',
 ];
 
 export function blankValues(channel: ComplaintChannel = 'phone'): SheetValues {
@@ -68,11 +71,13 @@ export function blankValues(channel: ComplaintChannel = 'phone'): SheetValues {
     agreedReplyBy: null,
     rectificationDept: '',
     rectificationNote: '',
+    confidential: false,
   };
 }
 
 /** The call-record form's boxes (possibly not yet saved) as the start of a complaint sheet. */
-export type CallBoxes = Pick<CallRecord, 'callerName' | 'organisation' | 'address' | 'phone' | 'reportNo' | 'content' | 'customerId'>;
+export type CallBoxes = Pick<CallRecord, 'callerName' | 'organisation' | 'address' | 'phone' | 'reportNo' | 'content' | 'customerId'> &
+  Partial<Pick<CallRecord, 'confidential'>>;
 
 export function fromCall(v: CallBoxes): SheetValues {
   return {
@@ -84,12 +89,14 @@ export function fromCall(v: CallBoxes): SheetValues {
     reportNo: v.reportNo,
     problem: v.content,
     customerId: v.customerId,
+    confidential: v.confidential ?? false,
   };
 }
 
 export function fromComplaint(c: Complaint): SheetValues {
   const out = blankValues(c.channel);
   for (const k of Object.keys(out) as (keyof SheetValues)[]) (out as unknown as Record<string, unknown>)[k] = c[k];
+  out.confidential = c.confidential ?? false;
   return out;
 }
 
@@ -125,6 +132,7 @@ export function registerParams(v: SheetValues, callId: string | null): ParamsOf<
     agreedReplyBy: v.agreedReplyBy,
     rectificationDept: trim(v.rectificationDept),
     rectificationNote: trim(v.rectificationNote),
+    confidential: v.confidential,
     callId,
   };
 }
