@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CallRecordPatch, CALL_CATEGORIES, CALL_STATUSES } from '../domain/callRecord';
 import { CustomerFields } from '../domain/customer';
 import { COMPLAINT_STATUSES, COMPLAINT_TYPES, ComplaintAction, ComplaintFields, SEVERITIES } from '../domain/complaint';
-import { isoTime, LIMITS, requiredText, uuid } from '../domain/fields';
+import { isoTime, LIMITS, requiredText, text, uuid } from '../domain/fields';
 import { ADMIN_ROLES, ALL_ROLES, CALL_TAKERS, type Role, SUPERVISOR_ROLES } from '../domain/roles';
 import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
 import { TrackingView } from '../domain/tracking';
@@ -75,7 +75,11 @@ export const api = {
   'users.unlock': def<{ unlocked: boolean }>()(z.strictObject({ id: uuid }), SUPERVISOR_ROLES),
 
   'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL_ROLES),
-  'customers.search': def<T.CustomerView[]>()(z.strictObject({ q: requiredText(LIMITS.name), limit: z.number().int().min(1).max(100).optional() }), ALL_ROLES),
+  // No q (or a blank one): the customers touched most recently; keyAccount: key accounts only.
+  'customers.search': def<T.CustomerView[]>()(
+    z.strictObject({ q: text(LIMITS.name).optional(), keyAccount: z.boolean().optional(), limit: z.number().int().min(1).max(100).optional() }),
+    ALL_ROLES,
+  ),
   'customers.get': def<T.CustomerView>()(z.strictObject({ id: uuid }), ALL_ROLES),
   'customers.create': def<T.Customer>()(CustomerFields, CALL_TAKERS),
   'customers.update': def<T.Customer>()(z.strictObject({ id: uuid, fields: CustomerFields.partial() }), CALL_TAKERS),

@@ -30,7 +30,7 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'users.update': { id: ID, displayName: '新名字', role: 'agent', active: true },
   'users.unlock': { id: ID },
   'customers.lookup': { phone: '13800138000' },
-  'customers.search': { q: '周', limit: 10 },
+  'customers.search': { q: '周', keyAccount: true, limit: 10 },
   'customers.get': { id: ID },
   'customers.create': { name: '周丽', organisation: '宏达', address: '杭州', phones: ['13800138000'], serviceRequirements: '', notes: '' },
   'customers.update': { id: ID, fields: { name: '周丽' } },

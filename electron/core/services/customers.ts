@@ -5,7 +5,7 @@ import { contactView, withoutEchoedMasks } from '../../../shared/domain/visibili
 import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap } from '../handler';
 import { recentCallsByCustomer, recentCallsByPhone, repeatCaller } from '../store/calls';
-import { customersByPhone, searchCustomers } from '../store/customers';
+import { customersByPhone, recentCustomers, searchCustomers } from '../store/customers';
 import { requireSettings } from '../store/settings';
 import { customersTable } from '../store/tables';
 import { auditedRead } from '../write/audit';
@@ -39,15 +39,20 @@ export const customerHandlers: HandlerMap<'customers.lookup' | 'customers.search
     };
   },
 
+  // Without a query: the customers touched most recently (the customer page before a search), read
+  // through the same audited read and masking as a search.
   'customers.search': ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const { masking } = requireSettings(ctx.db);
+    const q = params.q?.trim() ?? '';
+    const limit = params.limit ?? 30;
+    const keyAccountsOnly = params.keyAccount === true;
     return auditedRead(
       ctx,
       actor,
-      { action: 'search', entity: 'customer' },
+      { action: 'search', entity: 'customer', ...(q ? {} : { detail: 'recent customers' }) },
       () =>
-        searchCustomers(ctx.db, params.q, params.limit ?? 30).map((c) => {
+        (q ? searchCustomers(ctx.db, q, limit, keyAccountsOnly) : recentCustomers(ctx.db, limit, keyAccountsOnly)).map((c) => {
           const { record, masked } = contactView(c, true, actor, masking);
           return { ...record, masked };
         }),

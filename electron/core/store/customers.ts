@@ -38,9 +38,9 @@ export function customersByLastFour(db: Database.Database, digits: string, limit
 }
 
 /** Name, organisation, part of a number (4+ digits), or the exact record or report number of one of their calls. */
-export function searchCustomers(db: Database.Database, query: string, limit: number): Customer[] {
+export function searchCustomers(db: Database.Database, query: string, limit: number, keyAccountsOnly = false): Customer[] {
   const q = query.trim();
-  if (/^\d{4}$/.test(q)) return customersByLastFour(db, q, limit);
+  if (/^\d{4}$/.test(q)) return customersByLastFour(db, q, limit).filter((c) => c.keyAccount || !keyAccountsOnly);
   const like = `%${escapeLike(query)}%`;
   const digits = query.replace(/\D/g, '');
   const rows = db
@@ -49,8 +49,19 @@ export function searchCustomers(db: Database.Database, query: string, limit: num
          SELECT id FROM customers WHERE name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\'
          UNION SELECT customer_id FROM customer_phones WHERE length(@digits) >= 4 AND normalized LIKE '%' || @digits || '%'
          UNION SELECT customer_id FROM call_records WHERE customer_id IS NOT NULL AND (record_no = @exact OR report_no = @exact)
-       ) ORDER BY updated_at DESC LIMIT @limit`,
+       ) AND (@keyAccountsOnly = 0 OR key_account = 1) ORDER BY updated_at DESC LIMIT @limit`,
     )
-    .all({ like, digits, exact: q.toUpperCase(), limit }) as Record<string, unknown>[];
+    .all({ like, digits, exact: q.toUpperCase(), limit, keyAccountsOnly: keyAccountsOnly ? 1 : 0 }) as Record<string, unknown>[];
+  return rows.map((r) => customersTable.fromRow(r));
+}
+
+/**
+ * The customer page before anything is searched: the files touched most recently first (created or edited), optionally only key accounts. A top-N sort over the customers: milliseconds at
+ * tens of thousands of files; there is no index on updated_at (a migration could add one if stores grow).
+ */
+export function recentCustomers(db: Database.Database, limit: number, keyAccountsOnly: boolean): Customer[] {
+  const rows = stmt(db, `SELECT * FROM customers ${keyAccountsOnly ? 'WHERE key_account = 1' : ''} ORDER BY updated_at DESC, id DESC LIMIT ?`).all(
+    limit,
+  ) as Record<string, unknown>[];
   return rows.map((r) => customersTable.fromRow(r));
 }
