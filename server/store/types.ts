@@ -2,6 +2,7 @@ import type { UserRecord } from '../../shared/domain/admin';
 import type { FieldChange } from '../../shared/domain/mutation';
 import type { Ack } from '../../shared/sync/protocol';
 import type { AuditOps } from './audit';
+import type { RawRow } from './audience';
 
 /**
  * The smallest SQL surface both stores share, so that everything above it (store ops, push, pull)
@@ -87,6 +88,11 @@ export interface HubStore {
   /** Read-only work; never sees another transaction's uncommitted rows. */
   read<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   pull(cursor: number, limit: number): Promise<SyncRow[]>;
+  /** Who works at a workstation: the pull sends their own confidential records in full (store/audience.ts). */
+  workstationUsers(workstation: string): Promise<string[]>;
+  /** Rows of one entity by id, JSON unparsed; `confidentialOnly` keeps those marked confidential. */
+  rowsOf(entity: string, ids: readonly string[], confidentialOnly: boolean): Promise<RawRow[]>;
+  historyOf(entity: string, entityId: string): Promise<HistoryRow[]>;
   putSession(tokenHash: string, s: SessionRow & { createdAt: string }): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRow | null>;
   deleteExpiredSessions(nowIso: string): Promise<void>;

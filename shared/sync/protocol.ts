@@ -43,6 +43,23 @@ export interface SyncChange {
   id: string;
   seq: number;
   data: unknown;
+  /**
+   * The hub sent this workstation the record without its hidden fields: nobody who works there may see
+   * it in full by ownership (docs/sync.md, "Data minimised per workstation"). Absent on full rows, so
+   * consoles of schema 1 that do not know it still apply the row as it is.
+   */
+  redacted?: true;
+}
+
+/** A confidential record fetched online by a user who may see it in full: `GET /sync/record/:entity/:id`. */
+export const FETCHABLE_ENTITIES = ['call', 'complaint'] as const;
+export type FetchableEntity = (typeof FETCHABLE_ENTITIES)[number];
+export interface RecordResponse {
+  entity: FetchableEntity;
+  id: string;
+  seq: number;
+  data: unknown;
+  history: { id: string; entity: string; entityId: string; at: string; actorId: string; actorName: string; action: string; changes: unknown }[];
 }
 
 export interface PullResponse {

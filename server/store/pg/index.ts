@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { audienceOps } from '../audience';
 import { pullRows, storeOps } from '../ops';
 import { sessionOps } from '../sessions';
 import type { HubStore, Sql } from '../types';
@@ -85,6 +86,7 @@ export async function openPgStore(databaseUrl: string): Promise<HubStore> {
   }
   const sql = sqlOf(pool);
   const sessions = sessionOps(sql);
+  const audience = audienceOps(sql);
   return {
     kind: 'postgres',
     write: (fn) =>
@@ -96,6 +98,9 @@ export async function openPgStore(databaseUrl: string): Promise<HubStore> {
       }),
     read: (fn) => inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (client) => fn(storeOps(sqlOf(client), { writing: false }))),
     pull: (cursor, limit) => pullRows(sql, cursor, limit),
+    workstationUsers: audience.workstationUsers,
+    rowsOf: audience.rowsOf,
+    historyOf: audience.historyOf,
     putSession: sessions.putSession,
     getSession: sessions.getSession,
     deleteExpiredSessions: sessions.deleteExpiredSessions,

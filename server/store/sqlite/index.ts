@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openEncryptedSqlite } from '../../../shared/node/encryptedSqlite';
+import { audienceOps } from '../audience';
 import { pullRows, storeOps } from '../ops';
 import { sessionOps } from '../sessions';
 import type { HubStore, Sql } from '../types';
@@ -70,6 +71,7 @@ export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}):
   const sql = sqlOf(db);
   const lock = new Mutex();
   const sessions = sessionOps(sql);
+  const audience = audienceOps(sql);
   return {
     kind: 'sqlite',
     write: (fn) =>
@@ -87,6 +89,9 @@ export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}):
       }),
     read: (fn) => lock.run(() => fn(storeOps(sql, { writing: false }))),
     pull: (cursor, limit) => lock.run(() => pullRows(sql, cursor, limit)),
+    workstationUsers: (w) => lock.run(() => audience.workstationUsers(w)),
+    rowsOf: (entity, ids, confidentialOnly) => lock.run(() => audience.rowsOf(entity, ids, confidentialOnly)),
+    historyOf: (entity, id) => lock.run(() => audience.historyOf(entity, id)),
     putSession: (h, s) => lock.run(() => sessions.putSession(h, s)),
     getSession: (h) => lock.run(() => sessions.getSession(h)),
     deleteExpiredSessions: (now) => lock.run(() => sessions.deleteExpiredSessions(now)),
