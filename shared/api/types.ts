@@ -79,7 +79,17 @@ export interface CallDetail {
   conflicts: SyncConflict[];
   /** Contact fields shown masked to this user's role, which they may reveal (records.reveal). */
   masked?: RevealableField[];
+  /** This workstation holds the record partial, and this user may see it in full: see HubCopy. */
+  hubCopy?: HubCopy;
 }
+
+/**
+ * A confidential record of somebody who does not work at this workstation is stored here without its
+ * hidden fields (docs/sync.md, "Data minimised per workstation"). For a user who may see it in full:
+ * 'fetched' — shown in full from the hub, online, and not stored here; 'unavailable' — the hub could not
+ * be reached, so the partial copy is shown (该记录保密,需联网从中心服务器读取完整内容).
+ */
+export type HubCopy = 'fetched' | 'unavailable';
 
 /** A customer file as shown: its numbers and address masked by role (the settings' masking). */
 export type CustomerView = Customer & { masked?: RevealableField[] };
@@ -156,6 +166,8 @@ export interface ComplaintDetail {
   conflicts: SyncConflict[];
   /** Contact fields shown masked to this user's role, which they may reveal (records.reveal). */
   masked?: RevealableField[];
+  /** This workstation holds the complaint partial, and this user may see it in full: see HubCopy. */
+  hubCopy?: HubCopy;
 }
 
 export interface ComplaintRow {

@@ -14,6 +14,7 @@ import { openConflicts, readHistory } from '../store/journal';
 import { activeScript } from '../store/scripts';
 import { getMeta, nextSerial, requireSettings } from '../store/settings';
 import { callRecordsTable, customersTable } from '../store/tables';
+import { FETCHED_FROM_HUB, fullCopyOf } from '../sync/fetchFull';
 import { runSyncMutation } from '../write/mutation';
 import { auditedRead } from '../write/audit';
 import { writeTx } from '../write/unit';
@@ -69,25 +70,29 @@ export const callHandlers: HandlerMap<
   },
 
   // Also what the print view prints: the print shows what this user may see, and opening it is audited.
-  'calls.get': ({ ctx, session, params }) => {
+  'calls.get': async ({ ctx, session, params }) => {
     const s = sessionOf(session);
     const actor = actorOf(session);
     const rules = requireSettings(ctx.db).masking;
-    return auditedRead(
+    // Stored here partial and this user may see it in full: from the hub, online, not stored (docs/sync.md).
+    const local = getRecord(ctx, params.id);
+    const hub = await fullCopyOf(ctx, actor, 'call', local, seesCallInFull(local, actor));
+    const detail = auditedRead(
       ctx,
       actor,
-      { action: 'view', entity: 'call' },
+      { action: 'view', entity: 'call', ...(hub?.hubCopy === 'fetched' ? { detail: FETCHED_FROM_HUB } : {}) },
       () => {
-        const stored = getRecord(ctx, params.id);
+        const stored = hub?.record ?? getRecord(ctx, params.id);
         const inFull = seesCallInFull(stored, actor);
         const { record, masked } = contactView(visibleCall(stored, actor), inFull, actor, rules);
         const draft = readDraft(ctx.db, s.user.id, `call:${record.id}`);
-        const history = visibleHistory(readHistory(ctx.db, 'call', record.id), inFull ? [] : CALL_HIDDEN_FIELDS, maskedFields(actor, rules));
+        const history = visibleHistory(hub?.history ?? readHistory(ctx.db, 'call', record.id), inFull ? [] : CALL_HIDDEN_FIELDS, maskedFields(actor, rules));
         // A conflict carries the edit's values: it is shown to those who see the record in full.
         return { record, history, draft, conflicts: inFull ? openConflicts(ctx.db, 'call', record.id) : [], masked };
       },
       (d) => [d.record.id],
     );
+    return hub ? { ...detail, hubCopy: hub.hubCopy } : detail;
   },
 
   'calls.save': ({ ctx, session, params }) => {

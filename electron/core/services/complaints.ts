@@ -28,6 +28,7 @@ import { getMeta, nextSerial, requireSettings } from '../store/settings';
 import { callRecordsTable, complaintsTable } from '../store/tables';
 import { userDirectory } from '../store/users';
 import { auditedRead } from '../write/audit';
+import { FETCHED_FROM_HUB, fullCopyOf } from '../sync/fetchFull';
 import { mutationEnv } from '../write/env';
 import { runSyncMutation } from '../write/mutation';
 import { writeTx } from '../write/unit';
@@ -119,20 +120,23 @@ export const complaintHandlers: HandlerMap<
   },
 
   // Also what the print view prints (complaint sheet), so the print is audited and follows the same rule.
-  'complaints.get': ({ ctx, session, params }) => {
+  'complaints.get': async ({ ctx, session, params }) => {
     const actor = actorOf(session);
     const rules = requireSettings(ctx.db).masking;
-    return auditedRead(
+    // Stored here partial and this user may see it in full: from the hub, online, not stored (docs/sync.md).
+    const local = load(ctx, params.id);
+    const hub = await fullCopyOf(ctx, actor, 'complaint', local, seesComplaintInFull(local, actor));
+    const detail = auditedRead(
       ctx,
       actor,
-      { action: 'view', entity: 'complaint' },
+      { action: 'view', entity: 'complaint', ...(hub?.hubCopy === 'fetched' ? { detail: FETCHED_FROM_HUB } : {}) },
       () => {
-        const stored = load(ctx, params.id);
+        const stored = hub?.record ?? load(ctx, params.id);
         const inFull = seesComplaintInFull(stored, actor);
         const { record: complaint, masked } = contactView(visibleComplaint(stored, actor), inFull, actor, rules);
         return {
           complaint,
-          history: visibleHistory(readHistory(ctx.db, 'complaint', stored.id), inFull ? [] : COMPLAINT_HIDDEN_FIELDS, maskedFields(actor, rules)),
+          history: visibleHistory(hub?.history ?? readHistory(ctx.db, 'complaint', stored.id), inFull ? [] : COMPLAINT_HIDDEN_FIELDS, maskedFields(actor, rules)),
           clocks: complaintClocks(stored, calendarOf(ctx), ctx.now()),
           actions: availableActions(stored, actor),
           conflicts: inFull ? openConflicts(ctx.db, 'complaint', stored.id) : [],
@@ -141,6 +145,7 @@ export const complaintHandlers: HandlerMap<
       },
       (d) => [d.complaint.id],
     );
+    return hub ? { ...detail, hubCopy: hub.hubCopy } : detail;
   },
 
   'complaints.edit': ({ ctx, session, params }) => {

@@ -113,3 +113,76 @@ export function pendingCount(db: Database.Database): number {
 export function openConflictCount(db: Database.Database): number {
   return (stmt(db, 'SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
 }
+
+// Partial copies (docs/sync.md, "Data minimised per workstation"): records the hub sent this workstation
+// without their hidden fields. Kept as meta keys, one per record, so that no table changes: there are
+// only as many as confidential records of people who do not work here.
+const partialKey = (entity: string, id: string) => `partial:${entity}:${id}`;
+
+export function setPartial(db: Database.Database, entity: string, id: string, partial: boolean): void {
+  if (partial) stmt(db, "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING").run(partialKey(entity, id));
+  else stmt(db, 'DELETE FROM meta WHERE key = ?').run(partialKey(entity, id));
+}
+
+export function isPartial(db: Database.Database, entity: string, id: string): boolean {
+  return stmt(db, 'SELECT 1 FROM meta WHERE key = ?').get(partialKey(entity, id)) !== undefined;
+}
+
+/**
+ * Rewrites a record's local history entries through `redact` (the hidden fields' before and after
+ * blanked): entries pulled or written before the record became partial here must not keep what it hides.
+ */
+export function redactHistoryOf(db: Database.Database, entity: string, entityId: string, redact: (changes: unknown[]) => unknown[]): void {
+  const rows = stmt(db, 'SELECT id, changes FROM history WHERE entity = ? AND entity_id = ?').all(entity, entityId) as { id: string; changes: string }[];
+  for (const r of rows) {
+    const next = JSON.stringify(redact(JSON.parse(r.changes) as unknown[]));
+    if (next !== r.changes) stmt(db, 'UPDATE history SET changes = ? WHERE id = ?').run(next, r.id);
+  }
+}
+
+/** A user logged in online here for the first time: the next pull starts again from 0 (see the engine). */
+export function requestRepull(db: Database.Database): void {
+  stmt(db, "INSERT INTO meta (key, value) VALUES ('sync_repull', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
+}
+
+/**
+ * Takes a pending re-pull request: resets the cursor to 0 and clears the request, in one transaction.
+ * A store that never pulled from a minimising hub (`sync_minimised` unset: joined before this version)
+ * pulls again from 0 once too, so that records it holds in full but may not hold are replaced by partial ones.
+ */
+export function takeRepull(db: Database.Database): boolean {
+  return db.transaction(() => {
+    const asked = stmt(db, "SELECT 1 FROM meta WHERE key = 'sync_repull' AND value = '1'").get() !== undefined;
+    const first = stmt(db, "SELECT 1 FROM meta WHERE key = 'sync_minimised'").get() === undefined;
+    if (!asked && !first) return false;
+    stmt(db, "INSERT INTO meta (key, value) VALUES ('sync_minimised', '1') ON CONFLICT(key) DO NOTHING").run();
+    stmt(db, "UPDATE meta SET value = '0' WHERE key IN ('sync_repull', 'sync_cursor')").run();
+    return true;
+  })();
+}
+
+/** Every partial copy here, as `entity:id`: read once per pulled page, so full rows need no statement. */
+export function partialRecordKeys(db: Database.Database): Set<string> {
+  const rows = stmt(db, "SELECT key FROM meta WHERE key >= 'partial:' AND key < 'partial;'").all() as { key: string }[];
+  return new Set(rows.map((r) => r.key.slice('partial:'.length)));
+}
+
+/**
+ * A record that was full here is about to be stored partial: what it held must not stay readable in
+ * the file's free space. secure_delete zeroes what the rewrite frees; the engine ends the pull with a
+ * TRUNCATE checkpoint so the WAL's older frames go too (finishErasing tells it to).
+ */
+const erasing = new WeakSet<Database.Database>();
+
+export function startErasing(db: Database.Database): void {
+  if (erasing.has(db)) return;
+  stmt(db, 'PRAGMA secure_delete = ON').run();
+  erasing.add(db);
+}
+
+export function finishErasing(db: Database.Database): boolean {
+  if (!erasing.has(db)) return false;
+  erasing.delete(db);
+  stmt(db, 'PRAGMA secure_delete = OFF').run();
+  return true;
+}

@@ -2,12 +2,23 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { isSyncMutation, type MutationEnv, mutationDef, type SyncEntity } from '../../../shared/domain/mutations';
 import type { Actor } from '../../../shared/domain/mutation';
 import type { OrganisationSettings } from '../../../shared/domain/settings';
+import { CALL_HIDDEN_FIELDS, CALLBACK_HIDDEN_FIELDS, COMPLAINT_HIDDEN_FIELDS, visibleChanges } from '../../../shared/domain/visibility';
 import type { Ack, SyncChange } from '../../../shared/sync/protocol';
 import { ENTITY_STORES } from '../store/entities';
 import { type PulledHistoryEntry, writePulledHistory } from '../store/journal';
 import { writeSettings } from '../store/settings';
 import { baseOf, dropBase, putBase, putServerState } from '../store/syncBase';
-import { insertConflict, outboxEntry, pendingMutationsOf, pendingRecordKeys, settleOutboxEntry } from '../store/syncState';
+import {
+  insertConflict,
+  outboxEntry,
+  partialRecordKeys,
+  pendingMutationsOf,
+  pendingRecordKeys,
+  redactHistoryOf,
+  setPartial,
+  settleOutboxEntry,
+  startErasing,
+} from '../store/syncState';
 import { usersTable } from '../store/tables';
 
 const RECORD_ENTITIES = new Set<string>(Object.keys(ENTITY_STORES));
@@ -42,10 +53,13 @@ export function applyChanges(db: Database.Database, changes: SyncChange[], envOf
   };
   // Records with unacknowledged local mutations: only these need the rebase; the rest take the hub's state as is.
   const pending = pendingRecordKeys(db);
+  const partial = partialRecordKeys(db);
   let env: MutationEnv | null = null;
   for (const ch of changes) {
     if (RECORD_ENTITIES.has(ch.entity)) {
       const entity = ch.entity as SyncEntity;
+      // Full here until now (or new here): the rewrite must not leave the hidden text in free space.
+      if (ch.redacted && !partial.has(`${entity}:${ch.id}`)) startErasing(db);
       if (pending.has(`${entity}:${ch.id}`)) {
         putBase(db, entity, ch.id, ch.seq, ch.data);
         env ??= envOf();
@@ -54,6 +68,8 @@ export function applyChanges(db: Database.Database, changes: SyncChange[], envOf
         dropBase(db, entity, ch.id);
         (ENTITY_STORES[entity] as { save: (db: Database.Database, r: unknown) => void }).save(db, ch.data);
       }
+      if (ch.redacted) markPartial(db, entity, ch.id);
+      else if (partial.has(`${entity}:${ch.id}`)) setPartial(db, entity, ch.id, false);
       note(entity, ch.id);
     } else if (ch.entity === 'user') {
       const u = ch.data as Omit<(typeof usersTable extends { fromRow(r: never): infer U } ? U : never), 'passwordHash' | 'version'>;
@@ -69,6 +85,19 @@ export function applyChanges(db: Database.Database, changes: SyncChange[], envOf
     }
   }
   return touched;
+}
+
+const HIDDEN: Partial<Record<string, readonly string[]>> = { call: CALL_HIDDEN_FIELDS, complaint: COMPLAINT_HIDDEN_FIELDS, callback: CALLBACK_HIDDEN_FIELDS };
+
+/**
+ * The hub sent this record without its hidden fields: the copy here is partial, and history entries that
+ * reached this workstation before (while the record was not confidential, or was someone's here) lose
+ * what the record now hides.
+ */
+function markPartial(db: Database.Database, entity: string, id: string): void {
+  setPartial(db, entity, id, true);
+  const hidden = HIDDEN[entity];
+  if (hidden) redactHistoryOf(db, entity, id, (changes) => visibleChanges(changes as { field: string; before: unknown; after: unknown }[], hidden));
 }
 
 /** Marks acknowledged mutations; a rejected or conflicting one is kept as a visible conflict on its record. */

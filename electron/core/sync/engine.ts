@@ -3,7 +3,17 @@ import { MAX_PULL_PAGE, MAX_PUSH_BATCH, type PullResponse, type SyncChange } fro
 import type { CoreContext } from '../context';
 import { mutationEnv } from '../write/env';
 import { getMeta, setMeta } from '../store/settings';
-import { anyHubToken, markAppliedThrough, openConflictCount, pendingCount, pendingRun, pushableMutations, setLastAcked } from '../store/syncState';
+import {
+  anyHubToken,
+  finishErasing,
+  markAppliedThrough,
+  openConflictCount,
+  pendingCount,
+  pendingRun,
+  pushableMutations,
+  setLastAcked,
+  takeRepull,
+} from '../store/syncState';
 import { AUDIT_PUSH_BATCH } from '../../../shared/sync/audit';
 import { setAuditSentSeq, unsentAuditRows } from '../store/audit';
 import { applyAcks, applyChanges } from './apply';
@@ -235,6 +245,8 @@ export class SyncEngine {
     const token = this.anyToken();
     if (!url || !token) return;
     const hub = new HubClient(url, token);
+    // A user's first online login here widens what the hub sends this workstation in full: pull again from 0.
+    takeRepull(this.ctx.db);
     const next = hub.pull(Number(getMeta(this.ctx.db, 'sync_cursor') ?? 0), MAX_PULL_PAGE);
     // A long pull (a first sync) checkpoints the WAL once at the end instead of every few megabytes.
     this.ctx.db.pragma('wal_autocheckpoint = 0');
@@ -242,7 +254,8 @@ export class SyncEngine {
       await this.pullPages(hub, next);
     } finally {
       this.ctx.db.pragma('wal_autocheckpoint = 1000');
-      this.ctx.db.pragma('wal_checkpoint(PASSIVE)');
+      // A record that became partial here: its old text must leave the WAL's older frames too.
+      this.ctx.db.pragma(finishErasing(this.ctx.db) ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
     }
   }
 

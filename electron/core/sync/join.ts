@@ -15,7 +15,8 @@ import {
   standalonePendingMutations,
   usersForHubSetup,
 } from '../store/hubMembership';
-import { clientIdFor } from '../store/journal';
+import { clientIdFor, hubTokenOf } from '../store/journal';
+import { requestRepull } from '../store/syncState';
 import { getMeta, readSettings, setMeta, writeSettings } from '../store/settings';
 import { usersTable } from '../store/tables';
 import { HubClient, HubError } from './hubClient';
@@ -40,6 +41,9 @@ export function hubErrorToFailure(e: unknown): ApiFailure {
 export async function rememberHubLogin(ctx: CoreContext, res: HubLoginResponse, password: string): Promise<void> {
   const verifier = await hashPassword(password);
   ctx.db.transaction(() => {
+    // The hub now counts this user among the workstation's users: their confidential records, sent here
+    // partial until now, come in full from a pull that starts again at 0 (docs/sync.md).
+    if (hubTokenOf(ctx.db, res.user.id) === null) requestRepull(ctx.db);
     upsertHubUser(ctx, res.user, verifier);
     const clientId = clientIdFor(ctx.db, res.user.id);
     setHubToken(ctx.db, clientId, res.token);
