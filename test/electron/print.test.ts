@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate } from '../../electron/main/menu';
 import {
   MAX_FILE_NAME_CHARS,
+  PAGE_FOOTER,
   PDF_OPTIONS,
   PRINT_FAILED,
   PRINT_OPTIONS,
@@ -19,8 +20,20 @@ describe('print options', () => {
     expect(PRINT_OPTIONS).toEqual({ silent: false, printBackground: true });
   });
 
-  it('PDF is A4 with backgrounds and default margins', () => {
-    expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' } });
+  it('PDF is A4 (the page’s own size and orientation first) with backgrounds, default margins and page numbers', () => {
+    expect(PDF_OPTIONS).toEqual({
+      pageSize: 'A4',
+      printBackground: true,
+      margins: { marginType: 'default' },
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: PAGE_FOOTER,
+    });
+    // Chromium fills these two classes in; the header shows nothing.
+    expect(PAGE_FOOTER).toContain('<span class="pageNumber"></span>');
+    expect(PAGE_FOOTER).toContain('<span class="totalPages"></span>');
+    expect(PAGE_FOOTER).toMatch(/font-size:\s*\d/);
   });
 });
 
