@@ -3,6 +3,7 @@ import { auditEn } from './auditEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { visibilityEn } from './visibilityEn';
+import { hubCopyEn } from './hubCopyEn';
 import { scriptEn, snippetEn } from './scriptEn';
 import type { Messages } from './zh';
 
@@ -396,6 +397,7 @@ export const en: Messages = {
   },
   complaint: complaintEn,
   visibility: visibilityEn,
+  hubCopy: hubCopyEn,
   callback: callbackEn,
   script: scriptEn,
   audit: auditEn,

@@ -3,6 +3,7 @@ import { auditZh } from './auditZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { visibilityZh } from './visibilityZh';
+import { hubCopyZh } from './hubCopyZh';
 import { scriptZh, snippetZh } from './scriptZh';
 
 const L = LABELS.zh;
@@ -394,6 +395,7 @@ export const zh = {
   },
   complaint: complaintZh,
   visibility: visibilityZh,
+  hubCopy: hubCopyZh,
   callback: callbackZh,
   script: scriptZh,
   audit: auditZh,

@@ -14,6 +14,7 @@ import { mayTakeCalls, useSession } from '../auth/sessionStore';
 import { CallPaper } from '../print/CallPaper';
 import { PrintButton } from '../print/PrintButton';
 import { ConflictBanners } from '../sync/ConflictBanners';
+import { HubCopyNotice } from '../sync/HubCopyNotice';
 import { useActiveCall } from './activeCallStore';
 import { CallForm } from './form/CallForm';
 import { useCallForm } from './form/useCallForm';
@@ -73,6 +74,8 @@ function useMayEdit(detail: Detail): boolean {
   if (!user || !mayTakeCalls(user.role)) return false;
   // The call in progress is edited on the call screen; two live forms on one record would race.
   if (activeId === detail.record.id) return false;
+  // A confidential call held here in part is not edited here (HubCopyNotice says why).
+  if (detail.hubCopy) return false;
   return isSupervisor(user.role) || detail.record.agentId === user.id;
 }
 
@@ -87,6 +90,7 @@ function DetailBody({ detail, onSaved }: { detail: Detail; onSaved: () => void }
   return (
     <>
     <ConfidentialNotice partlyHidden={partlyHidden} />
+    <HubCopyNotice hubCopy={detail.hubCopy} />
     <MaskedContacts entity="call" id={r.id} masked={detail.masked} values={{ phone: r.phone, address: r.address }} />
     <Tabs
       items={[

@@ -13,6 +13,7 @@ import { mayTakeCalls, useSession } from '../auth/sessionStore';
 import { ComplaintPaper } from '../print/ComplaintPaper';
 import { PrintButton } from '../print/PrintButton';
 import { ConflictBanners } from '../sync/ConflictBanners';
+import { HubCopyNotice } from '../sync/HubCopyNotice';
 import { ClockPanel } from './Clocks';
 import { ComplaintHistory } from './ComplaintHistory';
 import { SheetEditor } from './form/SheetEditor';
@@ -38,8 +39,9 @@ export function ComplaintSheet({ id }: { id: string }) {
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!detail) return <Skeleton active />;
   const c = detail.complaint;
+  // A confidential complaint held here in part is not edited here (HubCopyNotice says why).
   const editable =
-    !!user && mayTakeCalls(user.role) && OPEN.includes(c.status) && (isSupervisor(user.role) || c.receivingAgentId === user.id || c.handlerId === user.id);
+    !!user && mayTakeCalls(user.role) && OPEN.includes(c.status) && !detail.hubCopy && (isSupervisor(user.role) || c.receivingAgentId === user.id || c.handlerId === user.id);
 
   return (
     <div className="complaint-sheet" data-testid="complaint-sheet" data-status={c.status} data-round={c.round}>
@@ -90,6 +92,7 @@ export function ComplaintSheet({ id }: { id: string }) {
       </Card>
       <ConflictBanners conflicts={detail.conflicts ?? []} voided={c.status === 'voided'} onResolved={() => void load().then(() => setRev((n) => n + 1))} />
       {c.status === 'voided' && <Alert type="warning" showIcon title={t('complaint.voidedBanner', { reason: c.voidReason })} className="form-alert" />}
+      <HubCopyNotice hubCopy={detail.hubCopy} />
       <ConfidentialNotice partlyHidden={!!c.confidential && !!user && !isSupervisor(user.role) && c.receivingAgentId !== user.id && c.handlerId !== user.id} />
       {c.status !== 'voided' && !editable && <Alert type="info" showIcon title={t('complaint.readOnly')} className="form-alert" data-testid="complaint-readonly" />}
       <Card size="small">
