@@ -52,7 +52,7 @@ describe('hash routes with a query', () => {
   });
 
   it('reads list filters from a query, ignoring what does not parse', () => {
-    expect(callFiltersFromQuery('')).toMatchObject({ includeVoided: true, late: false, rated: false, bounds: null });
+    expect(callFiltersFromQuery('')).toMatchObject({ includeVoided: false, late: false, rated: false, bounds: null });
     expect(callFiltersFromQuery(`from=${DAY_START}&late=1`)).toMatchObject({ bounds: { from: DAY_START }, includeVoided: false, late: true, rated: false });
     expect(callFiltersFromQuery('from=yesterday&rated=1&voided=1')).toMatchObject({ bounds: null, range: null, includeVoided: true, rated: true });
     expect(queueLinkFromQuery('scope=all&overdue=1', true)).toMatchObject({ tab: 'all', filters: { overdue: true, status: 'open', dueBy: null } });
@@ -114,7 +114,7 @@ describe('the call list opened from a link', () => {
     expect(screen.getByTestId('call-list-total').textContent).toBe('共 1000 条');
   });
 
-  it('without a query starts as before; a new link while open replaces the filters, losing the query does not', async () => {
+  it('without a query starts without voided records; a new link while open replaces the filters, losing the query does not', async () => {
     const fake = fakeBridge({ 'calls.list': () => page });
     const ui = (query: string) => (
       <AntApp>
@@ -124,7 +124,7 @@ describe('the call list opened from a link', () => {
     const { rerender } = render(ui(''));
     await settle();
     const last = () => fake.of('calls.list').at(-1)!.params;
-    expect(last()).toEqual({ includeVoided: true, limit: 50, offset: 0 });
+    expect(last()).toEqual({ includeVoided: false, limit: 50, offset: 0 });
     rerender(ui(`from=${MONTH_START}&rated=1`));
     await settle();
     expect(last()).toEqual({ from: MONTH_START, includeVoided: false, rated: true, limit: 50, offset: 0 });

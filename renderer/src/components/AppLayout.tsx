@@ -9,7 +9,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSupervisor, type Role } from '../../../shared/domain/roles';
@@ -19,6 +19,8 @@ import { CallbackBadge } from '../features/callbacks/CallbackBadge';
 import { CalendarBanner } from '../features/complaints/CalendarBanner';
 import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
 import '../features/tracking/strings';
+import { landingPage } from './landing';
+import { CONSOLE_THEME } from './theme';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, type Page } from './router';
 
@@ -44,11 +46,8 @@ export function navItems(t: (k: string) => string): NavItem[] {
   ];
 }
 
-export function defaultPage(role: Role): Page {
-  // A callback officer's work is the queue; everyone else who takes calls starts at the phone.
-  if (role === 'callback_officer') return 'callbacks';
-  return mayTakeCalls(role) ? 'calls' : 'records';
-}
+/** The page a role is sent to when the address names one it may not use: where its day starts. */
+export const defaultPage = (role: Role): Page => landingPage(role);
 
 export function AppLayout({ page, children }: { page: Page; children: ReactNode }) {
   const { t } = useTranslation();
@@ -60,52 +59,55 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
   const items = navItems(t).filter((n) => n.allowed(user.role));
 
   return (
-    <Layout className="app-layout">
-      <Layout.Sider width={176} theme="light" className="app-sider">
-        <div className="app-brand">
-          <PhoneOutlined /> {t('app.title')}
-        </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[page]}
-          onClick={(e) => navigate(e.key as Page)}
-          items={items.map((n) => ({
-            key: n.page,
-            icon: n.icon,
-            label: (
-              <span data-testid={n.testId}>
-                {n.label}
-                {n.page === 'callbacks' && <CallbackBadge />}
+    // The console's control sizes (the app's ConfigProvider above keeps the palette and the locale).
+    <ConfigProvider theme={CONSOLE_THEME}>
+      <Layout className="app-layout">
+        <Layout.Sider width={176} theme="light" className="app-sider">
+          <div className="app-brand">
+            <PhoneOutlined /> {t('app.title')}
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[page]}
+            onClick={(e) => navigate(e.key as Page)}
+            items={items.map((n) => ({
+              key: n.page,
+              icon: n.icon,
+              label: (
+                <span data-testid={n.testId}>
+                  {n.label}
+                  {n.page === 'callbacks' && <CallbackBadge />}
+                </span>
+              ),
+            }))}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header className="app-header">
+            <Space size={12} className="app-header-left">
+              <Typography.Text strong data-testid="header-org">
+                {orgName}
+              </Typography.Text>
+              <Tag data-testid="header-workstation">
+                {t('layout.workstation')} {session.workstation}
+              </Tag>
+            </Space>
+            <Space size={12}>
+              <SyncIndicator />
+              <span data-testid="header-user">
+                {user.displayName} <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
               </span>
-            ),
-          }))}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="app-header">
-          <Space size={12} className="app-header-left">
-            <Typography.Text strong data-testid="header-org">
-              {orgName}
-            </Typography.Text>
-            <Tag data-testid="header-workstation">
-              {t('layout.workstation')} {session.workstation}
-            </Tag>
-          </Space>
-          <Space size={12}>
-            <SyncIndicator />
-            <span data-testid="header-user">
-              {user.displayName} <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
-            </span>
-            <LanguageSwitch />
-            <Button data-testid="logout-button" size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
-              {t('layout.logout')}
-            </Button>
-          </Space>
-        </Layout.Header>
-        <UpgradeAlert />
-        <CalendarBanner />
-        <Layout.Content className="app-content">{children}</Layout.Content>
+              <LanguageSwitch />
+              <Button data-testid="logout-button" size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
+                {t('layout.logout')}
+              </Button>
+            </Space>
+          </Layout.Header>
+          <UpgradeAlert />
+          <CalendarBanner />
+          <Layout.Content className="app-content">{children}</Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </ConfigProvider>
   );
 }

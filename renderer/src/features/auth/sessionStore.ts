@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../../shared/api/types';
 import { isCallTaker, type Role } from '../../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { land } from '../../components/landing';
 
 export type Phase = 'boot' | 'setup' | 'login' | 'ready' | 'unreachable';
 
@@ -43,6 +44,7 @@ export const useSession = create<SessionState>((set) => ({
     }
     // An existing session (Electron restart, browser reload) is resumed instead of asking again.
     const current = await call('auth.session', {});
+    if (current.ok) land(current.result.user.role, false);
     set(
       current.ok
         ? { phase: 'ready', session: current.result, bootError: null, locked: current.result.locked === true }
@@ -53,6 +55,7 @@ export const useSession = create<SessionState>((set) => ({
   signedIn(session) {
     // The token (if any) never reaches the renderer's state: the bridge keeps it.
     const { user, expiresAt, workstation, organisationName } = session;
+    land(user.role, true);
     set({ phase: 'ready', session: { user, expiresAt, workstation, organisationName }, notice: null, locked: false });
   },
 

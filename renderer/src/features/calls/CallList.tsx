@@ -1,5 +1,5 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallListRow } from '../../../../shared/api';
@@ -9,6 +9,8 @@ import { errorText } from '../../api/errors';
 import { fmtDateTime, fmtDuration } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
+import { dataCell } from '../../components/dataField';
+import '../../i18n/lists';
 import { CallDetail } from './CallDetail';
 import { type CallFilters, callFiltersFromQuery, callListParams } from './listQuery';
 import { StatusTag } from './StatusTag';
@@ -74,17 +76,30 @@ export function CallList({ openId, query = '' }: { openId: string | null; query?
   const columns: TableColumnsType<CallListRow> = [
     { title: t('fields.recordNo'), dataIndex: 'recordNo', width: 190 },
     { title: t('fields.answeredAt'), dataIndex: 'answeredAt', width: 160, render: (v: string) => fmtDateTime(v) },
-    { title: t('fields.callerName'), dataIndex: 'callerName', width: 100, ellipsis: true },
+    { title: t('fields.callerName'), dataIndex: 'callerName', width: 100, ellipsis: true, onCell: dataCell },
     { title: t('fields.phone'), dataIndex: 'phone', width: 130 },
-    { title: t('fields.organisation'), dataIndex: 'organisation', ellipsis: true },
+    { title: t('fields.organisation'), dataIndex: 'organisation', width: 150, ellipsis: true, onCell: dataCell },
+    {
+      // What the call was about, the first thing a lead reads: one line, cut with an ellipsis, whole in the tooltip.
+      title: t('lists.content'),
+      dataIndex: 'content',
+      ellipsis: { showTitle: false },
+      onCell: dataCell,
+      render: (v: string) =>
+        v ? (
+          <Tooltip title={v} placement="topLeft" styles={{ root: { maxWidth: 480 } }}>
+            <span data-testid="call-row-content">{v}</span>
+          </Tooltip>
+        ) : null,
+    },
     { title: t('fields.category'), dataIndex: 'category', width: 96, render: (v: CallCategory | null) => (v ? t(`categories.${v}`) : '') },
     { title: t('fields.status'), dataIndex: 'status', width: 110, render: (_: unknown, r) => <StatusTag record={r} /> },
-    { title: t('fields.agentName'), dataIndex: 'agentName', width: 90, ellipsis: true },
+    { title: t('fields.agentName'), dataIndex: 'agentName', width: 90, ellipsis: true, onCell: dataCell },
     { title: t('fields.durationSec'), dataIndex: 'durationSec', width: 80, render: (v: number | null) => fmtDuration(v) },
     {
       title: t('calls.late'),
       dataIndex: 'answeredLate',
-      width: 120,
+      width: 96,
       render: (late: boolean) =>
         late ? (
           <Tag color="red" data-testid="row-late-tag">
@@ -170,7 +185,7 @@ export function CallList({ openId, query = '' }: { openId: string | null; query?
         loading={loading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1300 }}
         rowClassName={(r) => (r.voided ? 'voided-row' : '')}
         onRow={(r) => ({
           onClick: () => navigate('records', r.id),

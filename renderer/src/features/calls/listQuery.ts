@@ -26,7 +26,8 @@ export const INITIAL_CALL_FILTERS: CallFilters = {
   range: null,
   bounds: null,
   mine: false,
-  includeVoided: true,
+  // Voided records are kept but are not work: shown only when 含作废 is ticked.
+  includeVoided: false,
   late: false,
   rated: false,
 };
@@ -35,7 +36,7 @@ const instant = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? new D
 
 /**
  * #/records?from=<iso>&to=<iso>&late=1&rated=1&voided=1. A link lists what it names, so voided records
- * only with voided=1; without a query the list starts as before (everything, voided included).
+ * only with voided=1; without a query the list starts without voided records (含作废 unticked).
  * Values that do not parse are ignored rather than sent for the core to refuse.
  */
 export function callFiltersFromQuery(query: string): CallFilters {

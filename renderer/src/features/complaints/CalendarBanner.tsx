@@ -7,8 +7,9 @@ import { useRole } from '../auth/sessionStore';
 import { useCalendar } from './calendarStore';
 
 /**
- * Above every page, for every role: working-day deadlines are only right when the calendar knows
- * next year's public holidays. An administrator gets a shortcut to the calendar editor.
+ * Above every page, for administrators only: working-day deadlines are only right when the calendar knows
+ * next year's public holidays, and only an administrator can enter them (the shortcut to the calendar
+ * editor). Shown to agents, it was a warning they could do nothing about, all day.
  */
 export function CalendarBanner() {
   const { t } = useTranslation();
@@ -18,11 +19,12 @@ export function CalendarBanner() {
   const [closed, setClosed] = useState(false);
 
   useEffect(() => {
+    if (role !== 'admin') return;
     void load();
     return subscribeThrottled((e) => e.entity === 'settings', () => void load());
-  }, [load]);
+  }, [load, role]);
 
-  if (status?.coversNextYear !== false || closed) return null;
+  if (role !== 'admin' || status?.coversNextYear !== false || closed) return null;
   return (
     <Alert
       type="warning"
@@ -32,11 +34,9 @@ export function CalendarBanner() {
       data-testid="calendar-banner"
       title={t('complaint.calendarBanner', { year: status.year + 1 })}
       action={
-        role === 'admin' ? (
-          <Button size="small" type="link" onClick={() => navigate('settings')}>
-            {t('complaint.settings.calendar')}
-          </Button>
-        ) : undefined
+        <Button size="small" type="link" onClick={() => navigate('settings')}>
+          {t('complaint.settings.calendar')}
+        </Button>
       }
     />
   );

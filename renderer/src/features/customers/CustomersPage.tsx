@@ -1,5 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Drawer, Empty, Input, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Drawer, Input, Table, type TableColumnsType, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView as Customer } from '../../../../shared/api/types';
@@ -8,17 +8,22 @@ import { errorText } from '../../api/errors';
 import { MaskedContacts } from '../../components/RevealLink';
 import { fmtDateTime } from '../../components/format';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
+import '../../i18n/lists';
 import { mayTakeCalls, useRole } from '../auth/sessionStore';
 import { CustomerEditor } from './CustomerEditor';
 
-/** 客户: find a customer file by name, organisation or phone; open it to view or edit. */
+/**
+ * 客户: the customers touched most recently, before anything is searched (the core audits and masks the
+ * list as it does a search); a search by name, organisation or phone, or key accounts only, narrows it.
+ */
 export function CustomersPage() {
   const { t } = useTranslation();
   // Callback officers read customer files; the core lets only call takers write them.
   const canEdit = mayTakeCalls(useRole());
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const [rows, setRows] = useState<Customer[] | null>(null);
+  const [keyAccount, setKeyAccount] = useState(false);
+  const [rows, setRows] = useState<Customer[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // undefined: closed; null: creating; a customer: editing it.
@@ -30,19 +35,14 @@ export function CustomersPage() {
   }, [q]);
 
   const search = useCallback(async () => {
-    // Customer data is confidential: nothing is listed until someone asks for something specific.
-    if (!query) {
-      setRows(null);
-      return;
-    }
     setLoading(true);
-    const res = await call('customers.search', { q: query, limit: 100 });
+    const res = await call('customers.search', { ...(query ? { q: query } : {}), ...(keyAccount ? { keyAccount: true } : {}), limit: 100 });
     setLoading(false);
     if (res.ok) {
       setRows(res.result);
       setError(null);
     } else setError(errorText(res.error));
-  }, [query]);
+  }, [query, keyAccount]);
 
   useEffect(() => {
     void search();
@@ -98,31 +98,31 @@ export function CustomersPage() {
           onChange={(e) => setQ(e.target.value)}
           onPressEnter={() => setQuery(q.trim())}
         />
+        <Checkbox data-testid="customer-key-accounts" checked={keyAccount} onChange={(e) => setKeyAccount(e.target.checked)}>
+          {t('lists.customersKeyOnly')}
+        </Checkbox>
+        {!query && <span className="muted" data-testid="customer-recent-note">{t('lists.customersRecent')}</span>}
       </div>
       {error && <Alert type="error" showIcon title={error} className="form-alert" />}
-      {rows === null ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.hint')} />
-      ) : (
-        <Table<Customer>
-          data-testid="customer-table"
-          className="clickable-rows"
-          size="small"
-          rowKey="id"
-          loading={loading}
-          columns={columns}
-          dataSource={rows}
-          pagination={false}
-          locale={{ emptyText: t('customers.noResult') }}
-          onRow={(c) => ({
-            onClick: () => setEditing(c),
-            onKeyDown: (e) => {
-              if (e.key === 'Enter') setEditing(c);
-            },
-            tabIndex: 0,
-            'data-testid': 'customer-row',
-          })}
-        />
-      )}
+      <Table<Customer>
+        data-testid="customer-table"
+        className="clickable-rows"
+        size="small"
+        rowKey="id"
+        loading={loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: query || keyAccount ? t('customers.noResult') : t('lists.customersNone') }}
+        onRow={(c) => ({
+          onClick: () => setEditing(c),
+          onKeyDown: (e) => {
+            if (e.key === 'Enter') setEditing(c);
+          },
+          tabIndex: 0,
+          'data-testid': 'customer-row',
+        })}
+      />
       <Drawer
         open={editing !== undefined}
         size={560}
