@@ -4,6 +4,7 @@ import { createContext, type HubContext } from './context';
 import { HubError } from './errors';
 import { LoginLimiter } from './loginLimiter';
 import { adminRoutes } from './routes/admin';
+import { attestRoutes } from './routes/attest';
 import { auditRoutes } from './routes/audit';
 import { publicRoutes } from './routes/public';
 import { syncRoutes } from './routes/sync';
@@ -83,6 +84,7 @@ export async function buildApp(store: HubStore, opts: Pick<HubOptions, 'logLevel
     });
     publicRoutes(scope, hub);
     adminRoutes(scope, hub);
+    attestRoutes(scope, hub);
     syncRoutes(scope, hub);
     auditRoutes(scope, hub);
   });

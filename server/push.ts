@@ -2,7 +2,8 @@ import type { UserRecord } from '../shared/domain/admin';
 import type { Actor } from '../shared/domain/mutation';
 import { isSyncMutation, type MutationEnv, mutationEnvFrom, mutationDef, staleWorkflowFields } from '../shared/domain/mutations';
 import type { OrganisationSettings } from '../shared/domain/settings';
-import { type Ack, clampFutureTimes, type PushMutation, type PushRequest, type PushResponse } from '../shared/sync/protocol';
+import type { Ack, PushMutation, PushRequest, PushResponse } from '../shared/sync/protocol';
+import { type CheckContext, checkMutation, claimNumber, NUMBERED } from './checks';
 import { HubError, zodMessage } from './errors';
 import type { StoreTx } from './store/types';
 
@@ -33,12 +34,23 @@ export async function applyPush(tx: StoreTx, req: PushRequest, user: UserRecord,
   if (!settings) throw new HubError(409, 'setup_required', 'this hub has not been set up yet');
   const env: MutationEnv = mutationEnvFrom(settings);
   const actor: Actor = { userId: user.id, role: user.role, displayName: user.displayName };
+  const users = new Map<string, Promise<UserRecord | null>>();
+  const checks: CheckContext = {
+    workstation: client.workstation,
+    actor,
+    now,
+    orgStart: Date.parse((await tx.listUsers()).reduce((min, u) => (u.createdAt < min ? u.createdAt : min), now.toISOString())),
+    user: (id) => {
+      if (!users.has(id)) users.set(id, tx.getUserById(id));
+      return users.get(id)!;
+    },
+  };
 
   let last = client.lastMutationId;
   for (const m of fresh) {
     let ack: Ack;
     try {
-      ack = await applyOne(tx, req.clientId, m, actor, env, now);
+      ack = await applyOne(tx, req.clientId, m, checks, env);
     } catch (err) {
       // A bug in one mutation must not wedge the client: it would retry this batch forever.
       log.error({ err, clientId: req.clientId, mutationId: m.id, name: m.name }, 'mutation failed on the hub');
@@ -52,15 +64,19 @@ export async function applyPush(tx: StoreTx, req: PushRequest, user: UserRecord,
   return { lastMutationId: last, acks };
 }
 
-async function applyOne(tx: StoreTx, clientId: string, m: PushMutation, actor: Actor, env: MutationEnv, now: Date): Promise<Ack> {
-  const rejected = (reason: string): Ack => ({ id: m.id, status: 'rejected', reason });
+async function applyOne(tx: StoreTx, clientId: string, m: PushMutation, checks: CheckContext, env: MutationEnv): Promise<Ack> {
+  const { actor, now } = checks;
+  const rejected = (reason: string, code?: Ack['code']): Ack => ({ id: m.id, status: 'rejected', reason, ...(code ? { code } : {}) });
   if (!isSyncMutation(m.name)) return rejected(`unknown mutation "${m.name}"`);
   const def = mutationDef(m.name);
   // The actor is the token's user; nothing in args can change who acts or with which role.
   if (!def.roles.includes(actor.role)) return rejected(`role ${actor.role} may not run ${m.name}`);
   const parsed = def.args.safeParse(m.args);
   if (!parsed.success) return rejected(`invalid args for ${m.name}: ${zodMessage(parsed.error)}`);
-  const args = clampFutureTimes(parsed.data, now);
+  // What only the hub knows: numbers taken, the client's workstation, who exists, the time (server/checks.ts).
+  const checked = await checkMutation(m.name, parsed.data, checks);
+  if (!checked.ok) return rejected(checked.reason, checked.code);
+  const { args, repairs } = checked;
   const entityId = def.idOf(args);
   const current = (await tx.getRow(def.entity, entityId))?.data ?? null;
 
@@ -76,8 +92,11 @@ async function applyOne(tx: StoreTx, clientId: string, m: PushMutation, actor: A
     };
   }
 
+  if (!current) await claimNumber(tx, m.name, args, repairs);
   const result = def.apply(current, args, actor, env);
   if (!result.ok) return rejected(result.reason);
+  const numbered = NUMBERED[m.name];
+  if (numbered && !current) await tx.numbers.claim(numbered.entity, String(args[numbered.field]), entityId);
   if (result.changes.length) {
     await tx.putRow(def.entity, entityId, result.next);
     await tx.appendHistory({
@@ -91,5 +110,5 @@ async function applyOne(tx: StoreTx, clientId: string, m: PushMutation, actor: A
       changes: result.changes,
     });
   }
-  return { id: m.id, status: 'applied' };
+  return { id: m.id, status: 'applied', ...(repairs.length ? { repairs } : {}) };
 }

@@ -2,6 +2,7 @@ import type { UserRecord } from '../../shared/domain/admin';
 import type { Role } from '../../shared/domain/roles';
 import type { Ack } from '../../shared/sync/protocol';
 import { auditOps } from './audit';
+import { numberOps } from './numbers';
 import type { ClientBinding, HistoryRow, Sql, StoreTx, SyncRow } from './types';
 
 interface UserDbRow {
@@ -82,6 +83,7 @@ export function storeOps(sql: Sql, opts: { writing: boolean }): TrackedTx {
       return lastSeq;
     },
     audit: auditOps(sql),
+    numbers: numberOps(sql),
     async getRow(entity, id) {
       const r = await sql.get<{ seq: number | string; data: string }>(`SELECT seq, data FROM sync_rows WHERE entity = ? AND id = ?${forUpdate}`, [entity, id]);
       return r ? ({ entity, id, seq: Number(r.seq), data: JSON.parse(r.data) } satisfies SyncRow) : null;

@@ -2,6 +2,7 @@ import type { UserRecord } from '../../shared/domain/admin';
 import type { FieldChange } from '../../shared/domain/mutation';
 import type { Ack } from '../../shared/sync/protocol';
 import type { AuditOps } from './audit';
+import type { NumberOps } from './numbers';
 import type { RawRow } from './audience';
 
 /**
@@ -71,6 +72,8 @@ export interface StoreTx {
   maxSeq(): Promise<number>;
   /** The audit rows workstations push: inserts and reads only (append-only). */
   readonly audit: AuditOps;
+  /** Call record and complaint numbers, unique on the hub (server/checks.ts). */
+  readonly numbers: NumberOps;
   /** The scrypt hash of the current one-time set-up code, or null (none made yet, or used). */
   setupCodeHash(): Promise<string | null>;
   /** Replaces the set-up code's hash; null deletes it (the hub has been seeded). */

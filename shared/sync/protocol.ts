@@ -31,6 +31,50 @@ export interface Ack {
   serverState?: unknown;
   /** Who made the state the stale change ran into, for the conflict banner. */
   by?: { userId: string; displayName: string; at: string } | null;
+  /** Why the hub refused it, as a stable code (server/checks.ts): shown with `reason` on the record. */
+  code?: HubCheckCode;
+  /** What the hub changed before applying it (a clashing number, a foreign workstation code, a skewed time). */
+  repairs?: AckRepair[];
+}
+
+/** The hub's checks on what a workstation says (docs/sync.md, "What the hub checks"). */
+export const HUB_CHECK_CODES = ['number_taken', 'foreign_workstation', 'unknown_user', 'wrong_role', 'time_out_of_range', 'time_clamped', 'name_corrected'] as const;
+export type HubCheckCode = (typeof HUB_CHECK_CODES)[number];
+export interface AckRepair {
+  code: HubCheckCode;
+  /** The args field the hub rewrote, e.g. `recordNo`, `step.handlerName`. */
+  field: string;
+  from: unknown;
+  to: unknown;
+  message: string;
+}
+
+/**
+ * The local users an administrator vouches for when joining (`POST /hub/attest`): the hub maps each to
+ * its user (same id), or creates it with its local id, so that every offline mutation keeps its author.
+ */
+export const AttestRequest = z.strictObject({
+  workstation: z.string().max(6),
+  users: z
+    .array(
+      z.strictObject({
+        id: z.string().uuid(),
+        username: z.string().min(1).max(64),
+        displayName: z.string().min(1).max(100),
+        role: z.enum(['agent', 'callback_officer', 'team_lead', 'admin']),
+        passwordHash: z.string().max(400),
+        active: z.boolean(),
+        createdAt: z.string().max(40),
+        updatedAt: z.string().max(40),
+        /** A session is issued for this user at this workstation: they have offline work to push. */
+        push: z.boolean(),
+      }),
+    )
+    .max(5000),
+});
+export type AttestRequest = z.output<typeof AttestRequest>;
+export interface AttestResponse {
+  users: { localId: string; hubId: string; username: string; outcome: 'mapped' | 'created' | 'renamed'; token: string | null }[];
 }
 
 export interface PushResponse {

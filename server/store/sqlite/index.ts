@@ -8,8 +8,9 @@ import type { HubStore, Sql } from '../types';
 import { m001Initial } from './001_initial';
 import { m003SetupCode } from './003_setup_code';
 import { m004AuditRows } from './004_audit_rows';
+import { m006RecordNumbers } from './006_record_numbers';
 
-export const SQLITE_MIGRATIONS = [m001Initial, m003SetupCode, m004AuditRows] as const;
+export const SQLITE_MIGRATIONS = [m001Initial, m003SetupCode, m004AuditRows, m006RecordNumbers] as const;
 /** Migrations run by version, not by position in the list: a number may be missing while another change of the release is pending. */
 const LATEST = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]!.version;
 export const HUB_DB_FILE = 'hub.sqlite';
