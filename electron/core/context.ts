@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { EventName, Events } from '../../shared/api/events';
+import type { BackupInfo, RestoreResult, StoreStatus } from '../../shared/api/storeTypes';
+import type { Actor } from '../../shared/domain/mutation';
 import type { SyncEngine } from './sync/engine';
 
 export interface Logger {
@@ -16,4 +18,17 @@ export interface CoreContext {
   now: () => Date;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   log: Logger;
+  /** Set by openCore: the store's health, its backups and a restore (storeCare.ts). */
+  store?: StoreControl;
+}
+
+/** What the backup and store services may ask of the core that holds the store. */
+export interface StoreControl {
+  readonly dataDir: string;
+  status(): StoreStatus;
+  /** SQLite reported corruption at run time: from now on nothing is written (the dispatcher refuses). */
+  markDamaged(problem: string): void;
+  backup(actor: Actor): BackupInfo;
+  /** Checks the backup, lets `authorise` decide with the backup's own data, then replaces the store and reopens it. */
+  restore(id: string, authorise: (backup: Database.Database) => Promise<Actor>): Promise<RestoreResult>;
 }

@@ -1,7 +1,9 @@
 import { api, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import type { CoreContext } from './context';
+import { classifyStoreError, storeProblemMessage } from '../../shared/node/storeHealth';
 import { ApiFailure, fieldIssues } from './errors';
+import { backupHandlers } from './services/backups';
 import { adminHandlers } from './services/admin';
 import { auditHandlers } from './services/audit';
 import { authHandlers, isInitialized } from './services/auth';
@@ -32,8 +34,10 @@ const handlers: HandlerMap<MethodName> = {
   ...callbackImportHandlers,
   ...revealHandlers,
   ...auditHandlers,
+  ...backupHandlers,
 };
 
+const WHILE_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>(['store.status', 'store.recover']);
 const WHILE_LOCKED: ReadonlySet<MethodName> = new Set<MethodName>(['auth.session', 'auth.unlock', 'auth.lock', 'auth.logout']);
 
 export interface DispatchOutcome {
@@ -47,6 +51,9 @@ export async function dispatch(ctx: CoreContext, token: string | null, method: s
   try {
     if (!isMethodName(method)) throw new ApiFailure('unknown_method', `unknown method: ${String(method).slice(0, 64)}`);
     const def = api[method];
+    // A damaged store answers only the recovery screen's methods (the connection is read-only besides).
+    if (ctx.store?.status().state === 'damaged' && !WHILE_DAMAGED.has(method))
+      throw new ApiFailure('store_damaged', storeProblemMessage('store_damaged'));
     const parsed = def.params.safeParse(raw ?? {}, { reportInput: true });
     if (!parsed.success) throw new ApiFailure('invalid_params', `invalid params for ${method}`, fieldIssues(parsed.error));
     if (def.roles !== 'public') {
@@ -64,6 +71,15 @@ export async function dispatch(ctx: CoreContext, token: string | null, method: s
     if (err instanceof ApiFailure) {
       if (err.code !== 'invalid_params') ctx.log.warn({ method, code: err.code }, err.message);
       return { envelope: { ok: false, error: err.toError() }, session };
+    }
+    // The machine's errors (full disk, read-only folder, store locked or damaged) are for the user to act on, not bugs.
+    const problem = classifyStoreError(err);
+    if (problem) {
+      // A damaged store is opened read-only, so its refusals of writes come back as SQLITE_READONLY.
+      const code = ctx.store?.status().state === 'damaged' ? 'store_damaged' : problem;
+      ctx.log.warn({ method, code, sqlite: (err as { code?: string }).code, err: (err as Error).message }, 'store problem');
+      if (code === 'store_damaged') ctx.store?.markDamaged(String((err as Error).message));
+      return { envelope: { ok: false, error: { code, message: storeProblemMessage(code) } }, session };
     }
     ctx.log.error({ method, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, 'internal error');
     return { envelope: { ok: false, error: { code: 'internal', message: 'internal error; the details are in the log' } }, session };

@@ -2,10 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { Envelope } from '../../shared/api/envelope';
 import type { EventName, Events } from '../../shared/api/events';
 import { normalizePhone } from '../../shared/domain/phone';
-import type { CoreContext, Logger } from './context';
-import { deferSearchIndexMerges, startIdleMerging } from './store/ftsMerge';
-import { openDatabase } from './db/open';
+import type { CoreContext, Logger, StoreControl } from './context';
 import { dispatch } from './dispatcher';
+import { ApiFailure } from './errors';
+import { listBackups, makeBackup } from './store/backups';
+import { deferSearchIndexMerges, startIdleMerging } from './store/ftsMerge';
+import { IDLE_AFTER_MS, startDailyCare } from './store/integrity';
+import { auditStoreAction, checkBackup, manualBackup, type OpenedStore, openCheckedStore, replaceStoreFile, restoredResult } from './storeCare';
 import { SyncEngine } from './sync/engine';
 
 export interface CoreOptions {
@@ -45,36 +48,120 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 const TOKEN_METHODS = new Set(['auth.login', 'setup.initialize']);
 
 export function openCore(opts: CoreOptions): Core {
-  const db = openDatabase(opts.dataDir, {
+  const log = opts.logger ?? silent;
+  const now = opts.now ?? (() => new Date());
+  const bus = new EventEmitter();
+  bus.setMaxListeners(100);
+  const openOpts = {
     nativeBinding: opts.nativeBinding,
     key: opts.key,
-    onProgress: (message) => {
+    now,
+    onProgress: (message: string) => {
       opts.logger?.info({ store: opts.dataDir }, message);
       opts.onStoreProgress?.(message);
     },
-  });
-  const bus = new EventEmitter();
-  bus.setMaxListeners(100);
-  const ctx: CoreContext = {
-    db,
-    now: opts.now ?? (() => new Date()),
-    log: opts.logger ?? silent,
-    emit: <E extends EventName>(event: E, payload: Events[E]) => bus.emit('event', event, payload),
+  };
+  // Idle = no request running and none for a minute: the daily check and backup wait for that.
+  let busy = 0;
+  let lastRequestAt = 0;
+  const idle = () => busy === 0 && Date.now() - lastRequestAt >= IDLE_AFTER_MS;
+
+  const control: StoreControl = {
+    dataDir: opts.dataDir,
+    status: () => ({ ...live.status, ...(live.status.state === 'damaged' ? { backups: listBackups(opts.dataDir) } : {}) }),
+    markDamaged(problem) {
+      if (live.status.state === 'damaged') return;
+      log.error({ problem }, 'SQLite reported the store damaged; nothing more is written to it');
+      live.status = { ...live.status, state: 'damaged', problems: [problem] };
+      live.stop();
+    },
+    backup: (actor) => {
+      if (live.status.state !== 'ok') throw new ApiFailure('store_damaged', 'the store is damaged: a copy of it would be damaged too');
+      return manualBackup(live.ctx.db, opts.dataDir, actor, now());
+    },
+    async restore(id, authorise) {
+      const { file, actor } = await checkBackup(opts.dataDir, id, opts.key, authorise);
+      const at = now();
+      const old = live;
+      // An undo for a restore of a sound store: the store as it was, kept like any backup.
+      if (old.status.state === 'ok') makeBackup(old.ctx.db, opts.dataDir, 'before_restore', at);
+      old.stop();
+      old.ctx.db.close();
+      const keptAs = replaceStoreFile(opts.dataDir, file, at);
+      old.release();
+      live = start(openCheckedStore(opts.dataDir, openOpts, log));
+      if (live.status.state === 'ok') auditStoreAction(live.ctx.db, actor, 'restore', `restored ${id}; the replaced store is kept as ${keptAs ?? '(none)'}`, now());
+      log.warn({ backup: id, keptAs, by: actor.displayName }, 'the store was restored from a backup');
+      return restoredResult(id, keptAs);
+    },
   };
 
-  // The call search indexes are merged between calls, not inside a save (store/ftsMerge.ts).
-  deferSearchIndexMerges(db);
-  const merging = startIdleMerging(db, (err) => ctx.log.warn({ err: String(err) }, 'merging the search indexes failed'));
+  /** One store's connection, context, sync engine and timers; a restore replaces the whole of it. */
+  function start(opened: OpenedStore) {
+    const { db, status } = opened;
+    const ctx: CoreContext = {
+      db,
+      now,
+      log,
+      emit: <E extends EventName>(event: E, payload: Events[E]) => bus.emit('event', event, payload),
+      store: control,
+    };
+    const engine = new SyncEngine(ctx);
+    ctx.sync = engine;
+    const timers: { stop(): void }[] = [];
+    // A damaged store gets no timers and no sync: nothing may write to it.
+    if (status.state === 'ok') {
+      // The call search indexes are merged between calls, not inside a save (store/ftsMerge.ts).
+      deferSearchIndexMerges(db);
+      timers.push(startIdleMerging(db, (err) => log.warn({ err: String(err) }, 'merging the search indexes failed')));
+      timers.push(
+        startDailyCare(db, {
+          dataDir: opts.dataDir,
+          now,
+          idle,
+          onDamaged: (problems) => {
+            log.error({ problems }, 'the daily integrity check found the store damaged; nothing more is written to it');
+            instance.status = { ...instance.status, state: 'damaged', problems };
+            engine.close();
+          },
+          onBackup: (b) => log.info({ backup: b.id, size: b.size }, 'daily backup made'),
+          onError: (err) => log.warn({ err: String(err) }, 'the daily check or backup failed'),
+        }),
+      );
+      if (opts.sync !== false) engine.start();
+    }
+    const instance = {
+      ctx,
+      engine,
+      status,
+      release: opened.release,
+      stop() {
+        for (const t of timers) t.stop();
+        engine.close();
+      },
+    };
+    return instance;
+  }
 
-  const engine = new SyncEngine(ctx);
-  ctx.sync = engine;
-  if (opts.sync !== false) engine.start();
+  let live = start(openCheckedStore(opts.dataDir, openOpts, log));
 
   return {
-    context: ctx,
-    sync: engine,
+    get context() {
+      return live.ctx;
+    },
+    get sync() {
+      return live.engine;
+    },
     async invoke(token, method, params) {
-      const { envelope } = await dispatch(ctx, token, method, params);
+      busy++;
+      lastRequestAt = Date.now();
+      let envelope: Envelope<unknown>;
+      try {
+        ({ envelope } = await dispatch(live.ctx, token, method, params));
+      } finally {
+        busy--;
+        lastRequestAt = Date.now();
+      }
       if (envelope.ok && TOKEN_METHODS.has(method)) {
         // The token goes to the bridge, never to the renderer.
         const { token: fresh, ...result } = envelope.result as { token: string };
@@ -93,13 +180,13 @@ export function openCore(opts: CoreOptions): Core {
     incomingCall(phone) {
       const trimmed = phone.trim().slice(0, 40);
       if (!normalizePhone(trimmed).normalized) return;
-      ctx.emit('call.incoming', { phone: trimmed, rangAt: ctx.now().toISOString() });
+      live.ctx.emit('call.incoming', { phone: trimmed, rangAt: now().toISOString() });
     },
     close() {
-      merging.stop();
-      engine.close();
+      live.stop();
       bus.removeAllListeners();
-      db.close();
+      live.ctx.db.close();
+      live.release();
     },
   };
 }

@@ -11,6 +11,7 @@ import { ScriptContent, SCRIPT_KINDS } from '../domain/script';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
 import { REVEALABLE_FIELDS } from '../domain/visibility';
 import { AUDIT_MAX_PAGE, AuditFilter } from '../sync/audit';
+import type * as S from './storeTypes';
 import type * as T from './types';
 
 /**
@@ -27,6 +28,8 @@ interface MethodDef<P extends z.ZodType, R> {
 const def = <R>() => <P extends z.ZodType>(params: P, roles: MethodDef<P, R>['roles']): MethodDef<P, R> => ({ params, roles });
 
 const Empty = z.strictObject({});
+/** A backup's file name as backups.list gives it (electron/core/store/backups.ts). */
+const BackupId = z.string().regex(/^hotline-\d{8}T\d{9}Z-[a-z_]+(-\d{1,4})?\.sqlite$/);
 /**
  * Drill-downs of the team-lead board (numbers that the sheet's filters alone cannot express). Callbacks due
  * and overdue are not here: the board counts the callback queue and opens it (callbacks.queue dueBy / overdue).
@@ -257,6 +260,22 @@ export const api = {
   ),
   'audit.export': def<T.TrackingExport>()(AuditFilter, ADMIN_ROLES),
   'audit.verify': def<T.AuditVerification>()(Empty, ADMIN_ROLES),
+
+  /**
+   * Local backups of the store (设置 → 备份与恢复), administrators only; each backup and restore is written to
+   * the audit log. An id is a file name from backups.list, never a path.
+   */
+  'backups.list': def<S.BackupList>()(Empty, ADMIN_ROLES),
+  'backups.create': def<S.BackupInfo>()(Empty, ADMIN_ROLES),
+  'backups.restore': def<S.RestoreResult>()(z.strictObject({ id: BackupId }), ADMIN_ROLES),
+  'backups.keep': def<S.BackupList>()(z.strictObject({ keep: z.number().int().min(1).max(60) }), ADMIN_ROLES),
+  /** The store's health for the start screen; public because a damaged store cannot hold a login. */
+  'store.status': def<S.StoreStatus>()(Empty, 'public'),
+  /**
+   * Only while the store is damaged: restores a backup, proved by the username and password of an active
+   * administrator in that backup (the damaged store is not read for it).
+   */
+  'store.recover': def<S.RestoreResult>()(z.strictObject({ id: BackupId, username: Username, password: z.string().min(1).max(128) }), 'public'),
 } as const;
 
 export type Api = typeof api;

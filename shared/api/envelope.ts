@@ -17,6 +17,16 @@ export const ERROR_CODES = [
   'session_locked',
   'setup_code_required',
   'setup_code_invalid',
+  /** The disk of the workstation (or the hub) is full: nothing was saved. */
+  'disk_full',
+  /** The store failed its integrity check: nothing is written to it; restore a backup. */
+  'store_damaged',
+  /** The store file is empty (0 bytes) or not a store of this program: refused, never set up over. */
+  'store_unreadable',
+  /** The store's folder or file cannot be written (permissions, a read-only disk). */
+  'store_read_only',
+  /** Another process (a second window or host) has the store open. */
+  'store_locked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,6 +25,7 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'auth.unlock': { password: 'secret-pass-1' },
   'settings.get': {},
   'settings.update': { hotline: '12345', answerWithinSeconds: 15 },
+  'settings.usage': {},
   'users.list': {},
   'users.create': { username: 'newuser', displayName: '新人', role: 'agent', password: 'password-1' },
   'users.update': { id: ID, displayName: '新名字', role: 'agent', active: true },
@@ -96,6 +97,12 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'audit.query': { userId: ID, customerId: ID, action: 'lookup', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', limit: 50, offset: 0 },
   'audit.export': { userId: ID, customerId: ID, action: 'lookup', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' },
   'audit.verify': {},
+  'backups.list': {},
+  'backups.create': {},
+  'backups.restore': { id: 'hotline-20261122T020000000Z-daily.sqlite' },
+  'backups.keep': { keep: 7 },
+  'store.status': {},
+  'store.recover': { id: 'hotline-20261122T020000000Z-daily.sqlite', username: 'admin', password: 'x' },
 };
 
 function wrongType(v: unknown): unknown {
