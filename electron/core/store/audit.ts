@@ -177,3 +177,16 @@ export function customerNamesOf(db: Database.Database, ids: readonly string[]): 
   }
   return out;
 }
+
+/**
+ * Runs `fn` (its own transaction) committed without waiting for the disk, then restores the store's
+ * durable setting. For writes on the agent's hot path whose loss in a power cut is acceptable.
+ */
+export function withoutWaitingForDisk(db: Database.Database, fn: () => void): void {
+  stmt(db, 'PRAGMA synchronous = NORMAL').run();
+  try {
+    fn();
+  } finally {
+    stmt(db, 'PRAGMA synchronous = FULL').run();
+  }
+}

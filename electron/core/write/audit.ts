@@ -1,7 +1,6 @@
 import type { Actor } from '../../../shared/domain/mutation';
 import type { CoreContext } from '../context';
-import { appendAudit } from '../store/audit';
-import { stmt } from '../store/stmt';
+import { appendAudit, withoutWaitingForDisk } from '../store/audit';
 
 export interface AuditedRead<T = unknown> {
   /** What kind of read: view, search, list, lookup, export, print, reveal, … */
@@ -39,11 +38,6 @@ export function auditedRead<T>(ctx: CoreContext, actor: Actor, what: AuditedRead
     write();
     return result;
   }
-  stmt(ctx.db, 'PRAGMA synchronous = NORMAL').run();
-  try {
-    write();
-  } finally {
-    stmt(ctx.db, 'PRAGMA synchronous = FULL').run();
-  }
+  withoutWaitingForDisk(ctx.db, write);
   return result;
 }
