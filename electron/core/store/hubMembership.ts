@@ -38,6 +38,16 @@ export function standalonePendingMutations(db: Database.Database): { client_id: 
   ).all() as { client_id: string; mutation_id: number }[];
 }
 
+/** Users whose clients hold pending mutations but no hub token yet: the offline work a join must push. */
+export function usersWithStandaloneWork(db: Database.Database): Set<string> {
+  const rows = stmt(
+    db,
+    `SELECT DISTINCT c.user_id FROM outbox o JOIN sync_clients c ON c.client_id = o.client_id
+       WHERE o.state = 'pending' AND c.hub_token IS NULL`,
+  ).all() as { user_id: string }[];
+  return new Set(rows.map((r) => r.user_id));
+}
+
 /** The highest mutation id a client has used, 0 for none. */
 export function lastMutationId(db: Database.Database, clientId: string): number {
   return (stmt(db, 'SELECT coalesce(max(mutation_id), 0) AS n FROM outbox WHERE client_id = ?').get(clientId) as { n: number }).n;

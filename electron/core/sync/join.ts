@@ -1,4 +1,4 @@
-import type { HubLoginResponse } from '../../../shared/sync/protocol';
+import type { AttestRequest, AttestResponse, HubLoginResponse } from '../../../shared/sync/protocol';
 import type { OrganisationSettings } from '../../../shared/domain/settings';
 import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
@@ -14,6 +14,7 @@ import {
   stampCallAgent,
   standalonePendingMutations,
   usersForHubSetup,
+  usersWithStandaloneWork,
 } from '../store/hubMembership';
 import { clientIdFor, hubTokenOf } from '../store/journal';
 import { requestRepull } from '../store/syncState';
@@ -69,8 +70,10 @@ function upsertHubUser(ctx: CoreContext, u: HubUser, verifier?: string): void {
 
 /**
  * Joins this workstation to a hub (docs/sync.md "Joining and leaving"). An empty hub is seeded with
- * this workstation's settings and users; otherwise the hub's replace ours. Pending standalone records
- * move to the joining administrator's client so that they are pushed, not lost.
+ * this workstation's settings and users; otherwise the hub's replace ours. The administrator then
+ * attests the local users: the hub maps or creates each with its local id and gives every user with
+ * offline work a session here, so each user's pending mutations are pushed under their own client and
+ * judged with their real author. Only an inactive user's work goes through the administrator's client.
  */
 export async function joinHub(ctx: CoreContext, hubUrl: string, username: string, password: string, setupCode?: string): Promise<void> {
   if (getMeta(ctx.db, 'hub_url')) throw new ApiFailure('refused', 'this workstation is already joined to a hub; leave it first');
@@ -85,13 +88,20 @@ export async function joinHub(ctx: CoreContext, hubUrl: string, username: string
     }
     const login = await anon.login(username, password, workstation);
     if (login.user.role !== 'admin') throw new ApiFailure('forbidden', 'only a hub administrator can join a workstation');
-    const org = await anon.withToken(login.token).request<{ settings: OrganisationSettings; users: HubUser[] }>('GET', '/org');
+    const asAdmin = anon.withToken(login.token);
+    const withWork = usersWithStandaloneWork(ctx.db);
+    const attest: AttestRequest = { workstation, users: usersForHubSetup(ctx.db).map((u) => ({ ...u, push: withWork.has(u.id) })) };
+    const attested = await asAdmin.request<AttestResponse>('POST', '/hub/attest', attest);
+    const org = await asAdmin.request<{ settings: OrganisationSettings; users: HubUser[] }>('GET', '/org');
     await rememberHubLogin(ctx, login, password);
     ctx.db.transaction(() => {
       writeSettings(ctx.db, org.settings, ctx.now().toISOString());
       for (const u of org.users) upsertHubUser(ctx, u);
       // Local accounts the hub does not know stop working here; their records stay.
       deactivateUsersNotIn(ctx.db, org.users.map((u) => u.id));
+      // Each attested user pushes their own work (the hub kept their id); the joining administrator's own
+      // login token is already on their client.
+      for (const a of attested.users) if (a.token && a.hubId === a.localId && a.hubId !== login.user.id) setHubToken(ctx.db, clientIdFor(ctx.db, a.hubId), a.token);
       reassignStandaloneOutbox(ctx, login.user.id);
       setMeta(ctx.db, 'hub_url', hubUrl);
       setMeta(ctx.db, 'sync_cursor', '0');
@@ -101,13 +111,15 @@ export async function joinHub(ctx: CoreContext, hubUrl: string, username: string
   }
 }
 
+/** What no attested session covers (an inactive user's work) is pushed by the administrator's client. */
 function reassignStandaloneOutbox(ctx: CoreContext, adminId: string): void {
   const target = clientIdFor(ctx.db, adminId);
   const rows = standalonePendingMutations(ctx.db);
   let n = lastMutationId(ctx.db, target);
   for (const r of rows) {
     n++;
-    // A call another user took keeps its agent, though the administrator's client pushes it.
+    // A call an inactive user took keeps its agent, though the administrator's client pushes it; other
+    // kinds are judged with the administrator as actor, and a refusal stays a conflict naming its author.
     const owner = outboxAuthor(ctx.db, r.client_id, r.mutation_id);
     if (owner && owner.id !== adminId) stampCallAgent(ctx.db, r.client_id, r.mutation_id, owner.id, owner.display_name);
     moveOutboxEntry(ctx.db, { clientId: r.client_id, mutationId: r.mutation_id }, { clientId: target, mutationId: n });
