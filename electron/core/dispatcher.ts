@@ -1,5 +1,6 @@
 import { api, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
+import { checkBounds } from '../../shared/api/bounds';
 import type { CoreContext } from './context';
 import { classifyStoreError, storeProblemMessage } from '../../shared/node/storeHealth';
 import { ApiFailure, fieldIssues } from './errors';
@@ -54,6 +55,9 @@ export async function dispatch(ctx: CoreContext, token: string | null, method: s
     // A damaged store answers only the recovery screen's methods (the connection is read-only besides).
     if (ctx.store?.status().state === 'damaged' && !WHILE_DAMAGED.has(method))
       throw new ApiFailure('store_damaged', storeProblemMessage('store_damaged'));
+    // Before zod and any handler: a 20,000-deep draft would overflow JSON.stringify's stack (shared/api/bounds.ts).
+    const bounds = checkBounds(raw);
+    if (bounds) throw new ApiFailure(bounds.code, bounds.message);
     const parsed = def.params.safeParse(raw ?? {}, { reportInput: true });
     if (!parsed.success) throw new ApiFailure('invalid_params', `invalid params for ${method}`, fieldIssues(parsed.error));
     if (def.roles !== 'public') {

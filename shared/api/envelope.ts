@@ -19,6 +19,12 @@ export const ERROR_CODES = [
   'setup_code_invalid',
   /** The disk of the workstation (or the hub) is full: nothing was saved. */
   'disk_full',
+  /** A request (or a file in it) larger than its budget: a body, a draft store, an import's unpacked size. */
+  'payload_too_large',
+  /** A request nested deeper than any method needs (shared/api/bounds.ts). */
+  'too_deep',
+  /** The user's drafts are at their cap in number or in size; saving the record itself still works. */
+  'drafts_full',
   /** The store failed its integrity check: nothing is written to it; restore a backup. */
   'store_damaged',
   /** The store file is empty (0 bytes) or not a store of this program: refused, never set up over. */

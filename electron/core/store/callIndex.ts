@@ -114,11 +114,21 @@ const SHOWN_COLS = SHOWN_FIELDS.map(col);
 const ALL_COLS = [...SHOWN_COLS, ...HIDDEN_FIELDS.map(col)];
 type FtsTable = 'calls_fts' | 'calls_grams';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+
+/**
+ * No stored text holds a control character (text fields refuse them), so in a search one only
+ * separates words; and a NUL inside an FTS5 phrase ends the query string early ("unterminated string").
+ */
+export const spacedControls = (q: string): string => q.replace(CONTROLS, ' ');
+
 /**
  * Search words: whitespace separates terms that must all match. A phone number typed with spaces,
  * dashes or brackets ("0571-8888 1234") is one term, its digits, as the call list always matched it.
  */
 export function searchTerms(q: string): string[] {
+  q = spacedControls(q);
   const digits = q.replace(/\D/g, '');
   if (digits.length >= 3 && digits.length === q.replace(/[\s\-+()]/g, '').length) return [digits];
   return q.split(/\s+/).filter(Boolean).slice(0, 8);

@@ -8,6 +8,7 @@ import { ApiFailure } from '../errors';
 import { COMPLAINT_ROWID_BITS, COMPLAINT_ROWID_MASK, deadlineRulesOf, refreshDeadlinesIfRulesChanged } from './complaintIndex';
 import { confidentialSearchCondition } from './complaints';
 import { escapeLike } from './sql';
+import { spacedControls } from './callIndex';
 import { complaintsTable } from './tables';
 
 /** The tracking sheet (annex 3): its condition, its page plans and its queries. */
@@ -111,7 +112,7 @@ export function whereOf(db: Database.Database, view: TrackingView, now: Date, li
   // Written against the next-deadline index's leading expression so that the overdue range is an index range.
   if (view.overdue) add({ sql: '(next_deadline IS NULL) = 0 AND next_deadline < ?', args: [nowIso] });
   let dense: { table: string; match: string; at: number } | undefined;
-  const terms = (view.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const terms = spacedControls(view.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
   for (const term of terms) {
     const w = termCondition(db, term);
     if (w.fts?.dense && !dense) dense = { table: w.fts.table, match: w.fts.match, at: parts.length };

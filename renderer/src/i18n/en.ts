@@ -55,6 +55,9 @@ export const en: Messages = {
       session_locked: 'The console is locked; enter your password to unlock it',
       setup_code_required: 'This hub is not set up yet; enter its set-up code',
       setup_code_invalid: 'Wrong set-up code',
+      payload_too_large: 'The request is too large and was not accepted: make the file or text smaller and try again',
+      too_deep: 'The request is nested too deeply and was not accepted',
+      drafts_full: 'Your drafts are at their limit, so this one was not autosaved: save or discard other unfinished records first (what you typed is still on the screen; saving the record works)',
       internal: 'System error or no connection; please try again',
     },
     fields: {
@@ -67,6 +70,7 @@ export const en: Messages = {
       out_of_range: 'Out of range',
       invalid_value: 'Invalid value',
       unknown_field: 'Unsupported field',
+      too_large: 'File too large',
     },
     specific: {
       promisedReplyBy: {

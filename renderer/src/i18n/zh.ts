@@ -55,6 +55,9 @@ export const zh = {
       session_locked: '工作台已锁定,请输入密码解锁',
       setup_code_required: '该中心服务器尚未设置,请输入设置码',
       setup_code_invalid: '设置码不正确',
+      payload_too_large: '提交的内容过大,未被接受:请缩小文件或内容后重试',
+      too_deep: '提交的内容层级过深,未被接受',
+      drafts_full: '草稿已达上限,这份草稿未自动保存:请先保存或放弃其他未完成的记录(正在填写的内容仍在页面上,保存记录不受影响)',
       internal: '系统错误或网络不通,请稍后重试',
     },
     fields: {
@@ -67,6 +70,7 @@ export const zh = {
       out_of_range: '超出允许范围',
       invalid_value: '取值无效',
       unknown_field: '不支持的字段',
+      too_large: '文件过大',
     },
     /** Field-specific wording where the generic text would leave the agent guessing. */
     specific: {
