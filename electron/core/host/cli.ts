@@ -59,12 +59,16 @@ try {
   process.exit(1);
 }
 
+// A 0-byte or foreign store, a store held by another host, a read-only folder: one sentence and exit 1.
 const host = await startHost({
   dataDir,
   key,
   port,
   rendererDir: path.resolve(values.renderer),
   logLevel: values.quiet ? 'warn' : 'info',
+}).catch((err: Error & { problem?: string }) => {
+  console.error(`the browser host could not open its store${err.problem ? ` (${err.problem})` : ''}: ${err.message}`);
+  process.exit(1);
 });
 console.log(`Hotline Desk browser host: ${host.url}  (data: ${path.resolve(values.data)})`);
 

@@ -99,7 +99,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     );
   }
 
-  const address = await app.listen({ host: '127.0.0.1', port: opts.port });
+  let address: string;
+  try {
+    address = await app.listen({ host: '127.0.0.1', port: opts.port });
+  } catch (err) {
+    // The store's process lock must not outlive a host that never started (a port in use).
+    core.close();
+    throw err;
+  }
   return {
     app,
     core,
