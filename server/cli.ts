@@ -4,6 +4,7 @@ import { startHub } from './hub';
 import { renewSetupCode, SETUP_CODE_ENV } from './setupCode';
 import { openStore } from './store';
 import { HUB_DB_FILE } from './store/sqlite';
+import { backupHubStore } from './store/sqlite/backup';
 import { rekeyStoreWithKeyFile, resolveStoreKey } from '../shared/node/storeKey';
 
 const { values } = parseArgs({
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     'setup-code': { type: 'boolean', default: false },
     // Re-encrypts the SQLite store under a new key from its key file (docs/hub.md); the hub must be stopped.
     rekey: { type: 'boolean', default: false },
+    // Writes a consistent, encrypted copy of the SQLite store into this folder (docs/hub.md, "Backups"); the hub may be running.
+    backup: { type: 'string' },
   },
 });
 
@@ -59,6 +62,21 @@ if (!databaseUrl) {
     process.exit(1);
   }
 }
+if (values.backup !== undefined) {
+  if (databaseUrl) {
+    console.error('--backup is for the SQLite hub; back PostgreSQL up with pg_dump (docs/hub.md)');
+    process.exit(2);
+  }
+  try {
+    const made = backupHubStore(dataDir, key, values.backup);
+    console.log(`Backup written: ${made.file} (${made.size} bytes, encrypted with the store's key, quick_check ok). Keep ${dataDir}.key safe elsewhere: the backup is useless without it.`);
+    process.exit(0);
+  } catch (err) {
+    console.error(`could not back up the hub store: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+
 const onStoreProgress = (message: string) => console.log(`hub store: ${message}`);
 
 if (values['setup-code']) {

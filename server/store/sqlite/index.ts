@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openEncryptedSqlite } from '../../../shared/node/encryptedSqlite';
+import { checkStore, refuseForeignFile, refuseForeignSchema, StoreProblemError } from '../../../shared/node/storeHealth';
 import { audienceOps } from '../audience';
 import { pullRows, storeOps } from '../ops';
 import { sessionOps } from '../sessions';
@@ -58,8 +59,15 @@ export interface SqliteStoreOptions {
 
 /** The hub's file in dataDir, encrypted when a key is given (a plaintext file from an earlier hub is encrypted once). */
 export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}): HubStore {
-  const db = openEncryptedSqlite(path.join(dataDir, HUB_DB_FILE), { key: opts.key, onProgress: opts.onProgress });
+  const file = path.join(dataDir, HUB_DB_FILE);
+  // The same start-up check as a workstation's store: a 0-byte or foreign file, or a damaged one, is refused.
+  refuseForeignFile(file);
+  const db = openEncryptedSqlite(file, { key: opts.key, onProgress: opts.onProgress });
   try {
+    refuseForeignSchema(db, file);
+    const problems = checkStore(db);
+    if (problems.length)
+      throw new StoreProblemError('store_damaged', `the hub store ${file} is damaged (${problems[0]}); restore the latest backup (docs/hub.md, "Backups")`, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
