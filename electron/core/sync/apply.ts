@@ -5,7 +5,7 @@ import type { OrganisationSettings } from '../../../shared/domain/settings';
 import { CALL_HIDDEN_FIELDS, CALLBACK_HIDDEN_FIELDS, COMPLAINT_HIDDEN_FIELDS, visibleChanges } from '../../../shared/domain/visibility';
 import type { Ack, SyncChange } from '../../../shared/sync/protocol';
 import { ENTITY_STORES } from '../store/entities';
-import { type PulledHistoryEntry, writePulledHistory } from '../store/journal';
+import { type PulledHistoryEntry, writeHistory, writePulledHistory } from '../store/journal';
 import { writeSettings } from '../store/settings';
 import { baseOf, dropBase, putBase, putServerState } from '../store/syncBase';
 import {
@@ -100,6 +100,26 @@ function markPartial(db: Database.Database, entity: string, id: string): void {
   if (hidden) redactHistoryOf(db, entity, id, (changes) => visibleChanges(changes as { field: string; before: unknown; after: unknown }[], hidden));
 }
 
+/** The hub as the author of the corrections it made to a pushed mutation (docs/sync.md, "What the hub checks"). */
+const HUB_ACTOR: Actor = { userId: 'hub', role: 'admin', displayName: '中心服务器' };
+
+/**
+ * What the hub corrected in an accepted mutation (a number already taken, a forged name, a clock far
+ * ahead) goes into the record's history as its own entry, so the user sees on the record what changed
+ * and why; the corrected row itself arrives with the next pull.
+ */
+function noteRepairs(db: Database.Database, clientId: string, ack: Ack, entity: string, entityId: string, now: string): void {
+  writeHistory(db, {
+    id: `${clientId}:${ack.id}:hub`,
+    entity,
+    entityId,
+    action: 'hub.repair',
+    actor: HUB_ACTOR,
+    at: now,
+    changes: (ack.repairs ?? []).map((r) => ({ field: r.field, before: r.from, after: r.to })),
+  });
+}
+
 /** Marks acknowledged mutations; a rejected or conflicting one is kept as a visible conflict on its record. */
 export function applyAcks(db: Database.Database, clientId: string, acks: Ack[], env: MutationEnv, now: string): { entity: SyncEntity; id: string }[] {
   const touched: { entity: SyncEntity; id: string }[] = [];
@@ -107,6 +127,7 @@ export function applyAcks(db: Database.Database, clientId: string, acks: Ack[], 
     const m = outboxEntry(db, clientId, ack.id);
     if (m?.state !== 'pending') continue;
     settleOutboxEntry(db, clientId, ack.id, ack.status, ack.reason ? JSON.stringify({ reason: ack.reason }) : null);
+    if (ack.repairs?.length && m.entity && m.entity_id) noteRepairs(db, clientId, ack, m.entity, m.entity_id, now);
     if (ack.status === 'applied') continue;
     insertConflict(db, {
       id: `${clientId}:${ack.id}`,
@@ -115,7 +136,8 @@ export function applyAcks(db: Database.Database, clientId: string, acks: Ack[], 
       mutationName: m.name!,
       args: m.args!,
       status: ack.status,
-      reason: ack.reason ?? (ack.status === 'conflict' ? 'the record changed on the hub since you saw it' : 'refused by the hub'),
+      // The hub's check code leads the reason, so the console can word it (renderer conflictText.ts).
+      reason: `${ack.code ? `${ack.code}: ` : ''}${ack.reason ?? (ack.status === 'conflict' ? 'the record changed on the hub since you saw it' : 'refused by the hub')}`,
       serverState: ack.serverState === undefined ? null : JSON.stringify(ack.serverState),
       byName: ack.by?.displayName ?? null,
       byAt: ack.by?.at ?? null,

@@ -1,4 +1,5 @@
 import type { SyncConflict } from '../../../../shared/api/types';
+import { HUB_CHECK_CODES } from '../../../../shared/sync/protocol';
 import { fmtShort } from '../../components/format';
 import { i18n } from '../../i18n';
 import { fieldLabel, formatValue } from '../calls/historyFormat';
@@ -22,7 +23,12 @@ const REASONS: [RegExp, string][] = [
   [/internal error/i, 'internal'],
 ];
 
+/** A refusal by one of the hub's checks starts with its code ("unknown_user: …", see sync/apply.ts). */
+const HUB_CHECK = new RegExp(`^(${HUB_CHECK_CODES.join('|')}):`);
+
 export function reasonText(reason: string): string {
+  const check = HUB_CHECK.exec(reason);
+  if (check) return i18n.t(`conflict.reasons.${check[1]}`);
   for (const [re, key] of REASONS) if (re.test(reason)) return i18n.t(`conflict.reasons.${key}`);
   return reason;
 }
