@@ -3,6 +3,7 @@ import { CallRecordPatch, CALL_CATEGORIES, CALL_STATUSES } from '../domain/callR
 import { CustomerFields } from '../domain/customer';
 import { COMPLAINT_STATUSES, COMPLAINT_TYPES, ComplaintAction, ComplaintFields, SEVERITIES } from '../domain/complaint';
 import { isoTime, LIMITS, requiredText, text, uuid } from '../domain/fields';
+import { requiredPhone } from '../domain/fieldRules';
 import { ADMIN_ROLES, ALL_ROLES, CALL_TAKERS, type Role, SUPERVISOR_ROLES } from '../domain/roles';
 import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
 import { TrackingView } from '../domain/tracking';
@@ -58,6 +59,8 @@ export const api = {
 
   'settings.get': def<T.Settings>()(Empty, 'any'),
   'settings.update': def<T.Settings>()(SettingsPatch, ADMIN_ROLES),
+  /** How many records use each department, so removing one that records still use asks first. */
+  'settings.usage': def<{ departments: Record<string, number> }>()(Empty, ADMIN_ROLES),
 
   'users.list': def<T.User[]>()(Empty, ADMIN_ROLES),
   'users.create': def<T.User>()(
@@ -191,7 +194,7 @@ export const api = {
     z.strictObject({
       kind: z.enum(MANUAL_CALLBACK_KINDS),
       dueAt: isoTime,
-      phone: requiredText(40),
+      phone: requiredPhone(),
       name: z.string().max(LIMITS.name).optional(),
       organisation: z.string().max(LIMITS.short).optional(),
       subject: z.string().max(1000).optional(),

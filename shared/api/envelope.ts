@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'session_locked',
   'setup_code_required',
   'setup_code_invalid',
+  /** Demoting or deactivating the last active administrator. */
+  'last_admin',
+  /** An administrator removing their own administrator rights. */
+  'own_admin_rights',
   /** The disk of the workstation (or the hub) is full: nothing was saved. */
   'disk_full',
   /** A request (or a file in it) larger than its budget: a body, a draft store, an import's unpacked size. */

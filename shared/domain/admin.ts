@@ -39,9 +39,9 @@ export type SettingsUpdateArgs = z.output<typeof SettingsUpdateArgs>;
 const USER_TRACKED = ['username', 'displayName', 'role', 'active'] as const;
 
 export function createUser(existing: UserRecord | null, args: UserCreateArgs): MutationResult<UserRecord> {
-  if (existing) return refuse('conflict', `username ${args.username} is taken`, [
-    { field: 'username', code: 'invalid_value', message: 'this username is already taken' },
-  ]);
+  // A field issue, not a conflict: the form says beside the username that it is taken and to choose another.
+  if (existing)
+    return refuse('invalid_params', `username ${args.username} is taken`, [{ field: 'username', code: 'duplicate', message: 'this username is already taken' }]);
   const next: UserRecord = {
     id: args.id,
     username: args.username,
@@ -61,8 +61,8 @@ export function updateUser(prev: UserRecord | null, args: UserUpdateArgs, actor:
   if (!prev) return refuse('not_found', `user ${args.id} does not exist`);
   const next: UserRecord = { ...prev, ...args.fields };
   const losesAdmin = prev.role === 'admin' && prev.active && (next.role !== 'admin' || !next.active);
-  if (losesAdmin && admins <= 1) return refuse('refused', 'the last active administrator cannot be demoted or deactivated');
-  if (losesAdmin && prev.id === actor.userId) return refuse('refused', 'administrators cannot remove their own administrator rights');
+  if (losesAdmin && admins <= 1) return refuse('last_admin', 'the last active administrator cannot be demoted or deactivated');
+  if (losesAdmin && prev.id === actor.userId) return refuse('own_admin_rights', 'administrators cannot remove their own administrator rights');
   const changes = diff(prev, next, USER_TRACKED);
   if (args.fields.passwordHash) changes.push({ field: 'password', before: '***', after: '***' });
   if (!changes.length) return { ok: true, next: prev, changes };

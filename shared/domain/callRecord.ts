@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTime, LIMITS, requiredText, text, uuid } from './fields';
 import { type Actor, diff, type FieldIssue, type MutationResult, refuse } from './mutation';
+import { phoneIssue } from './fieldRules';
 import { normalizePhone } from './phone';
 import { isSupervisor } from './roles';
 
@@ -238,10 +239,10 @@ export function updateCallRecord(prev: CallRecord | null, args: CallUpdateArgs, 
     if (!next.endedAt) return refuse('refused', 'end the call before closing its record');
     next.closedAt = args.at;
   }
-  if (next.endedAt) {
-    const issues = completenessIssues(next);
-    if (issues.length) return refuse('invalid_params', 'the call record is incomplete', issues);
-  }
+  // The number the line reported is kept as it came; a number the agent typed must be one a callback can dial.
+  const typedPhone = args.fields.phone !== undefined && args.fields.phone !== prev.phone ? phoneIssue('phone', next.phone) : [];
+  const issues = [...typedPhone, ...(next.endedAt ? completenessIssues(next) : [])];
+  if (issues.length) return refuse('invalid_params', 'the call record is incomplete', issues);
   next.status = deriveStatus(next);
   const changes = diff(prev, next, TRACKED);
   if (changes.length === 0) return { ok: true, next: prev, changes };

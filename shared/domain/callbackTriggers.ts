@@ -4,6 +4,7 @@ import { type Callback, type CallbackCreateArgs, type CallbackRules, keyAccountD
 import { localDay } from './calendar';
 import type { Complaint } from './complaint';
 import type { Customer } from './customer';
+import { isPhone } from './fieldRules';
 import { type Calendar, callbackDueAt, suggestionReplyBy } from './deadlines';
 
 /**
@@ -35,7 +36,8 @@ const fromCall = (c: CallRecord) => ({
 
 /** A reply delivered after the call is a service: satisfaction callback. A suggestion: evaluate and tell. */
 export function callbacksForCall(prev: CallRecord | null, next: CallRecord, env: TriggerEnv): CallbackDraft[] {
-  if (next.voided || !next.phone) return [];
+  // A number nobody can dial (stored before the phone rule existed) makes no callback rather than blocking the save.
+  if (next.voided || !isPhone(next.phone)) return [];
   const out: CallbackDraft[] = [];
   if (next.status === 'replied' && prev?.status !== 'replied' && next.repliedAt) {
     out.push({
@@ -66,6 +68,8 @@ export function callbacksForCall(prev: CallRecord | null, next: CallRecord, env:
 export function callbacksForComplaint(prev: Complaint | null, next: Complaint, env: TriggerEnv): CallbackDraft[] {
   if (next.status !== 'handled') return [];
   if (prev && prev.status === 'handled' && prev.round === next.round) return [];
+  // Registered with an address only: nobody can be dialled, the callback is recorded on the sheet itself.
+  if (!isPhone(next.phone)) return [];
   const handledAt = next.completedAt ?? next.receivedAt;
   return [
     {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTime, LIMITS, requiredText, text, uuid } from './fields';
+import { phoneText } from './fieldRules';
 
 export const COMPLAINT_CHANNELS = ['phone', 'visit', 'fax', 'letter', 'email', 'online', 'other'] as const;
 export const SEVERITIES = ['general', 'major', 'crisis'] as const;
@@ -119,7 +120,7 @@ export const ComplaintFields = z.strictObject({
   complainant: requiredText(LIMITS.name),
   organisation: text(LIMITS.short),
   address: text(LIMITS.short),
-  phone: text(40),
+  phone: phoneText(),
   customerId: uuid.nullable(),
   reportNo: text(LIMITS.id),
   problem: requiredText(LIMITS.text),
@@ -184,6 +185,8 @@ export const ComplaintAction = z.discriminatedUnion('action', [
     replyToCustomer: requiredText(LIMITS.text),
     solutions: z.array(text(500)).max(3).optional(),
     chosenSolution: z.number().int().min(0).max(2).nullable().optional(),
+    /** A number corrected on the spot: the callback after the result dials it (a stored bad one is refused here, in red). */
+    phone: phoneText().optional(),
   }),
   z.strictObject({ action: z.literal('callbackNotReached'), note: text(1000) }),
   z.strictObject({ action: z.literal('recordCallback'), result: z.enum(CALLBACK_RESULTS), note: text(2000) }),

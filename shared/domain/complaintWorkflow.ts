@@ -1,6 +1,7 @@
 import type { ComplaintRegisterArgs, ComplaintEditArgs, ComplaintTransitionArgs, Complaint, ComplaintActionName, ComplaintStatus, HandlingRound } from './complaint';
 import { type Calendar, callbackDueAt } from './deadlines';
 import { type Actor, diff, type FieldIssue, type MutationResult, refuse } from './mutation';
+import { notInFuture, notInPast, phoneIssue } from './fieldRules';
 import { normalizePhone } from './phone';
 import { CALLBACK_ROLES, CALL_TAKERS, isSupervisor, type Role, SUPERVISOR_ROLES } from './roles';
 
@@ -73,6 +74,31 @@ function solutionIssues(c: Pick<Complaint, 'solutions' | 'chosenSolution'>): Fie
     : [];
 }
 
+type SheetDates = Pick<Complaint, 'occurredAt' | 'headNotifiedAt' | 'agreedReplyBy'>;
+
+/**
+ * Every rule of the complaint sheet at once (the form runs it before sending, registration and edits
+ * run it in the core and on the hub): contact, grave, solution, phone, and the dates against `at`.
+ * On an edit (`prev` given) a field is checked only when it changed, so what registration accepted
+ * is never refused later for the same field.
+ */
+export function sheetIssues(
+  c: Pick<Complaint, 'address' | 'phone' | 'severity' | 'soothed' | 'headNotifiedTo' | 'headNotifiedAt' | 'solutions' | 'chosenSolution'> & SheetDates,
+  at: string,
+  prev?: (Pick<Complaint, 'phone'> & SheetDates) | null,
+): FieldIssue[] {
+  const changed = <K extends keyof SheetDates | 'phone'>(k: K) => !prev || prev[k] !== c[k];
+  return [
+    ...contactIssues(c),
+    ...(changed('phone') ? phoneIssue('phone', c.phone) : []),
+    ...(changed('occurredAt') ? notInFuture('occurredAt', c.occurredAt, at) : []),
+    ...graveIssues(c),
+    ...(changed('headNotifiedAt') ? notInFuture('headNotifiedAt', c.headNotifiedAt, at) : []),
+    ...(changed('agreedReplyBy') ? notInPast('agreedReplyBy', c.agreedReplyBy, at) : []),
+    ...solutionIssues(c),
+  ];
+}
+
 function finish(prev: Complaint | null, next: Complaint, at: string): MutationResult<Complaint> {
   const changes = diff(prev, next, TRACKED);
   const newSignoffs = next.signoffs.slice(prev?.signoffs.length ?? 0);
@@ -136,7 +162,7 @@ export function registerComplaint(a: ComplaintRegisterArgs, actor: Actor, env: C
     updatedAt: a.at,
     version: 1,
   };
-  const issues = [...contactIssues(next), ...graveIssues(next), ...solutionIssues(next)];
+  const issues = sheetIssues(next, a.at);
   if (issues.length) return refuse('invalid_params', 'the complaint sheet is incomplete', issues);
   return finish(null, next, a.at);
 }
@@ -152,7 +178,7 @@ export function editComplaint(prev: Complaint | null, a: ComplaintEditArgs, acto
     return refuse('forbidden', 'only the receiving agent, the handler or a team lead may edit this complaint');
   const next: Complaint = { ...prev, ...a.fields };
   if (a.fields.phone !== undefined) next.phoneNormalized = next.phone ? normalizePhone(next.phone, env.areaCode).normalized : '';
-  const issues = [...contactIssues(next), ...graveIssues(next), ...solutionIssues(next)];
+  const issues = sheetIssues(next, a.at, prev);
   if (issues.length) return refuse('invalid_params', 'the complaint sheet is incomplete', issues);
   return finish(prev, next, a.at);
 }
@@ -212,7 +238,7 @@ export function transitionComplaint(prev: Complaint | null, a: ComplaintTransiti
       if (step.soothed !== undefined) c.soothed = step.soothed;
       if (step.headNotifiedTo !== undefined) c.headNotifiedTo = step.headNotifiedTo;
       if (step.headNotifiedAt !== undefined) c.headNotifiedAt = step.headNotifiedAt;
-      const grave = graveIssues(c);
+      const grave = [...graveIssues(c), ...(step.headNotifiedAt !== undefined ? notInFuture('headNotifiedAt', c.headNotifiedAt, at) : [])];
       if (grave.length) return refuse('invalid_params', 'a major or crisis complaint needs soothing and the department head notified', grave);
       break;
     }
@@ -221,8 +247,14 @@ export function transitionComplaint(prev: Complaint | null, a: ComplaintTransiti
       Object.assign(c, { investigation: step.investigation, result: step.result, replyToCustomer: step.replyToCustomer, completedAt: at, status: 'handled' });
       if (step.solutions) c.solutions = step.solutions;
       if (step.chosenSolution !== undefined) c.chosenSolution = step.chosenSolution;
-      const sol = solutionIssues(c);
-      if (sol.length) return refuse('invalid_params', 'the chosen solution must be one of those offered', sol);
+      if (step.phone !== undefined) {
+        c.phone = step.phone;
+        c.phoneNormalized = c.phone ? normalizePhone(c.phone, env.areaCode).normalized : '';
+      }
+      // The callback after the result dials the complaint's phone: a number stored before the phone rule
+      // existed is refused here, beside a phone box this step shows, so it can be corrected on the spot.
+      const issues = [...solutionIssues(c), ...phoneIssue('phone', c.phone)];
+      if (issues.length) return refuse('invalid_params', 'the result cannot be recorded as the sheet stands', issues);
       c.callbackDueAt = callbackDueAt(at, env.calendar);
       break;
     }

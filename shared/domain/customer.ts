@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTime, LIMITS, requiredText, text, uuid } from './fields';
 import { type Actor, diff, type FieldIssue, type MutationResult, refuse } from './mutation';
+import { requiredPhone } from './fieldRules';
 import { normalizePhone } from './phone';
 
 export interface CustomerPhone {
@@ -30,7 +31,7 @@ export const CustomerFields = z.strictObject({
   name: requiredText(LIMITS.name),
   organisation: text(LIMITS.short),
   address: text(LIMITS.short),
-  phones: z.array(requiredText(40)).min(1).max(10),
+  phones: z.array(requiredPhone()).min(1).max(10),
   serviceRequirements: text(2000),
   notes: text(2000),
   keyAccount: z.boolean().optional(),

@@ -13,14 +13,37 @@ export interface FieldChange {
   after: unknown;
 }
 
+/**
+ * What is wrong with one field; the UI words it by code (renderer/src/i18n, errors.fields).
+ * `duplicate`: the value is already used (a username, a department listed twice); `in_use`: records
+ * still use what is being removed; `in_future` / `in_past`: a date on the wrong side of now;
+ * `mismatch`: two boxes that must agree do not (password and its confirmation).
+ */
+export const FIELD_ISSUE_CODES = [
+  'required',
+  'too_long',
+  'invalid_format',
+  'out_of_range',
+  'invalid_value',
+  'unknown_field',
+  'duplicate',
+  'in_use',
+  'in_future',
+  'in_past',
+  'mismatch',
+  /** A file over a size cap (an import's unpacked size); `params.maximum` in bytes. */
+  'too_large',
+] as const;
+
 export interface FieldIssue {
   field: string;
-  code: 'required' | 'too_long' | 'invalid_format' | 'out_of_range' | 'invalid_value' | 'unknown_field';
+  code: (typeof FIELD_ISSUE_CODES)[number];
   message: string;
   params?: Record<string, unknown>;
 }
 
-export type RefusalCode = 'refused' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_params';
+/** `last_admin` / `own_admin_rights`: why an administrator cannot be demoted or deactivated, so the UI can say so. */
+export type RefusalCode = 'refused' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_params' | 'last_admin' | 'own_admin_rights';
 
 export interface Refusal {
   ok: false;

@@ -3,6 +3,7 @@ import { CallbackRules, DEFAULT_CALLBACK_RULES } from './callback';
 import { CalendarOverrides, NO_OVERRIDES } from './calendar';
 import { DEFAULT_DEADLINE_RULES, DeadlineRules } from './deadlines';
 import { LIMITS, requiredText, text } from './fields';
+import { duplicateIssues, hotlineText } from './fieldRules';
 import { DEFAULT_SNIPPETS, Snippets } from './snippets';
 import { WORKSTATION_CODE } from './serial';
 import { DEFAULT_MASKING, MaskingRules } from './visibility';
@@ -11,10 +12,17 @@ export const DEFAULT_DEPARTMENTS = ['客户服务部', '市场部', '质量技�
 
 export const OrganisationSettings = z.strictObject({
   organisationName: requiredText(LIMITS.name),
-  hotline: requiredText(40),
+  /** Read out in the closing words (请随时拨打热线…): digits only, see shared/domain/fieldRules.ts. */
+  hotline: hotlineText(),
   /** Area code of the centre, used to complete local landline numbers ("88881234" → "057188881234"). */
   areaCode: z.string().regex(/^(0\d{2,3})?$/),
-  departments: z.array(requiredText(LIMITS.name)).max(100),
+  /** Each department once: a duplicate is refused beside the second entry. */
+  departments: z
+    .array(requiredText(LIMITS.name))
+    .max(100)
+    .superRefine((names, ctx) => {
+      for (const i of duplicateIssues('departments', names)) ctx.addIssue({ code: 'custom', path: [Number(i.field.split('.')[1])], message: i.message, params: { code: 'duplicate' } });
+    }),
   /** "Answer before the third ring": a call answered later than this counts as late. */
   answerWithinSeconds: z.number().int().min(3).max(120),
   /** A number that called within this many hours is flagged as a repeat caller. */

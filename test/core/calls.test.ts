@@ -142,7 +142,7 @@ describe('sessions and setup', () => {
     c = await seededConsole();
     const again = await c.call('setup.initialize', {
       organisationName: 'x',
-      hotline: '1',
+      hotline: '12345',
       workstation: 'B01',
       admin: { username: 'x2', displayName: 'x', password: 'password1' },
     });
@@ -174,6 +174,7 @@ describe('sessions and setup', () => {
   it('never lets the last administrator be demoted', async () => {
     c = await seededConsole();
     const admin = (await c.ok('users.list', {})).find((u) => u.role === 'admin')!;
-    expect(await c.call('users.update', { id: admin.id, role: 'agent' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    // Its own code, so the UI can say why (the last administrator) and what to do (make another one first).
+    expect(await c.call('users.update', { id: admin.id, role: 'agent' })).toMatchObject({ ok: false, error: { code: 'last_admin' } });
   });
 });

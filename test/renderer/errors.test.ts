@@ -47,7 +47,9 @@ describe('field issue texts', () => {
 
   it('includes the limit the value broke', () => {
     expect(fieldIssueText({ field: 'content', code: 'too_long', message: '', params: { maximum: 5000 } })).toBe('内容过长,最多 5000 个字符');
-    expect(fieldIssueText({ field: 'answerWithinSeconds', code: 'out_of_range', message: '', params: { minimum: 3 } })).toBe('不能小于 3');
+    expect(fieldIssueText({ field: 'keyAccountMonths', code: 'out_of_range', message: '', params: { minimum: 3 } })).toBe('不能小于 3');
+    // A limit with its own words says the whole range.
+    expect(fieldIssueText({ field: 'answerWithinSeconds', code: 'out_of_range', message: '', params: { minimum: 3 } })).toBe('须为 3–120 秒');
     expect(fieldIssueText({ field: 'satisfaction', code: 'out_of_range', message: '', params: { maximum: 5 } })).toBe('不能大于 5');
   });
 
@@ -67,8 +69,9 @@ describe('field issue texts', () => {
         { field: 'fields.phone', code: 'invalid_format', message: '' },
       ],
     });
-    expect(errs).toEqual({ 'fields.content': '请填写来电内容', 'fields.phone': '格式不正确' });
-    expect(stripPrefix(errs, 'fields')).toEqual({ content: '请填写来电内容', phone: '格式不正确' });
+    const phone = '不是有效的电话号码:请填写手机号(11 位)或带区号的固定电话,如 0571-88881234';
+    expect(errs).toEqual({ 'fields.content': '请填写来电内容', 'fields.phone': phone });
+    expect(stripPrefix(errs, 'fields')).toEqual({ content: '请填写来电内容', phone });
     expect(fieldErrors(null)).toEqual({});
   });
 

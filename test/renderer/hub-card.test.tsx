@@ -41,7 +41,8 @@ describe('join refusals in Chinese', () => {
     expect(joinErrorText(err('refused', 'the hub cannot be reached: fetch failed'))).toBe('无法连接中心服务器,请检查地址和网络');
     expect(joinErrorText(err('refused', 'the hub needs a newer Hotline Desk: 2..3'))).toBe('中心服务器要求更新版本的客服热线工作台');
     expect(joinErrorText(err('forbidden', 'only a hub administrator can join a workstation'))).toBe('只有中心服务器的管理员账号可以加入工位');
-    expect(joinErrorText(err('refused', 'the hub refused: organisation mismatch'))).toBe('中心服务器拒绝了加入请求:organisation mismatch');
+    // The core's English reason stays in the log: no English sentence reaches the Chinese screen.
+    expect(joinErrorText(err('refused', 'the hub refused: organisation mismatch'))).toBe('中心服务器拒绝了加入请求:请核对用户名、密码和设置码,或请中心服务器管理员查看日志');
   });
 });
 

@@ -10,6 +10,7 @@ import { hubTokenOf, writeHistory } from '../store/journal';
 import { clearLoginFailures, loginLockOf } from '../store/loginAttempts';
 import { endSessionsOf } from '../store/sessions';
 import { getMeta, requireSettings, writeSettings } from '../store/settings';
+import { departmentUsage } from '../store/settingsUsage';
 import { usersTable } from '../store/tables';
 import { activeAdminCount, listUsers, userByUsername } from '../store/users';
 import { HubClient } from '../sync/hubClient';
@@ -44,8 +45,11 @@ async function viaHub(ctx: CoreContext, userId: string, method: 'POST' | 'PATCH'
   return true;
 }
 
-export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'users.list' | 'users.create' | 'users.update' | 'users.unlock'> = {
+export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'settings.usage' | 'users.list' | 'users.create' | 'users.update' | 'users.unlock'> = {
   'settings.get': ({ ctx }) => withWorkstation(ctx, settingsOf(ctx)),
+
+  // Counts only (no record is read out): the settings form asks before removing a value records still use.
+  'settings.usage': ({ ctx }) => ({ departments: departmentUsage(ctx.db) }),
 
   'settings.update': async ({ ctx, session, params }) => {
     if (await viaHub(ctx, actorOf(session).userId, 'PATCH', '/admin/settings', params)) return withWorkstation(ctx, settingsOf(ctx));

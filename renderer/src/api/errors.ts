@@ -8,6 +8,8 @@ import { i18n } from '../i18n';
  */
 export function errorText(error: ApiError | undefined | null): string {
   if (!error) return '';
+  // The core reports an unreachable hub as a refusal with its English reason; the user needs the words for it.
+  if (error.code === 'refused' && /hub cannot be reached|unreachable/i.test(error.message ?? '')) return i18n.t('errors.codes.hub_unreachable');
   const key = `errors.codes.${error.code}`;
   return i18n.exists(key) ? i18n.t(key) : i18n.t('errors.codes.internal');
 }
@@ -29,7 +31,8 @@ function subject(field: string): string {
 
 export function fieldIssueText(issue: FieldIssue): string {
   const specific = `errors.specific.${subject(issue.field)}.${issue.code}`;
-  if (i18n.exists(specific)) return i18n.t(specific);
+  const count = num(issue.params, 'count');
+  if (i18n.exists(specific)) return i18n.t(specific, { count });
   const max = num(issue.params, 'maximum', 'max');
   const min = num(issue.params, 'minimum', 'min');
   if (issue.code === 'too_long' && max !== undefined) return i18n.t('errors.fields.too_long_max', { max });
@@ -37,7 +40,7 @@ export function fieldIssueText(issue: FieldIssue): string {
   if (issue.code === 'out_of_range' && min !== undefined) return i18n.t('errors.fields.min_value', { min });
   if (issue.code === 'out_of_range' && max !== undefined) return i18n.t('errors.fields.max_value', { max });
   const generic = `errors.fields.${issue.code}`;
-  return i18n.exists(generic) ? i18n.t(generic) : i18n.t('errors.fields.invalid_value');
+  return i18n.exists(generic) ? i18n.t(generic, { count }) : i18n.t('errors.fields.invalid_value');
 }
 
 /** Field path → message, first issue per field wins (it is usually the most basic one). */

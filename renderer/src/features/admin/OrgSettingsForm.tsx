@@ -1,10 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, InputNumber, Row } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../../shared/api/contract';
 import type { Settings } from '../../../../shared/api/types';
 import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
+import { checkAll, focusFirstError } from '../../api/validate';
 import { clearErrors, errorProps } from '../../components/FieldHelp';
 import { useSettings } from './settingsStore';
 
@@ -13,11 +15,18 @@ type Values = Omit<Settings, 'workstation'>;
 /** Organisation settings (name, hotline, area code, time rules, departments). Admin only. */
 export function OrgSettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const put = useSettings((s) => s.put);
   const [v, setV] = useState<Values>(() => ({ ...settings, departments: [...settings.departments] }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [usage, setUsage] = useState<Record<string, number>>({});
+  const form = useRef<HTMLDivElement>(null);
+
+  // How many records name each department: removing one they use asks first.
+  useEffect(() => {
+    void call('settings.usage', {}).then((res) => res.ok && setUsage(res.result.departments));
+  }, []);
 
   const set = <K extends keyof Values>(k: K, value: Values[K]) => {
     setV((old) => ({ ...old, [k]: value }));
@@ -30,9 +39,27 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
     set('departments', departments);
   };
 
+  const removeDept = (i: number) => {
+    const name = v.departments[i]?.trim() ?? '';
+    const remove = () => setV((old) => ({ ...old, departments: old.departments.filter((_, j) => j !== i) }));
+    setErrors((e) => clearErrors(e, ['departments']));
+    const count = usage[name] ?? 0;
+    if (!count) {
+      remove();
+      return;
+    }
+    modal.confirm({
+      title: t('settings.removeDeptTitle', { name }),
+      content: t('settings.removeDeptBody', { count }),
+      okText: t('common.remove'),
+      okButtonProps: { danger: true, ...{ 'data-testid': 'remove-dept-ok' } },
+      cancelText: t('common.cancel'),
+      onOk: remove,
+    });
+  };
+
   const submit = async () => {
-    setBusy(true);
-    const res = await call('settings.update', {
+    const params = {
       organisationName: v.organisationName,
       hotline: v.hotline,
       areaCode: v.areaCode.trim(),
@@ -42,10 +69,30 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
       loginLockMinutes: v.loginLockMinutes,
       // Empty lines are slots the admin added and did not use.
       departments: v.departments.map((d) => d.trim()).filter(Boolean),
-    });
+    };
+    // Every problem at once, with the rules the core checks again.
+    const local = checkAll(api['settings.update'].params, params);
+    const shown = (error: NonNullable<typeof local>) => {
+      // A duplicate's index counts the non-empty lines sent; the boxes include empty ones.
+      const sent = v.departments.map((d, i) => [d.trim(), i] as const).filter(([d]) => d);
+      const errs = fieldErrors(error);
+      const out: Record<string, string> = {};
+      for (const [k, msg] of Object.entries(errs)) {
+        const m = /^departments\.(\d+)$/.exec(k);
+        out[m ? `departments.${sent[Number(m[1])]?.[1] ?? m[1]}` : k] = msg;
+      }
+      setErrors(out);
+      focusFirstError(form.current);
+    };
+    if (local) {
+      shown(local);
+      return;
+    }
+    setBusy(true);
+    const res = await call('settings.update', params);
     setBusy(false);
     if (!res.ok) {
-      setErrors(fieldErrors(res.error));
+      shown(res.error);
       message.error(errorText(res.error));
       return;
     }
@@ -55,6 +102,8 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
   };
 
   return (
+    // No min/max on the number boxes: antd would clamp −5 to 3 without a word; a value out of range is refused beside its box.
+    <div ref={form}>
     <Form layout="vertical" onFinish={() => void submit()} data-testid="settings-form">
       <Row gutter={16}>
         <Col span={12}>
@@ -76,8 +125,6 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
           <Form.Item label={t('settings.answerWithinSeconds')} {...errorProps(errors, 'answerWithinSeconds', t('settings.answerWithinHelp'))}>
             <InputNumber
               data-testid="settings-answerWithinSeconds"
-              min={3}
-              max={120}
               precision={0}
               style={{ width: '100%' }}
               value={v.answerWithinSeconds}
@@ -89,8 +136,6 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
           <Form.Item label={t('settings.repeatCallerHours')} {...errorProps(errors, 'repeatCallerHours')}>
             <InputNumber
               data-testid="settings-repeatCallerHours"
-              min={1}
-              max={168}
               precision={0}
               style={{ width: '100%' }}
               value={v.repeatCallerHours}
@@ -98,7 +143,6 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
             />
           </Form.Item>
         </Col>
-        {/* No min/max here: an out-of-range number goes to the core and is refused beside the field, not silently clamped. */}
         <Col span={6}>
           <Form.Item label={t('lock.idleLockMinutes')} {...errorProps(errors, 'idleLockMinutes', t('lock.idleLockHelp'))}>
             <InputNumber
@@ -136,18 +180,10 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
                   aria-label={`${t('settings.departments')} ${i + 1}`}
                   placeholder={t('settings.departmentPh')}
                   value={d}
+                  status={errors[`departments.${i}`] ? 'error' : undefined}
                   onChange={(e) => setDept(i, e.target.value)}
                 />
-                <Button
-                  icon={<DeleteOutlined />}
-                  aria-label={t('common.remove')}
-                  onClick={() =>
-                    set(
-                      'departments',
-                      v.departments.filter((_, j) => j !== i),
-                    )
-                  }
-                />
+                <Button icon={<DeleteOutlined />} aria-label={t('common.remove')} data-testid={`settings-remove-department-${i}`} onClick={() => removeDept(i)} />
               </div>
             ))}
             <Button type="dashed" icon={<PlusOutlined />} data-testid="settings-add-department" onClick={() => set('departments', [...v.departments, ''])}>
@@ -160,5 +196,6 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
         {t('common.save')}
       </Button>
     </Form>
+    </div>
   );
 }

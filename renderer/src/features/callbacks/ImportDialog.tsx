@@ -82,7 +82,9 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
       // A file the core cannot read at all (wrong type, no phone column, no rows) is refused as a whole;
       // the core's own sentence is kept underneath for whoever fixes the file.
       setAlert(fileErrorText(res.error));
-      setDetail(res.error.code === 'invalid_params' || res.error.code === 'refused' ? res.error.message : null);
+      // Only in English: the core's sentence is English, and no English sentence reaches a Chinese screen.
+      const english = i18n.language.startsWith('en');
+      setDetail(english && (res.error.code === 'invalid_params' || res.error.code === 'refused') ? res.error.message : null);
       return;
     }
     setAlert(null);

@@ -1,9 +1,13 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../../shared/api/contract';
 import type { Complaint } from '../../../../shared/api/types';
+import { sheetIssues } from '../../../../shared/domain/complaintWorkflow';
 import { call } from '../../api/client';
+import { checkAll, focusFirstError } from '../../api/validate';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { clearErrors } from '../../components/FieldHelp';
 import { useHotkeys } from '../../components/useHotkeys';
 import { useCallRules } from '../admin/settingsStore';
@@ -41,14 +45,30 @@ export function NewComplaintDrawer({ title, initial, callId, onDone, onClose }: 
     setErrors((e) => clearErrors(e, keys.includes('phone') || keys.includes('address') ? [...keys, 'phone', 'address'] : keys));
   };
 
+  const body = useRef<HTMLDivElement>(null);
+  const showErrors = (error: Parameters<typeof complaintFieldErrors>[0]) => {
+    setErrors(complaintFieldErrors(error));
+    setAlert(refusalText(error));
+    focusFirstError(body.current);
+  };
+
+  // Esc, the close icon or a click outside: typing is not thrown away without asking.
+  const close = useLeaveGuard(JSON.stringify(values) !== JSON.stringify(initial), onClose);
+
   const submit = async () => {
     if (busy) return;
+    const params = registerParams(values, callId);
+    // Every problem at once: the contract's schema and the sheet's rules, the same the core runs.
+    const local = checkAll(api['complaints.register'].params, params, sheetIssues({ ...values, address: values.address.trim(), phone: values.phone.trim(), headNotifiedTo: values.headNotifiedTo.trim(), solutions: [], chosenSolution: null }, new Date().toISOString()));
+    if (local) {
+      showErrors(local);
+      return;
+    }
     setBusy(true);
-    const res = await call('complaints.register', registerParams(values, callId));
+    const res = await call('complaints.register', params);
     setBusy(false);
     if (!res.ok) {
-      setErrors(complaintFieldErrors(res.error));
-      setAlert(refusalText(res.error));
+      showErrors(res.error);
       return;
     }
     setAlert(null);
@@ -63,7 +83,7 @@ export function NewComplaintDrawer({ title, initial, callId, onDone, onClose }: 
       open
       size={900}
       title={title}
-      onClose={onClose}
+      onClose={close}
       destroyOnHidden
       styles={{ body: { padding: 12 } }}
       data-testid="complaint-new"
@@ -74,7 +94,7 @@ export function NewComplaintDrawer({ title, initial, callId, onDone, onClose }: 
       }
     >
       {alert && <Alert type="error" showIcon title={alert} className="form-alert" data-testid="complaint-new-error" />}
-      <div className="call-form-wrap">
+      <div className="call-form-wrap" ref={body}>
         <ComplaintFormFields values={values} errors={errors} update={update} disabled={false} mode="register" departments={departments} />
       </div>
     </Drawer>

@@ -1,7 +1,10 @@
 import { App, Button, Card, Col, Divider, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../../shared/api/contract';
+import type { FieldIssue } from '../../../../shared/domain/mutation';
 import { call } from '../../api/client';
+import { checkAll, focusFirstError } from '../../api/validate';
 import { errorText, fieldErrors } from '../../api/errors';
 import { clearErrors, errorProps } from '../../components/FieldHelp';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -46,18 +49,24 @@ export function SetupPage() {
   };
 
   const submit = async () => {
-    if (v.password !== v.passwordConfirm) {
-      setErrors({ passwordConfirm: t('setup.passwordMismatch') });
-      return;
-    }
-    setBusy(true);
-    const res = await call('setup.initialize', {
+    const params = {
       organisationName: v.organisationName,
       hotline: v.hotline,
       ...(v.areaCode.trim() ? { areaCode: v.areaCode.trim() } : {}),
       workstation: v.workstation,
       admin: { username: v.username, displayName: v.displayName, password: v.password },
-    });
+    };
+    // One round: the contract's own rules for every box, and the confirmation, all at once.
+    const mismatch: FieldIssue[] =
+      v.password && v.password !== v.passwordConfirm ? [{ field: 'passwordConfirm', code: 'mismatch', message: 'the passwords differ' }] : [];
+    const local = checkAll(api['setup.initialize'].params, params, mismatch);
+    if (local) {
+      setErrors(fieldErrors(local));
+      focusFirstError();
+      return;
+    }
+    setBusy(true);
+    const res = await call('setup.initialize', params);
     setBusy(false);
     if (res.ok) {
       signedIn(res.result);
@@ -71,6 +80,7 @@ export function SetupPage() {
     }
     setErrors(fieldErrors(res.error));
     message.error(errorText(res.error));
+    focusFirstError();
   };
 
   const field = (k: keyof Values, label: string, opts: { help?: string; placeholder?: string; password?: boolean; required?: boolean } = {}) => (

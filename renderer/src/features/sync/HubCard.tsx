@@ -192,7 +192,10 @@ function JoinedHub({ status }: { status: SyncStatus }) {
         </Descriptions.Item>
         {status.error && (
           <Descriptions.Item label={t('sync.errorLabel')} span={2}>
-            <Typography.Text type="danger">{status.error}</Typography.Text>
+            {/* The engine's message is English, for the log; the card says what happened and what to do. */}
+            <Typography.Text type="danger" data-testid="hub-status-error">
+              {t(`sync.errorWords.${status.upgradeRequired ? 'upgrade' : status.online ? 'error' : 'offline'}`)}
+            </Typography.Text>
           </Descriptions.Item>
         )}
       </Descriptions>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Complaint, ComplaintDetail } from '../../../../../shared/api/types';
 import type { ComplaintActionName } from '../../../../../shared/domain/complaint';
 import { call } from '../../../api/client';
+import { errorText } from '../../../api/errors';
+import { focusFirstError } from '../../../api/validate';
 import { clearErrors } from '../../../components/FieldHelp';
 import { useCallRules } from '../../admin/settingsStore';
 import { useSession } from '../../auth/sessionStore';
@@ -80,9 +82,11 @@ function ActionDialog({ action, complaint, onClose, onDone }: DialogProps) {
   };
 
   const submit = async () => {
-    const built = buildStep(action, draft, directory);
+    const built = buildStep(action, draft, directory, complaint);
     if (!built.ok) {
       setErrors(built.errors);
+      setAlert(errorText({ code: 'invalid_params', message: '' }));
+      focusFirstError(document.querySelector('[data-testid="step-dialog"]'));
       return;
     }
     setBusy(true);
@@ -91,6 +95,7 @@ function ActionDialog({ action, complaint, onClose, onDone }: DialogProps) {
     if (!res.ok) {
       setErrors(dialogErrors(action, complaintFieldErrors(res.error)));
       setAlert(refusalText(res.error));
+      focusFirstError(document.querySelector('[data-testid="step-dialog"]'));
       return;
     }
     message.success(t(`complaint.done.${action}`));

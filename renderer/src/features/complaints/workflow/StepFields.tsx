@@ -5,7 +5,7 @@ import type { Complaint, DirectoryUser } from '../../../../../shared/api/types';
 import { CALLBACK_RESULTS, type ComplaintActionName, SEVERITIES } from '../../../../../shared/domain/complaint';
 import { SnippetTextArea } from '../../../components/SnippetTextArea';
 import { complaintErrorProps } from '../form/ComplaintFormFields';
-import type { SignKind, StepDraft } from './steps';
+import { phoneNeedsCorrection, type SignKind, type StepDraft } from './steps';
 
 interface Props {
   action: ComplaintActionName;
@@ -117,6 +117,12 @@ export function StepFields({ action, complaint: c, draft: d, update, errors, dir
     case 'recordResult':
       return (
         <>
+          {/* A stored number nobody can dial is corrected here: the callback after the result dials it. */}
+          {(phoneNeedsCorrection(c) || errors.phone) && (
+            <Form.Item label={f('phone')} required {...e('phone')}>
+              <Input data-testid="step-phone" value={d.phone} maxLength={40} onChange={(ev) => update({ phone: ev.target.value })} />
+            </Form.Item>
+          )}
           {text('investigation', f('investigation'), true, 3)}
           <Form.Item label={f('solutions')} {...e('solutions')}>
             {d.solutions.map((line, i) => (
