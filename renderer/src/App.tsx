@@ -11,6 +11,7 @@ import { SettingsPage } from './features/admin/SettingsPage';
 import { useSettings } from './features/admin/settingsStore';
 import { IdleLock } from './features/auth/LockScreen';
 import { LoginPage } from './features/auth/LoginPage';
+import { StoreCheck } from './features/backups/StoreCheck';
 import { mayTakeCalls, useSession } from './features/auth/sessionStore';
 import { useActiveCall } from './features/calls/activeCallStore';
 import { CallList } from './features/calls/CallList';
@@ -63,7 +64,10 @@ function Root() {
   if (phase === 'unreachable')
     return (
       <div className="center-page">
-        <Result status="error" title={t('app.title')} subTitle={bootError} extra={<Button onClick={() => void boot()}>{t('common.refresh')}</Button>} />
+        {/* A damaged store offers the restore of a backup; any other failure shows what went wrong. */}
+        <StoreCheck>
+          <Result status="error" title={t('app.title')} subTitle={bootError} extra={<Button onClick={() => void boot()}>{t('common.refresh')}</Button>} />
+        </StoreCheck>
       </div>
     );
   if (phase === 'setup') return <SetupPage />;

@@ -1,5 +1,6 @@
 import { LABELS } from '../../../shared/domain/labels';
 import { auditEn } from './auditEn';
+import { backupEn } from './backupEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { visibilityEn } from './visibilityEn';
@@ -67,6 +68,10 @@ export const en: Messages = {
       payload_too_large: 'The request is too large and was not accepted: make the file or text smaller and try again',
       too_deep: 'The request is nested too deeply and was not accepted',
       drafts_full: 'Your drafts are at their limit, so this one was not autosaved: save or discard other unfinished records first (what you typed is still on the screen; saving the record works)',
+      store_damaged: 'The local store is damaged; nothing more is written to it so the damage cannot spread: restore a backup on the start screen',
+      store_unreadable: 'The store file is empty or not a store of this program; it was not opened (and not changed): restore a backup or move the file away',
+      store_read_only: 'The store cannot be written: its folder or file is read-only. Check the permissions or the disk (you can still look things up)',
+      store_locked: 'The store is in use by another program (two windows or two hosts?): close the other one first',
       internal: 'System error or no connection; please try again',
     },
     fields: {
@@ -436,5 +441,6 @@ export const en: Messages = {
   callback: callbackEn,
   script: scriptEn,
   audit: auditEn,
+  backup: backupEn,
   snippet: snippetEn,
 };

@@ -1,5 +1,6 @@
 import { LABELS } from '../../../shared/domain/labels';
 import { auditZh } from './auditZh';
+import { backupZh } from './backupZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { visibilityZh } from './visibilityZh';
@@ -67,6 +68,10 @@ export const zh = {
       payload_too_large: '提交的内容过大,未被接受:请缩小文件或内容后重试',
       too_deep: '提交的内容层级过深,未被接受',
       drafts_full: '草稿已达上限,这份草稿未自动保存:请先保存或放弃其他未完成的记录(正在填写的内容仍在页面上,保存记录不受影响)',
+      store_damaged: '本机数据库已损坏,为防止损坏扩大已停止写入:请在启动页面恢复备份',
+      store_unreadable: '数据库文件为空或不是本程序的数据库,已拒绝打开(文件未被改动):请恢复备份或移走该文件',
+      store_read_only: '无法写入数据库:数据文件夹或文件是只读的,请检查权限或磁盘(可以继续查看)',
+      store_locked: '数据库正被另一个程序使用(是否开了两个窗口或两个服务?):请先关闭另一个',
       internal: '系统错误或网络不通,请稍后重试',
     },
     fields: {
@@ -434,6 +439,7 @@ export const zh = {
   callback: callbackZh,
   script: scriptZh,
   audit: auditZh,
+  backup: backupZh,
   snippet: snippetZh,
 };
 

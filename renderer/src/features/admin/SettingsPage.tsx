@@ -1,6 +1,7 @@
 import { Card, Skeleton, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
+import { BackupsPanel } from '../backups/BackupsPanel';
 import { ComplaintSettings } from '../complaints/settings/ComplaintSettings';
 import { ScriptEditor } from '../scripts/editor/ScriptEditor';
 import { HubCard } from '../sync/HubCard';
@@ -39,6 +40,7 @@ export function SettingsPage() {
               children: settings ? <SnippetEditor key={JSON.stringify(settings.snippets)} settings={settings} /> : <Skeleton active />,
             },
             { key: 'audit', label: <span data-testid="settings-tab-audit">{t('audit.tab')}</span>, children: <AuditLogPanel /> },
+            { key: 'backups', label: <span data-testid="settings-tab-backups">{t('backup.tab')}</span>, children: <BackupsPanel /> },
           ]}
         />
       </Card>

@@ -1,0 +1,35 @@
+import type { backupZh } from './backupZh';
+
+/** English strings of Settings → Backups and of the damaged-store screen; same keys as backupZh.ts. */
+export const backupEn: typeof backupZh = {
+  tab: 'Backups',
+  help: 'The local store is backed up once a day (after its integrity check passed), before each change of its structure and before each restore. Backups are encrypted like the store and open only on this machine with the same key.',
+  folder: 'Backup folder: {{folder}}',
+  backupNow: 'Back up now',
+  made: 'Backed up: {{size}}',
+  keep: 'Keep the last',
+  keepUnit: 'backups',
+  keepSaved: 'Saved',
+  at: 'Time',
+  size: 'Size',
+  kind: 'Kind',
+  kinds: { daily: 'Daily', manual: 'Manual', pre_migration: 'Before upgrade (step {{n}})', before_restore: 'Before restore' },
+  restore: 'Restore',
+  restoreTitle: 'Replace the current store with this backup?',
+  restoreBody: 'The data goes back to {{at}}. What was entered here since and not yet synced to the hub is lost; the current store is kept as a "before restore" backup. You will log in again.',
+  restoreOk: 'Restore',
+  restored: 'Restored; reloading…',
+  none: 'No backups yet',
+  damaged: {
+    title: 'The local store is damaged',
+    body: 'The start-up check found the store file damaged. Nothing more is written to it, so the damage cannot spread. Choose a backup to restore; restoring needs the username and password of an administrator in that backup.',
+    joined: 'If this workstation is joined to a hub, sync right after the restore: the records on the hub are downloaded again.',
+    problems: 'What the check found (for support)',
+    noBackups: 'There is no backup. Contact support; the damaged file is left exactly as it is.',
+    choose: 'Backup',
+    username: 'Administrator username',
+    password: 'Password',
+    recover: 'Restore this backup',
+  },
+  networkDrive: 'The store is on a network drive ({{fs}}), which can damage it: move the data folder to a local disk.',
+};
