@@ -124,15 +124,15 @@ export function copyStoreTo(db: Database.Database, target: string): number {
 }
 
 /** statfs magic numbers of network file systems (Linux): NFS, SMB/CIFS (three), AFS, Ceph, FUSE (sshfs and the like). */
-const NETWORK_FS: Record<number, string> = {
-  0x6969: 'nfs',
-  0xff534d42: 'cifs',
-  0xfe534d42: 'smb2',
-  0x517b: 'smb',
-  0x5346414f: 'afs',
-  0x00c36400: 'ceph',
-  0x65735546: 'fuse',
-};
+const NETWORK_FS = new Map<number, string>([
+  [0x6969, 'nfs'],
+  [0xff534d42, 'cifs'],
+  [0xfe534d42, 'smb2'],
+  [0x517b, 'smb'],
+  [0x5346414f, 'afs'],
+  [0x00c36400, 'ceph'],
+  [0x65735546, 'fuse'],
+]);
 
 /**
  * The network file system the folder lives on, or null. SQLite's locking is unreliable over NFS and
@@ -143,7 +143,7 @@ export function networkFileSystem(dir: string): string | null {
   if (process.platform !== 'linux') return null;
   try {
     const type = fs.statfsSync(dir).type >>> 0;
-    return NETWORK_FS[type] ?? null;
+    return NETWORK_FS.get(type) ?? null;
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_DB_FILE, openSqliteStore } from '../../server/store/sqlite';
 import { openEncryptedSqlite, storeFileState } from '../../shared/node/encryptedSqlite';
-import { checkStore, StoreProblemError } from '../../shared/node/storeHealth';
+import { checkStore, type StoreProblemError } from '../../shared/node/storeHealth';
 import { PASSWORD, seededConsole, type TestConsole, tmpDir } from '../helpers/core';
 import { type HubProcess, startHubProcess, TEST_SETUP_CODE } from '../helpers/hub';
 
