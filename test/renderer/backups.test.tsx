@@ -29,6 +29,7 @@ describe('备份与恢复', () => {
       'backups.list': () => ({ ok: true, result: { backups: [DAILY, PRE], keep: 7, folder: '/data/backups' } }),
       'backups.create': () => ({ ok: true, result: { ...DAILY, kind: 'manual' } }),
       'backups.restore': () => ({ ok: true, result: { restored: DAILY.id, keptAs: null, reload: true } }),
+      'store.status': () => ({ ok: true, result: { state: 'ok', problems: [], checkedAt: null, networkDrive: 'nfs', backups: [] } }),
     });
     render(
       <AntApp>
@@ -39,6 +40,7 @@ describe('备份与恢复', () => {
     expect(screen.getByText('每日自动')).toBeTruthy();
     expect(screen.getByText('升级前(第 10 步)')).toBeTruthy();
     expect(screen.getByText('2.3 MB')).toBeTruthy();
+    expect(screen.getByText(/数据库位于网络驱动器\(nfs\)上/)).toBeTruthy();
     fireEvent.click(screen.getByTestId('backup-now'));
     await settle();
     expect(fake.of('backups.create')).toHaveLength(1);

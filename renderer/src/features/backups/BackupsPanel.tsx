@@ -1,4 +1,4 @@
-import { App, Button, Empty, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, InputNumber, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupList } from '../../../../shared/api/storeTypes';
@@ -12,6 +12,7 @@ export function BackupsPanel() {
   const { message, modal } = App.useApp();
   const [list, setList] = useState<BackupList | null>(null);
   const [busy, setBusy] = useState(false);
+  const [networkDrive, setNetworkDrive] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const res = await call('backups.list', {});
@@ -21,6 +22,7 @@ export function BackupsPanel() {
 
   useEffect(() => {
     void load();
+    void call('store.status', {}).then((res) => setNetworkDrive(res.ok ? res.result.networkDrive : null));
   }, [load]);
 
   const backupNow = async () => {
@@ -58,6 +60,7 @@ export function BackupsPanel() {
 
   return (
     <div data-testid="backups-panel">
+      {networkDrive && <Alert type="warning" showIcon title={t('backup.networkDrive', { fs: networkDrive })} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <Button type="primary" loading={busy} onClick={() => void backupNow()} data-testid="backup-now">
