@@ -294,3 +294,7 @@ export function isMethodName(name: string): name is MethodName {
 
 /** Drafts are capped so that a runaway client cannot fill the disk with one key. */
 export const MAX_DRAFT_BYTES = 256 * 1024;
+/** Drafts per user: a console has a few forms open at once; more is a runaway client (refused with drafts_full). */
+export const MAX_DRAFTS_PER_USER = 50;
+/** All of one user's drafts together (refused with drafts_full). */
+export const MAX_DRAFT_TOTAL_BYTES = 2 * 1024 * 1024;

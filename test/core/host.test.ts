@@ -35,7 +35,10 @@ describe('browser host bridge', () => {
 
   it('returns the same envelopes as the dispatcher for bad input, and stays up', async () => {
     expect((await rpc('calls.answer', '{"phone": ')).body).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
-    expect((await rpc('calls.answer', { phone: 'x'.repeat(2 * 1024 * 1024) })).status).toBe(413);
+    // Over the body budget (6 MiB: a 5 MiB import and its envelope fit).
+    const big = await rpc('calls.answer', { phone: 'x'.repeat(7 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+    expect(big.body).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     expect((await rpc('no.such', {})).body).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect((await rpc('calls.answer', { phone: 5 })).body).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
     expect((await rpc('settings.get', {})).body.ok).toBe(true);

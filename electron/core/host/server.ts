@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_REQUEST_BYTES } from '../../../shared/api/bounds';
 import { EVENT_NAMES } from '../../../shared/api/events';
 import { type Core, openCore } from '../index';
 import { CSP, isTrustedRequest, readCookie, SESSION_COOKIE, sessionCookie } from './security';
@@ -23,7 +24,8 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1024 * 1024;
+/** The largest request is callbacks.import (5 MiB of base64); shared/api/bounds.ts has the number and why. */
+const MAX_BODY = MAX_REQUEST_BYTES;
 
 /** `npm run web`: the renderer and the same core as the desktop app, with HTTP standing in for IPC. */
 export async function startHost(opts: HostOptions): Promise<Host> {
@@ -48,7 +50,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   app.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
     const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) req.log.error({ err }, 'host error');
-    const code = status === 413 || status === 400 || status === 415 ? 'invalid_params' : 'internal';
+    const code = status === 413 ? 'payload_too_large' : status === 400 || status === 415 ? 'invalid_params' : 'internal';
     reply.code(status).send({ ok: false, error: { code, message: status >= 500 ? 'internal error; the details are in the log' : err.message } });
   });
 

@@ -7,7 +7,7 @@ import { enumLabel } from '../../../shared/domain/labels';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap } from '../handler';
-import { type Cell, parseCsvBytes, readXlsx, sheetKind } from '../import/file';
+import { type Cell, parseCsvBytes, readXlsx, SheetTooLarge, sheetKind } from '../import/file';
 import { hasOpenCallback } from '../store/callbacks';
 import { customersByPhone } from '../store/customers';
 import { requireSettings } from '../store/settings';
@@ -23,7 +23,7 @@ const HEADER_SEARCH_ROWS = 10;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-const fileError = (message: string, field: string, code: 'invalid_format' | 'invalid_value' | 'required' | 'out_of_range', params?: Record<string, unknown>) =>
+const fileError = (message: string, field: string, code: 'invalid_format' | 'invalid_value' | 'required' | 'out_of_range' | 'too_large', params?: Record<string, unknown>) =>
   new ApiFailure('invalid_params', message, [{ field, code, message, ...(params ? { params } : {}) }]);
 
 const headerKey = (c: Cell) => String(c instanceof Date ? '' : c).replace(/[\s*＊:：]/g, '');
@@ -108,9 +108,18 @@ export const callbackImportHandlers: HandlerMap<'callbacks.import'> = {
     if (kind === 'mismatch') throw fileError('the file content does not match its name (.xlsx must be an Excel workbook, .csv plain text)', 'base64', 'invalid_format');
     if (kind === 'unknown') throw fileError('only .xlsx and .csv files can be imported', 'fileName', 'invalid_format');
     let rows: Cell[][];
+    // Rows are read up to this many (blank and title rows included) and no further: past it the file is refused.
+    const limits = { maxRows: MAX_IMPORT_ROWS * 2 };
     try {
-      rows = kind === 'xlsx' ? await readXlsx(bytes) : parseCsvBytes(bytes);
+      rows = kind === 'xlsx' ? await readXlsx(bytes, limits) : parseCsvBytes(bytes, limits);
     } catch (err) {
+      if (err instanceof SheetTooLarge)
+        throw fileError(
+          err.code === 'out_of_range' ? `the file has more than ${MAX_IMPORT_ROWS} rows; at most ${MAX_IMPORT_ROWS} can be imported at once` : err.message,
+          'base64',
+          err.code,
+          { maximum: err.code === 'out_of_range' ? MAX_IMPORT_ROWS : err.maximum },
+        );
       throw fileError(`the file cannot be read: ${(err as Error).message.slice(0, 200)}`, 'base64', 'invalid_format');
     }
 

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { MAX_DRAFT_BYTES } from '../../../shared/api/contract';
+import { MAX_DRAFT_BYTES, MAX_DRAFT_TOTAL_BYTES, MAX_DRAFTS_PER_USER } from '../../../shared/api/contract';
 import type { CallCreateArgs, CallRecord } from '../../../shared/domain/callRecord';
 import { callRecordNo, serialCounterKey } from '../../../shared/domain/serial';
 import { changedFields } from '../../../shared/domain/mutation';
@@ -9,7 +9,7 @@ import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap, sessionOf } from '../handler';
 import { listCalls } from '../store/calls';
 import { customersByPhone } from '../store/customers';
-import { deleteDraft, readDraft, writeDraft } from '../store/drafts';
+import { deleteDraft, draftUsage, readDraft, writeDraft } from '../store/drafts';
 import { openConflicts, readHistory } from '../store/journal';
 import { activeScript } from '../store/scripts';
 import { getMeta, nextSerial, requireSettings } from '../store/settings';
@@ -150,6 +150,12 @@ export const callHandlers: HandlerMap<
       throw new ApiFailure('invalid_params', `draft is larger than ${MAX_DRAFT_BYTES} bytes`, [
         { field: 'payload', code: 'too_long', message: 'draft too large', params: { maximum: MAX_DRAFT_BYTES } },
       ]);
+    // Per user, in number and in total size: an autosave loop on many keys must not grow the store without bound.
+    const usage = draftUsage(ctx.db, s.user.id, params.key);
+    if (usage.count >= MAX_DRAFTS_PER_USER)
+      throw new ApiFailure('drafts_full', `this user already has ${usage.count} drafts (at most ${MAX_DRAFTS_PER_USER}); save or discard some first`);
+    if (usage.bytes + Buffer.byteLength(payload) > MAX_DRAFT_TOTAL_BYTES)
+      throw new ApiFailure('drafts_full', `this user's drafts would exceed ${MAX_DRAFT_TOTAL_BYTES} bytes; save or discard some first`);
     const savedAt = ctx.now().toISOString();
     writeDraft(ctx.db, s.user.id, params.key, payload, savedAt);
     return { savedAt };

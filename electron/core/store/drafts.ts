@@ -23,6 +23,14 @@ export function writeDraft(db: Database.Database, userId: string, key: string, p
   ).run(key, userId, payload, savedAt);
 }
 
+/** The user's other drafts (all but `exceptKey`): how many, and their payload bytes, for the per-user caps. */
+export function draftUsage(db: Database.Database, userId: string, exceptKey: string): { count: number; bytes: number } {
+  return stmt(db, 'SELECT count(*) AS count, coalesce(sum(length(CAST(payload AS BLOB))), 0) AS bytes FROM drafts WHERE user_id = ? AND key <> ?').get(
+    userId,
+    exceptKey,
+  ) as { count: number; bytes: number };
+}
+
 export function deleteDraft(db: Database.Database, userId: string, key: string): boolean {
   return stmt(db, 'DELETE FROM drafts WHERE user_id = ? AND key = ?').run(userId, key).changes > 0;
 }

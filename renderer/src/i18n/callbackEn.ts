@@ -127,6 +127,7 @@ export const callbackEn: CallbackMessages = {
         invalid_value: 'No phone column in the header; name it one of: {{phones}}',
         required: 'The file has a header but no data rows',
         out_of_range: 'Too many rows; at most {{max}} at once — split the file',
+        too_large: 'The file is too large once unpacked to import: keep only the columns and rows the list needs, or split it into smaller files',
       },
     },
     row: 'Row',

@@ -127,6 +127,7 @@ export const callbackZh = {
         invalid_value: '表头中没有电话列,请用以下列名之一:{{phones}}',
         required: '文件只有表头,没有数据行',
         out_of_range: '行数过多,一次最多导入 {{max}} 行,请拆分后分批导入',
+        too_large: '文件过大(解压后超过上限),不能导入:请只保留名单所需的列和行,或拆分成几个较小的文件',
       },
     },
     row: '行号',

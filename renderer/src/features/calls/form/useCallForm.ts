@@ -51,14 +51,19 @@ export function useCallForm({ record, draft, editable, onSaved }: CallFormOption
   const mounted = useRef(true);
   const savingRef = useRef(false);
 
+  // The user's drafts are at their cap (drafts_full): say so once and stop autosaving this form, rather
+  // than ask again every 600 ms; an explicit save of the record still works.
+  const draftsFull = useRef(false);
+
   const flushDraft = useCallback(async () => {
     timer.current = null;
-    if (!isDirty(valuesRef.current, baselineRef.current)) return;
+    if (draftsFull.current || !isDirty(valuesRef.current, baselineRef.current)) return;
     if (mounted.current) setState({ kind: 'drafting' });
     const p = call('drafts.save', { key, payload: draftPayload(valuesRef.current) });
     inflight.current = p;
     const res = await p;
     if (inflight.current === p) inflight.current = null;
+    if (!res.ok && res.error.code === 'drafts_full') draftsFull.current = true;
     if (!mounted.current) return;
     setState(res.ok ? { kind: 'draft', at: res.result.savedAt } : { kind: 'failed', msg: errorText(res.error) });
   }, [key]);
@@ -120,6 +125,8 @@ export function useCallForm({ record, draft, editable, onSaved }: CallFormOption
         return false;
       }
       baselineRef.current = res.result;
+      // Saved: the user may have cleared other drafts meanwhile; the next typing tries a draft again.
+      draftsFull.current = false;
       setBaseline(res.result);
       setErrors({});
       if (seq.current === startSeq) {
