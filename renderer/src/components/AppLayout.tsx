@@ -85,7 +85,7 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
         <Layout>
           <Layout.Header className="app-header">
             <Space size={12} className="app-header-left">
-              <Typography.Text strong data-testid="header-org">
+              <Typography.Text strong data-testid="header-org" data-data="">
                 {orgName}
               </Typography.Text>
               <Tag data-testid="header-workstation">
@@ -95,7 +95,7 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
             <Space size={12}>
               <SyncIndicator />
               <span data-testid="header-user">
-                {user.displayName} <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
+                <span data-data="">{user.displayName}</span> <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
               </span>
               <LanguageSwitch />
               <Button data-testid="logout-button" size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>

@@ -10,6 +10,7 @@ const zh = {
   customersRecent: '最近更新的客户,输入可搜索',
   customersKeyOnly: '只看重要协议客户',
   customersNone: '还没有客户档案',
+  builtInAuthor: '系统',
 };
 
 const en: typeof zh = {
@@ -17,6 +18,7 @@ const en: typeof zh = {
   customersRecent: 'Customers updated most recently; type to search',
   customersKeyOnly: 'Key accounts only',
   customersNone: 'No customer files yet',
+  builtInAuthor: 'System',
 };
 
 i18n.addResourceBundle('zh', 'translation', { lists: zh }, true, false);

@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
 import { clearErrors, errorProps } from '../../components/FieldHelp';
+import { dataCell } from '../../components/dataField';
 import { fmtDateTime } from '../../components/format';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 
@@ -42,7 +43,7 @@ export function UsersPanel() {
 
   const columns: TableColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', width: 140 },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 140 },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 140, onCell: dataCell },
     { title: t('users.role'), dataIndex: 'role', width: 120, render: (r: Role) => t(`roles.${r}`) },
     {
       title: t('users.status'),

@@ -7,6 +7,7 @@ import type { AuditPage, User } from '../../../../shared/api/types';
 import { AUDIT_ACTIONS, type AuditFilter, type AuditRow } from '../../../../shared/sync/audit';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { dataCell } from '../../components/dataField';
 import { fmtDateTime } from '../../components/format';
 import { downloadBase64 } from '../tracking/download';
 import { AuditVerifyCard } from './AuditVerifyCard';
@@ -117,14 +118,14 @@ export function AuditLogPanel() {
       width: 140,
       render: (_, r) => (
         <span>
-          {r.actorName} <Typography.Text type="secondary">{t(`roles.${r.actorRole}`, { defaultValue: r.actorRole })}</Typography.Text>
+          <span data-data="">{r.actorName}</span> <Typography.Text type="secondary">{t(`roles.${r.actorRole}`, { defaultValue: r.actorRole })}</Typography.Text>
         </span>
       ),
     },
     { title: t('audit.action'), dataIndex: 'action', width: 96, render: (v: string) => label('actions', v) },
     { title: t('audit.entity'), dataIndex: 'entity', width: 100, render: (v: string) => label('entities', v) },
     { title: t('audit.count'), dataIndex: 'count', width: 72, align: 'right' },
-    { title: t('audit.customers'), key: 'customers', width: 150, render: (_, r) => r.customerIds.map((c) => names[c] ?? c.slice(-6)).join('、') },
+    { title: t('audit.customers'), key: 'customers', width: 150, onCell: dataCell, render: (_, r) => r.customerIds.map((c) => names[c] ?? c.slice(-6)).join('、') },
     { title: t('audit.detail'), dataIndex: 'detail', ellipsis: true, render: (v: string) => details[v] ?? v },
   ];
   const rows: Shown[] = [...(page === 1 ? (data?.unsent ?? []).map((r) => ({ ...r, unsent: true })) : []), ...(data?.rows ?? [])];

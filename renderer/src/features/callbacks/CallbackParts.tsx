@@ -32,10 +32,10 @@ export function LinkedRecord({ detail }: { detail: CallbackDetail }) {
       >
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('complaint.fields.problem')}>
-            <span className="pre-line">{complaint.problem}</span>
+            <span className="pre-line" data-data="">{complaint.problem}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('callback.handlingResult')}>
-            <span className="pre-line">{complaint.result || '—'}</span>
+            <span className="pre-line" data-data="">{complaint.result || '—'}</span>
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -56,9 +56,9 @@ export function LinkedRecord({ detail }: { detail: CallbackDetail }) {
         }
         extra={<span className="muted">{fmtDateTime(call.answeredAt)}</span>}
       >
-        <div className="pre-line">{call.content || '—'}</div>
+        <div className="pre-line" data-data="">{call.content || '—'}</div>
         <div className="muted">
-          {t('fields.agentName')}:{call.agentName}
+          {t('fields.agentName')}: <span data-data="">{call.agentName}</span>
         </div>
       </Card>
     );
@@ -69,7 +69,7 @@ export function LinkedRecord({ detail }: { detail: CallbackDetail }) {
 export function OutcomeView({ callback: c }: { callback: Callback }) {
   const { t } = useTranslation();
   const r = (v: Callback['satisfaction']) => (v ? t(`complaint.callbackResults.${v}`) : '—');
-  const text = (v: string) => <span className="pre-line">{v || '—'}</span>;
+  const text = (v: string) => <span className="pre-line" data-data="">{v || '—'}</span>;
   if (c.status !== 'done')
     return (
       <Descriptions size="small" column={1} data-testid="outcome-view">

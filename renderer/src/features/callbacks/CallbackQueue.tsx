@@ -91,8 +91,12 @@ export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scop
       ellipsis: true,
       render: (_: unknown, r) => (
         <span>
-          {r.name || <span className="muted">{t('callback.noName')}</span>}
-          {r.organisation && <div className="muted callback-org">{r.organisation}</div>}
+          {r.name ? <span data-data="">{r.name}</span> : <span className="muted">{t('callback.noName')}</span>}
+          {r.organisation && (
+            <div className="muted callback-org" data-data="">
+              {r.organisation}
+            </div>
+          )}
         </span>
       ),
     },
@@ -108,7 +112,8 @@ export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scop
               {r.complaintNo}
             </Typography.Link>
           )}
-          {r.subject}
+          {/* The subject as stored: typed, or written by the core when it made the callback (in Chinese). */}
+          <span data-data="">{r.subject}</span>
         </span>
       ),
     },
@@ -116,7 +121,7 @@ export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scop
       title: t('callback.fields.assignee'),
       dataIndex: 'assigneeName',
       width: 100,
-      render: (v: string) => v || <span className="muted">{t('callback.unassigned')}</span>,
+      render: (v: string) => (v ? <span data-data="">{v}</span> : <span className="muted">{t('callback.unassigned')}</span>),
     },
     { title: t('callback.fields.attempts'), dataIndex: 'attempts', width: 90, align: 'center' },
     { title: t('callback.fields.status'), dataIndex: 'status', width: 96, render: (s: CallbackStatus) => <CallbackStatusTag status={s} /> },

@@ -69,8 +69,13 @@ export function CallbackScreen({ id }: { id: string }) {
             {t('callback.back')}
           </Button>
           <Typography.Title level={5} className="callback-who" data-testid="callback-who">
-            {c.name || t('callback.noName')}
-            {c.organisation && <span className="muted"> · {c.organisation}</span>}
+            {c.name ? <span data-data="">{c.name}</span> : t('callback.noName')}
+            {c.organisation && (
+              <span className="muted">
+                {' · '}
+                <span data-data="">{c.organisation}</span>
+              </span>
+            )}
           </Typography.Title>
           <CallbackKindTag kind={c.kind} />
           <CallbackStatusTag status={c.status} />
@@ -103,12 +108,14 @@ export function CallbackScreen({ id }: { id: string }) {
           <Descriptions.Item label={t('callback.fields.attempts')}>
             <span data-testid="callback-attempts">{t('callback.attemptsOf', { n: c.attempts, max: rules.maxAttempts })}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('callback.fields.assignee')}>{c.assigneeName || t('callback.unassigned')}</Descriptions.Item>
+          <Descriptions.Item label={t('callback.fields.assignee')}>{c.assigneeName ? <span data-data="">{c.assigneeName}</span> : t('callback.unassigned')}</Descriptions.Item>
           <Descriptions.Item label={t('callback.fields.createdAt')}>
-            {fmtDateTime(c.createdAt)} {c.createdBy}
+            {fmtDateTime(c.createdAt)} <span data-data="">{c.createdBy}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('callback.fields.subject')} span={4}>
-            <span data-testid="callback-subject">{c.subject || '—'}</span>
+            <span data-testid="callback-subject" data-data="">
+              {c.subject || '—'}
+            </span>
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -107,7 +107,7 @@ function CustomerCard({ customer: c, calls, linked, onLink }: { customer: Custom
     <div className="pop-customer" data-testid="customer-card">
       <div className="pop-customer-head">
         <Typography.Text strong className="pop-customer-name">
-          {c.name}
+          <span data-data="">{c.name}</span>
           {c.keyAccount && (
             <Tag color="gold" className="tag-after" data-testid="key-account-tag">
               {t('customers.keyAccount')}
@@ -128,11 +128,13 @@ function CustomerCard({ customer: c, calls, linked, onLink }: { customer: Custom
         size="small"
         column={1}
         items={[
-          { key: 'org', label: t('customers.organisation'), children: c.organisation || '—' },
-          { key: 'addr', label: t('customers.address'), children: c.address || '—' },
+          { key: 'org', label: t('customers.organisation'), children: <span data-data="">{c.organisation || '—'}</span> },
+          { key: 'addr', label: t('customers.address'), children: <span data-data="">{c.address || '—'}</span> },
           { key: 'phones', label: t('pop.phones'), children: c.phones.map((p) => p.raw).join(',') || '—' },
-          ...(c.serviceRequirements ? [{ key: 'req', label: t('customers.serviceRequirements'), children: c.serviceRequirements }] : []),
-          ...(c.notes ? [{ key: 'notes', label: t('customers.notes'), children: c.notes }] : []),
+          ...(c.serviceRequirements
+            ? [{ key: 'req', label: t('customers.serviceRequirements'), children: <span data-data="">{c.serviceRequirements}</span> }]
+            : []),
+          ...(c.notes ? [{ key: 'notes', label: t('customers.notes'), children: <span data-data="">{c.notes}</span> }] : []),
         ]}
       />
       <Typography.Text type="secondary">{t('pop.recent')}</Typography.Text>
@@ -150,8 +152,15 @@ function RecentCalls({ calls }: { calls: CallSummary[] }) {
         <li key={c.id} className={c.voided ? 'voided-row' : undefined}>
           <Typography.Link onClick={() => navigate('records', c.id)}>{fmtShort(c.answeredAt)}</Typography.Link>{' '}
           {c.category && <Tag>{t(`categories.${c.category}`)}</Tag>}
-          <StatusTag record={c} /> <span className="muted">{c.agentName}</span>
-          {c.content && <div className="pop-recent-content">{c.content}</div>}
+          <StatusTag record={c} />{' '}
+          <span className="muted" data-data="">
+            {c.agentName}
+          </span>
+          {c.content && (
+            <div className="pop-recent-content" data-data="">
+              {c.content}
+            </div>
+          )}
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@ import type { ComplaintRow } from '../../../../shared/api/types';
 import { COMPLAINT_STATUSES, type ComplaintStatus, SEVERITIES, type Severity } from '../../../../shared/domain/complaint';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { dataCell } from '../../components/dataField';
 import { fmtShort } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useNow } from '../../components/useNow';
@@ -21,13 +22,14 @@ export function rowColumns(t: (k: string, o?: Record<string, unknown>) => string
     { title: t('complaint.fields.severity'), dataIndex: 'severity', width: 90, render: (v: Severity) => <SeverityTag severity={v} /> },
     { title: t('complaint.fields.status'), dataIndex: 'status', width: 112, render: (v: ComplaintStatus) => <ComplaintStatusTag status={v} /> },
     { title: t('complaint.fields.nextDeadline'), dataIndex: 'nextDeadline', width: 240, render: (_: unknown, r) => <DeadlineCell row={r} now={now} /> },
-    { title: t('complaint.fields.complainant'), dataIndex: 'complainant', width: 90, ellipsis: true },
+    { title: t('complaint.fields.complainant'), dataIndex: 'complainant', width: 90, ellipsis: true, onCell: dataCell },
     { title: t('complaint.fields.phone'), dataIndex: 'phone', width: 124 },
     {
       title: t('complaint.list.handlerDept'),
       dataIndex: 'handlerName',
       width: 140,
       ellipsis: true,
+      onCell: dataCell,
       render: (_: unknown, r) => [r.handlerName, r.departments.join('、')].filter(Boolean).join(' · '),
     },
     { title: t('complaint.fields.round'), dataIndex: 'round', width: 72, render: (n: number) => t('complaint.roundN', { n }) },

@@ -76,7 +76,7 @@ export function ComplaintSheet({ id }: { id: string }) {
         </div>
         <div className="muted complaint-intake" data-testid="complaint-intake">
           {t('complaint.fields.receivedAt')} {fmtDateTime(c.receivedAt)} · {t('complaint.fields.channel')} {t(`complaint.channels.${c.channel}`)} ·{' '}
-          {t('complaint.fields.receivingAgentName')} {c.receivingAgentName}
+          {t('complaint.fields.receivingAgentName')} <span data-data="">{c.receivingAgentName}</span>
           {c.callId && (
             <>
               {' · '}

@@ -11,8 +11,9 @@ const LABEL = { label: { width: 136, whiteSpace: 'nowrap' as const } };
 const f = (name: string) => i18n.t(`complaint.fields.${name}`);
 const pre = (s: string) => (s ? <span className="pre-wrap">{s}</span> : '');
 
+/** The sheet's values are the record as written (names, departments, texts): marked as data, labels are not. */
 function items(list: [string, ReactNode, number?][]): DescriptionsProps['items'] {
-  return list.map(([key, children, span]) => ({ key, label: f(key), children, span: span ?? 1 }));
+  return list.map(([key, children, span]) => ({ key, label: f(key), children: children ? <span data-data="">{children}</span> : children, span: span ?? 1 }));
 }
 
 /** The solutions offered (numbered), the customer's choice marked. */
@@ -24,7 +25,7 @@ export function SolutionList({ solutions, chosen }: { solutions: string[]; chose
       {solutions.map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: solutions are positional.
         <li key={i}>
-          {s}{' '}
+          <span data-data="">{s}</span>{' '}
           {chosen === i && (
             <Tag color="green" data-testid="chosen-solution">
               {t('complaint.fields.chosenSolution')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerView as Customer } from '../../../../shared/api/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { dataCell } from '../../components/dataField';
 import { MaskedContacts } from '../../components/RevealLink';
 import { fmtDateTime } from '../../components/format';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
@@ -57,7 +58,7 @@ export function CustomersPage() {
       width: 200,
       render: (name: string, c) => (
         <span>
-          {name}
+          <span data-data="">{name}</span>
           {c.keyAccount && (
             <Tag color="gold" className="tag-after">
               {t('customers.keyAccount')}
@@ -66,9 +67,9 @@ export function CustomersPage() {
         </span>
       ),
     },
-    { title: t('customers.organisation'), dataIndex: 'organisation', ellipsis: true },
+    { title: t('customers.organisation'), dataIndex: 'organisation', ellipsis: true, onCell: dataCell },
     { title: t('customers.phones'), key: 'phones', width: 260, render: (_, c) => c.phones.map((p) => p.raw).join(',') },
-    { title: t('customers.address'), dataIndex: 'address', ellipsis: true },
+    { title: t('customers.address'), dataIndex: 'address', ellipsis: true, onCell: dataCell },
     { title: t('customers.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (v: string) => fmtDateTime(v) },
   ];
 
@@ -126,7 +127,15 @@ export function CustomersPage() {
       <Drawer
         open={editing !== undefined}
         size={560}
-        title={editing ? `${t('customers.edit')} · ${editing.name}` : t('pop.newCustomer')}
+        title={
+          editing ? (
+            <>
+              {t('customers.edit')} · <span data-data="">{editing.name}</span>
+            </>
+          ) : (
+            t('pop.newCustomer')
+          )
+        }
         onClose={() => setEditing(undefined)}
         destroyOnHidden
         data-testid="customer-drawer"

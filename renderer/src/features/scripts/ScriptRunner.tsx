@@ -45,7 +45,7 @@ interface Props {
  * Used by the call screen, the callback screen and the script editor's preview.
  */
 export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, onAction, actionDone = {}, extra, testId = 'script-panel' }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [current, setCurrent] = useState(0);
   const [special, setSpecial] = useState<SpecialSituation | null>(null);
   const last = script.steps.length - 1;
@@ -105,7 +105,7 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
     <div className="script-panel" data-testid={testId} data-step={step?.key ?? ''} data-special={special ?? ''}>
       <div className="script-head">
         <span className="script-name">
-          <BulbOutlined /> {script.name}
+          <BulbOutlined /> <span data-data="">{script.name}</span>
         </span>
         <Tag className="script-version">{t('script.versionN', { n: script.version })}</Tag>
         {extra}
@@ -114,12 +114,12 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
       {special && (
         <div className="script-special" data-testid="script-special-card" data-situation={special} role="alert">
           <div className="script-special-head">
-            <strong>{shown?.title ?? t(`situations.${special}`)}</strong>
+            <strong data-data={shown ? '' : undefined}>{shown?.title ?? t(`situations.${special}`)}</strong>
             <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('script.backToStep')} onClick={() => setSpecial(null)} />
           </div>
           {shown ? (
             <>
-              <div className="script-step-words">
+              <div className="script-step-words" data-data="">
                 <ScriptWords words={shown.words} vars={vars} />
               </div>
               <Hints hints={shown.hints} />
@@ -143,19 +143,19 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
             >
               <button type="button" className="script-step-title" onClick={() => go(i)}>
                 <span className="script-step-no">{i + 1}</span>
-                {st.title}
+                <span data-data="">{st.title}</span>
                 {st.action && !isCurrent && <span className="script-step-has-action">{t(`script.actions.${st.action}`)}</span>}
               </button>
               {i === index ? (
                 <>
-                  <div className="script-step-words" data-testid={isCurrent ? 'script-current-words' : undefined}>
+                  <div className="script-step-words" data-testid={isCurrent ? 'script-current-words' : undefined} data-data="">
                     <ScriptWords words={st.words} vars={vars} />
                   </div>
                   <Hints hints={st.hints} />
                   {actionButton(st.action, false, !special)}
                 </>
               ) : (
-                <div className="script-step-preview">
+                <div className="script-step-preview" data-data="">
                   <ScriptWords words={st.words} vars={vars} />
                 </div>
               )}
@@ -200,7 +200,8 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
                   onClick={() => pick(s)}
                 >
                   {on ? '✓ ' : ''}
-                  {def?.title ?? t(`situations.${s}`)}
+                  {/* The script's own title in Chinese; in English the situation's name, the script being written in Chinese. */}
+                  {(i18n.language !== 'en' && def?.title) || t(`situations.${s}`)}
                   {hotkeys && <kbd>{SPECIAL_KEYS[s]}</kbd>}
                 </Button>
               </Tooltip>
@@ -215,7 +216,7 @@ export function ScriptRunner({ script, vars, hotkeys, ticked = [], onSpecial, on
 function Hints({ hints }: { hints: readonly string[] }) {
   if (!hints.length) return null;
   return (
-    <ul className="script-hints">
+    <ul className="script-hints" data-data="">
       {hints.map((h) => (
         <li key={h}>{h}</li>
       ))}

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrackingRow } from '../../../../shared/api';
 import { clockFlagLabel, type Lang } from '../../../../shared/domain/labels';
+import { dataCell } from '../../components/dataField';
 import { beijingTime, cellValue, columnTitle, TRACKING_COLUMNS, type TrackingColumnKey, type TrackingView } from '../../../../shared/domain/tracking';
 
 export const SORTABLE = new Set<string>([
@@ -37,6 +38,8 @@ export const SCREEN_ORDER: readonly TrackingColumnKey[] = [...LEAD_FIRST, ...TRA
 const LAYOUT = new Map(TRACKING_COLUMNS.map((c) => [c.key as TrackingColumnKey, c]));
 /** The number opens the row and cannot be hidden. */
 const ALWAYS: TrackingColumnKey = 'complaintNo';
+/** Columns that show what was recorded (names, problem, result, departments), as written in either language. */
+const DATA_COLUMNS = new Set<TrackingColumnKey>(['complainant', 'organisation', 'problem', 'departments', 'handlerName', 'result', 'rectification']);
 
 /** Pixels per width unit of the annex layout; tags and dates need a floor. */
 const widthOf = (key: TrackingColumnKey) => Math.max((LAYOUT.get(key)?.width ?? 10) * 8, key === 'severity' || key === 'status' ? 104 : 72);
@@ -100,6 +103,7 @@ export function buildColumns(keys: readonly TrackingColumnKey[], sort: TrackingV
     width: widthOf(key),
     ellipsis: true,
     ...(key === ALWAYS ? { fixed: 'left' as const } : {}),
+    ...(DATA_COLUMNS.has(key) ? { onCell: dataCell } : {}),
     ...(SORTABLE.has(key) ? { sorter: true, sortOrder: order(key), sortDirections: ['ascend' as const, 'descend' as const] } : {}),
     render: rendererOf(key, lang),
   }));

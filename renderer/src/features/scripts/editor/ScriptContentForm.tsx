@@ -99,7 +99,16 @@ export function ScriptContentForm({ kind, value, errors, onChange }: Props) {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item label={t('script.editor.words')} required {...e(`steps.${i}.words`)} extra={errors[`steps.${i}.words`] ? undefined : t('script.editor.wordsHelp', { vars })}>
+          <Form.Item label={t('script.editor.words')} required {...e(`steps.${i}.words`)} extra={
+              errors[`steps.${i}.words`] ? undefined : (
+                // The variables are written as they are typed in the words (Chinese names), in either language.
+                <>
+                  {t('script.editor.wordsHelp', { vars: '' })}
+                  <span data-data="">{vars}</span>
+                </>
+              )
+            }
+          >
             <Input.TextArea
               data-testid={`script-step-words-${i}`}
               value={st.words}

@@ -124,7 +124,7 @@ export function ScriptEditor() {
           options={SCRIPT_KINDS.map((k) => ({ value: k, label: t(`script.editor.kinds.${k}`) }))}
         />
         <span className="muted">
-          {loaded.active.name} · {t('script.versionN', { n: loaded.active.version })}
+          <span data-data="">{loaded.active.name}</span> · {t('script.versionN', { n: loaded.active.version })}
           {loaded.active.builtIn && <Tag className="tag-after">{t('script.editor.builtIn')}</Tag>}
         </span>
         {dirty && (

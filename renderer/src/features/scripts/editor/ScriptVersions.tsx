@@ -5,6 +5,8 @@ import type { ScriptSummary } from '../../../../../shared/api/types';
 import { type ScriptVersion, scriptVariables } from '../../../../../shared/domain/script';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errors';
+import { dataCell } from '../../../components/dataField';
+import '../../../i18n/lists';
 import { fmtDateTime } from '../../../components/format';
 import { useSettings } from '../../admin/settingsStore';
 import { ScriptRunner } from '../ScriptRunner';
@@ -36,9 +38,15 @@ export function ScriptVersions({ versions, onUseAsBase }: { versions: ScriptSumm
               </Space>
             ),
           },
-          { title: t('script.editor.name'), dataIndex: 'name', ellipsis: true },
-          { title: t('script.editor.note'), dataIndex: 'note', ellipsis: true },
-          { title: t('script.editor.createdBy'), dataIndex: 'createdBy', width: 100 },
+          { title: t('script.editor.name'), dataIndex: 'name', ellipsis: true, onCell: dataCell },
+          { title: t('script.editor.note'), dataIndex: 'note', ellipsis: true, onCell: dataCell },
+          {
+            title: t('script.editor.createdBy'),
+            dataIndex: 'createdBy',
+            width: 100,
+            // The built-in versions are stored as written by 系统; the interface names it in its own language.
+            render: (by: string, v) => (v.builtIn ? t('lists.builtInAuthor') : <span data-data="">{by}</span>),
+          },
           { title: t('script.editor.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => fmtDateTime(v) },
           {
             title: t('common.actions'),
