@@ -1,4 +1,5 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { checkBounds } from '../../shared/api/bounds';
 import type { Envelope } from '../../shared/api/envelope';
 import { EVENT_NAMES, type EventName } from '../../shared/api/events';
 import type { Core } from '../core';
@@ -31,7 +32,7 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && KNOWN_EVENTS.has(name);
 }
 
-function failure(code: 'forbidden' | 'unknown_method' | 'internal', message: string): Envelope<never> {
+function failure(code: 'forbidden' | 'unknown_method' | 'internal' | 'too_deep' | 'payload_too_large', message: string): Envelope<never> {
   return { ok: false, error: { code, message } };
 }
 
@@ -43,6 +44,10 @@ export function createInvokeHandler(deps: IpcDeps) {
   return async (event: IpcSenderEvent, method: unknown, params: unknown): Promise<Envelope<unknown>> => {
     if (!deps.isTrustedSender(event)) return failure('forbidden', 'IPC sender is not the app window');
     if (!isMethodName(method)) return failure('unknown_method', 'method must be a short dotted name');
+    // Measured here, before the params are copied once more to the core's process: a page cannot make
+    // main serialise 6 MB or a 20,000-deep object on its behalf (the same budget as the browser host's).
+    const bounds = checkBounds(params);
+    if (bounds) return failure(bounds.code, bounds.message);
     const id = event.sender.id;
     try {
       const outcome = await deps.core.invoke(deps.tokens.get(id), method, params);

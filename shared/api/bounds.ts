@@ -19,8 +19,9 @@ export type BoundsRefusal = { code: 'too_deep' | 'payload_too_large'; message: s
 
 /**
  * Walks the value without recursion (a 20,000-deep object must not overflow this check's own stack)
- * and stops at the first budget exceeded. Strings count by UTF-16 length times 2 (an upper bound of
- * their UTF-8 size for Chinese text is 1.5×, so this errs towards refusing less), numbers as 8.
+ * and stops at the first budget exceeded. Strings count by their length (UTF-16 units: exact for the
+ * base64 of an import, a third of the UTF-8 size of Chinese text, whose fields have their own caps),
+ * numbers and the like as 8.
  */
 export function checkBounds(
   value: unknown,
@@ -35,14 +36,14 @@ export function checkBounds(
   while (stack.length) {
     const [v, depth] = stack.pop()!;
     if (++nodes > maxNodes) return { code: 'payload_too_large', message: `the request has more than ${maxNodes} values` };
-    if (typeof v === 'string') bytes += v.length * 2;
+    if (typeof v === 'string') bytes += v.length;
     else if (v !== null && typeof v === 'object') {
       if (depth >= maxDepth) return { code: 'too_deep', message: `the request is nested more than ${maxDepth} levels deep` };
       if (ArrayBuffer.isView(v)) bytes += v.byteLength;
       else if (Array.isArray(v)) for (const item of v) stack.push([item, depth + 1]);
       else
         for (const key of Object.keys(v)) {
-          bytes += key.length * 2;
+          bytes += key.length;
           stack.push([(v as Record<string, unknown>)[key], depth + 1]);
         }
     } else bytes += 8;

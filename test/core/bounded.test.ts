@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBounds, MAX_PARAMS_DEPTH, MAX_PARAMS_NODES, MAX_REQUEST_BYTES } from '../../shared/api/bounds';
 import { MAX_DRAFT_TOTAL_BYTES, MAX_DRAFTS_PER_USER } from '../../shared/api/contract';
 import { checkXlsxSize, MAX_XLSX_PART_BYTES, MAX_XLSX_UNPACKED_BYTES, readXlsx } from '../../electron/core/import/file';
 import { PASSWORD, seededConsole, type TestConsole, tmpDir } from '../helpers/core';
@@ -134,6 +135,19 @@ describe('imports are checked before anything is unpacked whole', () => {
 
   it('stops reading past the row cap', async () => {
     await expect(readXlsx(workbook(300), { maxRows: 100 })).rejects.toThrow(/more than 100 rows/);
+  });
+});
+
+describe('the request budget (shared/api/bounds.ts)', () => {
+  it('lets the largest legitimate request through and refuses what is deeper, wider or larger', () => {
+    expect(checkBounds({ kind: 'aftersale', fileName: 'x.xlsx', base64: 'A'.repeat(5 * MB) })).toBeNull();
+    expect(checkBounds({ payload: { a: { b: { c: [1, 2, { d: 'x' }] } } } })).toBeNull();
+    expect(checkBounds({ base64: 'A'.repeat(MAX_REQUEST_BYTES + 1) })?.code).toBe('payload_too_large');
+    expect(checkBounds({ list: Array.from({ length: MAX_PARAMS_NODES }, () => 0) })?.code).toBe('payload_too_large');
+    let deep: unknown = 1;
+    for (let i = 0; i < MAX_PARAMS_DEPTH; i++) deep = [deep];
+    expect(checkBounds(deep)).toBeNull();
+    expect(checkBounds([deep])?.code).toBe('too_deep');
   });
 });
 

@@ -50,6 +50,16 @@ describe('invoke handler', () => {
     expect(tokens.get(7)).toBeNull();
   });
 
+  it('refuses params over the size or depth budget without forwarding them to the core', async () => {
+    const { core, handler } = setup();
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    expect(await handler(senderEvent(7), 'drafts.save', { key: 'call:x', payload: deep })).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+    const big = { key: 'call:x', payload: { content: 'x'.repeat(7 * 1024 * 1024) } };
+    expect(await handler(senderEvent(7), 'drafts.save', big)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(core.invoke).not.toHaveBeenCalled();
+  });
+
   it('rejects a sender that is not the app window, without calling the core', async () => {
     const { core, tokens, handler } = setup();
     tokens.apply(7, 'tok-1');
