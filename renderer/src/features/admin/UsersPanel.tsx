@@ -4,7 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/api/types';
 import { ROLES, type Role } from '../../../../shared/domain/roles';
+import { api } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
+import { checkAll, focusFirstError } from '../../api/validate';
 import { errorText, fieldErrors } from '../../api/errors';
 import { clearErrors, errorProps } from '../../components/FieldHelp';
 import { dataCell } from '../../components/dataField';
@@ -109,21 +111,29 @@ function UserModal({ user, onClose, onSaved }: { user: User | null; onClose: () 
   };
 
   const submit = async () => {
+    const update = user && {
+      id: user.id,
+      displayName: v.displayName,
+      role: v.role,
+      active: v.active,
+      // An empty box means "keep the password", not "set an empty one".
+      ...(v.password ? { password: v.password } : {}),
+    };
+    const create = { username: v.username, displayName: v.displayName, role: v.role, password: v.password };
+    // Every problem at once, by the contract's own rules, before anything is sent.
+    const local = update ? checkAll(api['users.update'].params, update) : checkAll(api['users.create'].params, create);
+    if (local) {
+      setErrors(fieldErrors(local));
+      focusFirstError(document.querySelector('[data-testid="user-form"]'));
+      return;
+    }
     setBusy(true);
-    const res = user
-      ? await call('users.update', {
-          id: user.id,
-          displayName: v.displayName,
-          role: v.role,
-          active: v.active,
-          // An empty box means "keep the password", not "set an empty one".
-          ...(v.password ? { password: v.password } : {}),
-        })
-      : await call('users.create', { username: v.username, displayName: v.displayName, role: v.role, password: v.password });
+    const res = update ? await call('users.update', update) : await call('users.create', create);
     setBusy(false);
     if (!res.ok) {
       setErrors(fieldErrors(res.error));
       message.error(errorText(res.error));
+      focusFirstError(document.querySelector('[data-testid="user-form"]'));
       return;
     }
     message.success(t(user ? 'users.saved' : 'users.created'));
