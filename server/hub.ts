@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { checkBounds } from '../shared/api/bounds';
 import { createContext, type HubContext } from './context';
 import { HubError } from './errors';
 import { LoginLimiter } from './loginLimiter';
@@ -39,6 +40,17 @@ export interface Hub {
 
 // A push is at most 500 mutations of at most a few KB each.
 const BODY_LIMIT = 16 * 1024 * 1024;
+/** Routes that take a form's worth of JSON (a login, a user, the set-up): a megabyte there is an attack. */
+const SMALL_BODY_LIMIT = 256 * 1024;
+const SMALL_BODY_ROUTES = new Set(['/auth/login', '/hub/setup', '/admin/users']);
+/**
+ * Time to receive a whole request (a slow-loris client holds a socket otherwise): 16 MB over a slow
+ * WAN link fits. Idle sockets close after connectionTimeout; /sync/events writes a heartbeat every 15 s.
+ */
+const REQUEST_TIMEOUT_MS = 120_000;
+const CONNECTION_TIMEOUT_MS = 75_000;
+/** Values in one body: a full push of 500 mutations is about 50,000. */
+const MAX_BODY_NODES = 1_000_000;
 
 function statusCode(code: number): string {
   if (code === 413) return 'payload_too_large';
@@ -52,6 +64,8 @@ export async function buildApp(store: HubStore, opts: Pick<HubOptions, 'logLevel
     logger: { level: opts.logLevel ?? 'info' },
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
     forceCloseConnections: true,
   };
   const app = Fastify(options);
@@ -81,6 +95,12 @@ export async function buildApp(store: HubStore, opts: Pick<HubOptions, 'logLevel
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       if (route.url === '/auth/login' || route.url === '/hub/setup') route.config = { ...route.config, rateLimit: { max: 120, timeWindow: '1 minute' } };
+      if (SMALL_BODY_ROUTES.has(route.url)) route.bodyLimit = SMALL_BODY_LIMIT;
+    });
+    // Parsed JSON nested past any message's shape is refused before a handler walks (or stringifies) it.
+    scope.addHook('preValidation', async (req) => {
+      const refused = req.body === undefined ? null : checkBounds(req.body, { nodes: MAX_BODY_NODES, bytes: BODY_LIMIT });
+      if (refused) throw new HubError(refused.code === 'too_deep' ? 400 : 413, refused.code, refused.message);
     });
     publicRoutes(scope, hub);
     adminRoutes(scope, hub);

@@ -13,6 +13,7 @@ import { MAX_DRAFT_TOTAL_BYTES, MAX_DRAFTS_PER_USER } from '../../shared/api/con
 import { checkXlsxSize, MAX_XLSX_PART_BYTES, MAX_XLSX_UNPACKED_BYTES, readXlsx } from '../../electron/core/import/file';
 import { PASSWORD, seededConsole, type TestConsole, tmpDir } from '../helpers/core';
 import { freePort } from '../helpers/hub';
+import { sqliteFactory } from '../server/harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -331,4 +332,36 @@ describe('Must show: the browser host process under a zip bomb and a draft flood
     expect(vmHwmMb(h.proc.pid!)).toBeLessThan(300);
     expect((await rpc(h, 'customers.lookup', { phone: '13800138000' })).body.ok).toBe(true);
   }, 60_000);
+});
+
+describe('the hub: a body limit per route, a depth budget and a request timeout', () => {
+  let hub: Awaited<ReturnType<typeof sqliteFactory>>;
+  beforeAll(async () => {
+    hub = await sqliteFactory();
+  });
+  afterAll(() => hub?.close());
+
+  const post = async (route: string, body: string) => {
+    const res = await fetch(`${hub.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string } } };
+  };
+
+  it('refuses a 20,000-deep body with too_deep and a 300 KB login with payload_too_large, never internal', async () => {
+    const deep = await post('/sync/push', `{"mutations":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expect(deep).toMatchObject({ status: 400, body: { ok: false, error: { code: 'too_deep' } } });
+    const login = await post('/auth/login', JSON.stringify({ username: 'admin', password: 'x'.repeat(300 * 1024) }));
+    expect(login).toMatchObject({ status: 413, body: { ok: false, error: { code: 'payload_too_large' } } });
+    const wide = await post('/sync/push', JSON.stringify({ mutations: Array.from({ length: 1_100_000 }, () => 0) }));
+    expect(wide).toMatchObject({ status: 413, body: { ok: false, error: { code: 'payload_too_large' } } });
+    expect((await fetch(`${hub.url}/health`)).ok).toBe(true);
+  });
+
+  it('sets a request timeout and an idle timeout on its server', async () => {
+    const { buildApp } = await import('../../server/hub');
+    const { app } = await buildApp(hub.store, { logLevel: 'silent' });
+    await app.ready();
+    expect(app.server.requestTimeout).toBe(120_000);
+    expect(app.server.timeout).toBe(75_000);
+    await app.close();
+  });
 });
