@@ -40,8 +40,8 @@ export interface Hub {
 
 // A push is at most 500 mutations of at most a few KB each.
 const BODY_LIMIT = 16 * 1024 * 1024;
-/** Routes that take a form's worth of JSON (a login, a user, the set-up): a megabyte there is an attack. */
-const SMALL_BODY_LIMIT = 256 * 1024;
+/** Routes that take a form's worth of JSON (a login, a user, the set-up with every user's hash: ~250 bytes each). */
+const SMALL_BODY_LIMIT = 1024 * 1024;
 const SMALL_BODY_ROUTES = new Set(['/auth/login', '/hub/setup', '/admin/users']);
 /**
  * Time to receive a whole request (a slow-loris client holds a socket otherwise): 16 MB over a slow

@@ -346,10 +346,10 @@ describe('the hub: a body limit per route, a depth budget and a request timeout'
     return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string } } };
   };
 
-  it('refuses a 20,000-deep body with too_deep and a 300 KB login with payload_too_large, never internal', async () => {
+  it('refuses a 20,000-deep body with too_deep and a 1.1 MB login with payload_too_large, never internal', async () => {
     const deep = await post('/sync/push', `{"mutations":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     expect(deep).toMatchObject({ status: 400, body: { ok: false, error: { code: 'too_deep' } } });
-    const login = await post('/auth/login', JSON.stringify({ username: 'admin', password: 'x'.repeat(300 * 1024) }));
+    const login = await post('/auth/login', JSON.stringify({ username: 'admin', password: 'x'.repeat(1100 * 1024) }));
     expect(login).toMatchObject({ status: 413, body: { ok: false, error: { code: 'payload_too_large' } } });
     const wide = await post('/sync/push', JSON.stringify({ mutations: Array.from({ length: 1_100_000 }, () => 0) }));
     expect(wide).toMatchObject({ status: 413, body: { ok: false, error: { code: 'payload_too_large' } } });
