@@ -61,7 +61,7 @@ export function openCore(opts: CoreOptions): Core {
       opts.onStoreProgress?.(message);
     },
   };
-  // Idle = no request running and none for a minute: the daily check and backup wait for that.
+  // Idle = no request running and none for ten minutes: the daily check and backup wait for that.
   let busy = 0;
   let lastRequestAt = 0;
   const idle = () => busy === 0 && Date.now() - lastRequestAt >= IDLE_AFTER_MS;

@@ -133,9 +133,11 @@ describe('a damaged store', () => {
     const db = c.core.context.db;
     const events: string[] = [];
     const care = { dataDir: dir, now: () => new Date('2026-11-23T03:00:00Z'), onDamaged: () => events.push('damaged'), onBackup: () => events.push('backup'), onError: (e: unknown) => events.push(String(e)) };
-    expect(dailyCare(db, care)).toBe('done');
+    expect(dailyCare(db, care)).toBe('checked');
+    expect(events).toEqual([]);
+    expect(dailyCare(db, care)).toBe('backed_up'); // at the next idle turn, after the check passed
     expect(events).toEqual(['backup']);
-    expect(dailyCare(db, care)).toBe('done'); // once a day
+    expect(dailyCare(db, care)).toBe('nothing'); // once a day
     expect(events).toEqual(['backup']);
     // SQLite reporting corruption at run time marks the store damaged for every later request.
     c.core.context.store!.markDamaged('SQLITE_CORRUPT: database disk image is malformed');
