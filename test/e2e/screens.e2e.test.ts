@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../electron/core/demo/seed';
 import { tmpDir } from '../helpers/core';
-import { launchChromium, shot, startWebHost, type WebHost } from './harness';
+import { launchChromium, SHOTS, shot, startWebHost, type WebHost } from './harness';
 import { api, logIn, logOut, ring } from './steps';
 
 /**
@@ -22,6 +22,8 @@ let host: WebHost;
 const dataDir = tmpDir('hd-e2e-screens-');
 
 beforeAll(async () => {
+  // This run's screenshots only: a screen removed or renumbered leaves no stale file behind.
+  for (const f of fs.existsSync(SHOTS) ? fs.readdirSync(SHOTS) : []) if (f.startsWith('screens-')) fs.rmSync(`${SHOTS}/${f}`);
   await seedDemo({ dataDir, customers: 60, calls: 80, complaints: 30, days: 20 });
   browser = await launchChromium();
   host = await startWebHost(dataDir);
@@ -134,7 +136,8 @@ describe.each(LANGS)('every main screen in %s', (lang) => {
     await page.getByTestId('nav-records').click();
     await settled(page, 'call-row');
     await screen(page, lang, 'agent-call-list');
-    await visibleRows(page, 'call-row').nth(1).click();
+    // A finished call (the first rows are the calls answered by this walk).
+    await visibleRows(page, 'call-row').nth(3).click();
     await settled(page, 'call-detail');
     await screen(page, lang, 'agent-call-detail');
     await page.keyboard.press('Escape');
@@ -151,6 +154,11 @@ describe.each(LANGS)('every main screen in %s', (lang) => {
     await page.getByTestId('complaint-tab-all').click();
     await settled(page, 'complaint-row');
     await screen(page, lang, 'agent-complaints');
+    await page.getByTestId('complaint-new-button').click();
+    await settled(page, 'complaint-new');
+    await screen(page, lang, 'agent-new-complaint');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('complaint-new').waitFor({ state: 'hidden' });
     await visibleRows(page, 'complaint-row').first().click();
     await settled(page, 'complaint-sheet');
     await screen(page, lang, 'agent-complaint-sheet');
@@ -168,6 +176,15 @@ describe.each(LANGS)('every main screen in %s', (lang) => {
     await page.getByTestId('nav-tracking').click();
     await settled(page, 'tracking-row');
     await screen(page, lang, 'lead-tracking-sheet');
+    // What opens on demand: the column menu and a filter's options.
+    await page.getByTestId('tracking-columns').click();
+    await settled(page, 'tracking-column-menu');
+    await screen(page, lang, 'lead-tracking-columns');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tracking-status').click();
+    await settled(page);
+    await screen(page, lang, 'lead-tracking-status-options');
+    await page.keyboard.press('Escape');
     await page.getByTestId('nav-complaints').click();
     await page.getByTestId('complaint-tab-all').click();
     await settled(page, 'complaint-row');

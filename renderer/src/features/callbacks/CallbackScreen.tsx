@@ -110,7 +110,9 @@ export function CallbackScreen({ id }: { id: string }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('callback.fields.assignee')}>{c.assigneeName ? <span data-data="">{c.assigneeName}</span> : t('callback.unassigned')}</Descriptions.Item>
           <Descriptions.Item label={t('callback.fields.createdAt')}>
-            {fmtDateTime(c.createdAt)} <span data-data="">{c.createdBy}</span>
+            {fmtDateTime(c.createdAt)}
+            {' · '}
+            <span data-data="">{c.createdBy}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('callback.fields.subject')} span={4}>
             <span data-testid="callback-subject" data-data="">

@@ -73,16 +73,16 @@ export function CallList({ openId, query = '' }: { openId: string | null; query?
     setPage(1);
   };
 
+  // At 1366 px the first eight columns are in view; the content sits beside the caller, the rest scroll.
   const columns: TableColumnsType<CallListRow> = [
-    { title: t('fields.recordNo'), dataIndex: 'recordNo', width: 190 },
-    { title: t('fields.answeredAt'), dataIndex: 'answeredAt', width: 160, render: (v: string) => fmtDateTime(v) },
-    { title: t('fields.callerName'), dataIndex: 'callerName', width: 100, ellipsis: true, onCell: dataCell },
-    { title: t('fields.phone'), dataIndex: 'phone', width: 130 },
-    { title: t('fields.organisation'), dataIndex: 'organisation', width: 150, ellipsis: true, onCell: dataCell },
+    { title: t('fields.recordNo'), dataIndex: 'recordNo', width: 180 },
+    { title: t('fields.answeredAt'), dataIndex: 'answeredAt', width: 150, render: (v: string) => fmtDateTime(v) },
+    { title: t('fields.callerName'), dataIndex: 'callerName', width: 90, ellipsis: true, onCell: dataCell },
     {
       // What the call was about, the first thing a lead reads: one line, cut with an ellipsis, whole in the tooltip.
       title: t('lists.content'),
       dataIndex: 'content',
+      width: 280,
       ellipsis: { showTitle: false },
       onCell: dataCell,
       render: (v: string) =>
@@ -92,14 +92,16 @@ export function CallList({ openId, query = '' }: { openId: string | null; query?
           </Tooltip>
         ) : null,
     },
-    { title: t('fields.category'), dataIndex: 'category', width: 96, render: (v: CallCategory | null) => (v ? t(`categories.${v}`) : '') },
-    { title: t('fields.status'), dataIndex: 'status', width: 110, render: (_: unknown, r) => <StatusTag record={r} /> },
+    { title: t('fields.category'), dataIndex: 'category', width: 116, render: (v: CallCategory | null) => (v ? t(`categories.${v}`) : '') },
+    { title: t('fields.status'), dataIndex: 'status', width: 100, render: (_: unknown, r) => <StatusTag record={r} /> },
+    { title: t('fields.phone'), dataIndex: 'phone', width: 130 },
+    { title: t('fields.organisation'), dataIndex: 'organisation', width: 160, ellipsis: true, onCell: dataCell },
     { title: t('fields.agentName'), dataIndex: 'agentName', width: 90, ellipsis: true, onCell: dataCell },
     { title: t('fields.durationSec'), dataIndex: 'durationSec', width: 80, render: (v: number | null) => fmtDuration(v) },
     {
       title: t('calls.late'),
       dataIndex: 'answeredLate',
-      width: 96,
+      width: 110,
       render: (late: boolean) =>
         late ? (
           <Tag color="red" data-testid="row-late-tag">
@@ -185,7 +187,7 @@ export function CallList({ openId, query = '' }: { openId: string | null; query?
         loading={loading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1500 }}
         rowClassName={(r) => (r.voided ? 'voided-row' : '')}
         onRow={(r) => ({
           onClick: () => navigate('records', r.id),

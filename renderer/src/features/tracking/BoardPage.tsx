@@ -19,7 +19,8 @@ const OPEN = ['registered', 'in_handling', 'handled', 'awaiting_approval'] as co
 /** A number on the board; clicking it opens the list behind it. */
 function Num({ title, value, suffix, onOpen, testId, danger }: { title: string; value: number | string; suffix?: string; onOpen: () => void; testId: string; danger?: boolean }) {
   return (
-    <Card size="small" hoverable className="board-number" onClick={onOpen} data-testid={testId} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onOpen()}>
+    // A value in words (the callback results) is set smaller than a number, so that it stays on one or two lines.
+    <Card size="small" hoverable className={typeof value === 'string' && value.length > 8 ? 'board-number board-words' : 'board-number'} onClick={onOpen} data-testid={testId} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onOpen()}>
       <Statistic title={title} value={value} suffix={suffix} styles={{ content: danger && Number(value) > 0 ? { color: '#cf1322' } : {} }} />
     </Card>
   );
