@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { withPageCsp } from './electron/main/csp';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { STAMP, sourceHash } from './scripts/build-renderer-if-stale.mjs';
 
@@ -24,12 +25,21 @@ function sourceStamp(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy as a <meta> in the built index.html: Electron loads it from file://, where
+ * no response header can carry one (electron/main/csp.ts). Build only: the dev server's React refresh
+ * preamble is an inline script that the policy would block.
+ */
+export function pageCsp(): Plugin {
+  return { name: 'hotline-page-csp', apply: 'build', transformIndexHtml: { order: 'post', handler: (html) => withPageCsp(html) } };
+}
+
 // The renderer is one static bundle loaded two ways: from file:// inside Electron and from the
 // browser host on 127.0.0.1. A relative base keeps asset URLs valid in both.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), sourceStamp()],
+  plugins: [react(), sourceStamp(), pageCsp()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
