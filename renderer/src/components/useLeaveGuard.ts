@@ -10,13 +10,7 @@ import { useTranslation } from 'react-i18next';
 export function useLeaveGuard(dirty: boolean, leave: () => void): () => void {
   const { modal } = App.useApp();
   const { t } = useTranslation();
-
-  useEffect(() => {
-    if (!dirty) return;
-    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [dirty]);
+  useAskBeforeUnload(dirty);
 
   return useCallback(() => {
     if (!dirty) {
@@ -33,4 +27,14 @@ export function useLeaveGuard(dirty: boolean, leave: () => void): () => void {
       onOk: leave,
     });
   }, [dirty, leave, modal, t]);
+}
+
+/** Reloading or closing the page with unsaved typing: the browser asks first. */
+export function useAskBeforeUnload(dirty: boolean): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
 }

@@ -1,6 +1,7 @@
 import { CheckOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Form, Radio, Rate, Row } from 'antd';
 import { useState } from 'react';
+import { api } from '../../../../shared/api/contract';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/envelope';
 import type { Callback } from '../../../../shared/api/types';
@@ -8,7 +9,10 @@ import { CALLBACK_RESULTS, type CallbackOutcome, type CallbackResult, outcomeIss
 import type { FieldIssue } from '../../../../shared/domain/mutation';
 import { call } from '../../api/client';
 import { errorText, fieldIssueText } from '../../api/errors';
+import { checkAll, focusFirstError } from '../../api/validate';
 import { clearErrors, prefixedErrorProps } from '../../components/FieldHelp';
+import { useMemoryDraft } from '../../components/memoryDraft';
+import { useAskBeforeUnload } from '../../components/useLeaveGuard';
 import { SnippetTextArea } from '../../components/SnippetTextArea';
 import { useHotkeys } from '../../components/useHotkeys';
 import { i18n } from '../../i18n';
@@ -58,7 +62,9 @@ interface Props {
 export function OutcomeForm({ callback, scriptVersionId, onDone }: Props) {
   const { t } = useTranslation();
   const [reached, setReached] = useState<Reached>('reached');
-  const [v, setV] = useState<Values>(BLANK);
+  // Typing comes back if the officer leaves the screen and returns to this callback (no lost typing).
+  const [v, setV, forgetDraft] = useMemoryDraft<Values>(`outcome:${callback.id}`, () => BLANK, String(callback.attempts));
+  useAskBeforeUnload(JSON.stringify(v) !== JSON.stringify(BLANK));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,10 +83,12 @@ export function OutcomeForm({ callback, scriptVersionId, onDone }: Props) {
 
   const complete = async () => {
     const outcome: CallbackOutcome = { ...v, scriptVersionId };
-    const issues = outcomeIssues(callback.kind, outcome);
-    if (issues.length) {
-      setErrors(outcomeErrors(issues));
+    // The survey's own rule and the contract's schema, every problem at once.
+    const local = checkAll(api['callbacks.complete'].params, { id: callback.id, outcome }, outcomeIssues(callback.kind, outcome));
+    if (local?.fields?.length) {
+      setErrors(outcomeErrors(local.fields));
       setAlert(t('callback.outcome.incomplete'));
+      focusFirstError(document.querySelector('[data-testid="outcome-form"]'));
       return;
     }
     setBusy(true);
@@ -88,6 +96,7 @@ export function OutcomeForm({ callback, scriptVersionId, onDone }: Props) {
     setBusy(false);
     if (!res.ok) return failed(res.error);
     setAlert(null);
+    forgetDraft();
     onDone(res.result, 'complete');
   };
 

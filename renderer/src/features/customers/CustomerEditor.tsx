@@ -1,10 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Form, Input, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../../shared/api/contract';
 import type { Customer } from '../../../../shared/api/types';
+import type { ApiError } from '../../../../shared/api/envelope';
 import { call } from '../../api/client';
 import { errorText, fieldErrors, stripPrefix } from '../../api/errors';
+import { checkAll, focusFirstError } from '../../api/validate';
 import { clearErrors, errorProps } from '../../components/FieldHelp';
 
 interface Values {
@@ -33,10 +36,25 @@ function valuesOf(c: Customer | null): Values {
 }
 
 /** 客户档案: create (customer null) or edit. Confidential data: opened only on purpose, per customer. */
-export function CustomerEditor({ customer, readOnly = false, onSaved }: { customer: Customer | null; readOnly?: boolean; onSaved: (c: Customer) => void }) {
+export function CustomerEditor({
+  customer,
+  readOnly = false,
+  onSaved,
+  onDirtyChange,
+}: {
+  customer: Customer | null;
+  readOnly?: boolean;
+  onSaved: (c: Customer) => void;
+  /** Whether the boxes hold typing not yet saved, so the drawer can ask before it closes. */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [v, setV] = useState<Values>(() => valuesOf(customer));
+  const [saved, setSaved] = useState<Values>(() => valuesOf(customer));
+  const form = useRef<HTMLDivElement>(null);
+  const dirty = JSON.stringify(v) !== JSON.stringify(saved);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -51,23 +69,42 @@ export function CustomerEditor({ customer, readOnly = false, onSaved }: { custom
     setErrors((e) => clearErrors(e, [`phones.${i}`, 'phones']));
   };
 
+  // Blank phone lines are unused slots: `phones.N` of what was sent is the N-th filled line on screen.
+  const filled = v.phones.map((p, i) => [p.trim(), i] as const).filter(([p]) => p);
+  const show = (error: ApiError) => {
+    const out: Record<string, string> = {};
+    for (const [k, msg] of Object.entries(stripPrefix(fieldErrors(error), 'fields'))) {
+      const m = /^phones\.(\d+)$/.exec(k);
+      out[m ? `phones.${filled[Number(m[1])]?.[1] ?? m[1]}` : k] = msg;
+    }
+    setErrors(out);
+    focusFirstError(form.current);
+  };
+
   const submit = async () => {
-    // Blank phone lines are just unused slots, not numbers to validate.
-    const fields = { ...v, phones: v.phones.map((p) => p.trim()).filter(Boolean) };
+    const fields = { ...v, phones: filled.map(([p]) => p) };
+    // Every problem at once (a name and a phone missing, a number nobody can dial), before anything is sent.
+    const local = customer ? checkAll(api['customers.update'].params, { id: customer.id, fields }) : checkAll(api['customers.create'].params, fields);
+    if (local) {
+      show(local);
+      return;
+    }
     setBusy(true);
     const res = customer ? await call('customers.update', { id: customer.id, fields }) : await call('customers.create', fields);
     setBusy(false);
     if (!res.ok) {
-      setErrors(stripPrefix(fieldErrors(res.error), 'fields'));
+      show(res.error);
       message.error(errorText(res.error));
       return;
     }
     message.success(t(customer ? 'customers.saved' : 'customers.created'));
     setV(valuesOf(res.result));
+    setSaved(valuesOf(res.result));
     onSaved(res.result);
   };
 
   return (
+    <div ref={form}>
     <Form layout="vertical" onFinish={() => void submit()} data-testid="customer-form" disabled={readOnly}>
       <Form.Item label={t('customers.name')} required {...errorProps(errors, 'name')}>
         <Input data-testid="customer-name" autoFocus value={v.name} onChange={(e) => set('name', e.target.value)} maxLength={100} />
@@ -140,5 +177,6 @@ export function CustomerEditor({ customer, readOnly = false, onSaved }: { custom
         </Space>
       )}
     </Form>
+    </div>
   );
 }

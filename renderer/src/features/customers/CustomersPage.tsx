@@ -8,6 +8,7 @@ import { errorText } from '../../api/errors';
 import { dataCell } from '../../components/dataField';
 import { MaskedContacts } from '../../components/RevealLink';
 import { fmtDateTime } from '../../components/format';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import '../../i18n/lists';
 import { mayTakeCalls, useRole } from '../auth/sessionStore';
@@ -29,6 +30,12 @@ export function CustomersPage() {
   const [error, setError] = useState<string | null>(null);
   // undefined: closed; null: creating; a customer: editing it.
   const [editing, setEditing] = useState<Customer | null | undefined>(undefined);
+  // Typing in the editor not yet saved: closing the drawer asks first.
+  const [dirty, setDirty] = useState(false);
+  const closeEditor = useLeaveGuard(dirty, () => {
+    setDirty(false);
+    setEditing(undefined);
+  });
 
   useEffect(() => {
     const id = setTimeout(() => setQuery(q.trim()), 250);
@@ -136,7 +143,7 @@ export function CustomersPage() {
             t('pop.newCustomer')
           )
         }
-        onClose={() => setEditing(undefined)}
+        onClose={closeEditor}
         destroyOnHidden
         data-testid="customer-drawer"
       >
@@ -153,6 +160,7 @@ export function CustomersPage() {
             key={editing?.id ?? 'new'}
             customer={editing}
             readOnly={!canEdit}
+            onDirtyChange={setDirty}
             onSaved={(c) => {
               setEditing(c);
               void search();
