@@ -1,10 +1,12 @@
 import { App, Button, Col, Form, InputNumber, Radio, Row } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { api } from '../../../../shared/api/contract';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/api/types';
 import { type CallbackRules, DEFAULT_CALLBACK_RULES } from '../../../../shared/domain/callback';
 import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
+import { checkAll, focusFirstError } from '../../api/validate';
 import { clearErrors, prefixedErrorProps } from '../../components/FieldHelp';
 import { useSettings } from '../admin/settingsStore';
 
@@ -24,13 +26,22 @@ export function CallbackRulesForm({ settings }: { settings: Settings }) {
     setErrors((e) => clearErrors(e, Object.keys(patch).map((k) => `callbackRules.${k}`)));
   };
 
+  const form = useRef<HTMLDivElement>(null);
   const submit = async () => {
+    // Every problem at once, by the contract's rules; a number out of range is refused, never clamped.
+    const local = checkAll(api['settings.update'].params, { callbackRules: v });
+    if (local) {
+      setErrors(fieldErrors(local));
+      focusFirstError(form.current);
+      return;
+    }
     setBusy(true);
     const res = await call('settings.update', { callbackRules: v });
     setBusy(false);
     if (!res.ok) {
       setErrors(fieldErrors(res.error));
       message.error(errorText(res.error));
+      focusFirstError(form.current);
       return;
     }
     put(res.result);
@@ -38,11 +49,10 @@ export function CallbackRulesForm({ settings }: { settings: Settings }) {
   };
 
   const num = (k: NumberKey, min: number, max: number) => (
-    <Form.Item label={t(`callback.rules.${k}`)} {...prefixedErrorProps('rules', errors, `callbackRules.${k}`)}>
+    // The range is shown, not enforced by the box: antd would clamp a value out of range without a word.
+    <Form.Item label={t(`callback.rules.${k}`)} extra={`${min}–${max}`} {...prefixedErrorProps('rules', errors, `callbackRules.${k}`)}>
       <InputNumber
         data-testid={`cbrules-${k}`}
-        min={min}
-        max={max}
         precision={0}
         style={{ width: '100%' }}
         value={v[k]}
@@ -52,6 +62,7 @@ export function CallbackRulesForm({ settings }: { settings: Settings }) {
   );
 
   return (
+    <div ref={form}>
     <Form layout="vertical" onFinish={() => void submit()} data-testid="callback-rules-form" className="rules-form">
       <Row gutter={16}>
         <Col span={6}>{num('satisfactionDays', 1, 60)}</Col>
@@ -92,5 +103,6 @@ export function CallbackRulesForm({ settings }: { settings: Settings }) {
         {t('common.save')}
       </Button>
     </Form>
+    </div>
   );
 }

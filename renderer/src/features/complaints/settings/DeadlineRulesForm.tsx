@@ -1,10 +1,12 @@
 import { App, Button, Col, Form, InputNumber, Radio, Row } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { api } from '../../../../../shared/api/contract';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../../shared/api/types';
 import type { DeadlineRules } from '../../../../../shared/domain/deadlines';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errors';
+import { checkAll, focusFirstError } from '../../../api/validate';
 import { clearErrors } from '../../../components/FieldHelp';
 import { useSettings } from '../../admin/settingsStore';
 import { complaintFieldErrors } from '../errors';
@@ -27,13 +29,22 @@ export function DeadlineRulesForm({ settings }: { settings: Settings }) {
     setErrors((e) => clearErrors(e, Object.keys(patch).map((k) => `deadlineRules.${k}`)));
   };
 
+  const form = useRef<HTMLDivElement>(null);
   const submit = async () => {
+    // Every problem at once, by the contract's rules; a number out of range is refused, never clamped.
+    const local = checkAll(api['settings.update'].params, { deadlineRules: v });
+    if (local) {
+      setErrors(complaintFieldErrors(local));
+      focusFirstError(form.current);
+      return;
+    }
     setBusy(true);
     const res = await call('settings.update', { deadlineRules: v });
     setBusy(false);
     if (!res.ok) {
       setErrors(complaintFieldErrors(res.error));
       message.error(errorText(res.error));
+      focusFirstError(form.current);
       return;
     }
     put(res.result);
@@ -42,11 +53,10 @@ export function DeadlineRulesForm({ settings }: { settings: Settings }) {
   };
 
   const num = (k: NumberKey, max: number, min = 1) => (
-    <Form.Item label={t(`complaint.settings.${k}`)} {...complaintErrorProps(errors, `deadlineRules.${k}`)}>
+    // The range is shown, not enforced by the box: antd would clamp a value out of range without a word.
+    <Form.Item label={t(`complaint.settings.${k}`)} extra={`${min}–${max}`} {...complaintErrorProps(errors, `deadlineRules.${k}`)}>
       <InputNumber
         data-testid={`rules-${k}`}
-        min={min}
-        max={max}
         precision={0}
         style={{ width: '100%' }}
         value={v[k]}
@@ -70,6 +80,7 @@ export function DeadlineRulesForm({ settings }: { settings: Settings }) {
   );
 
   return (
+    <div ref={form}>
     <Form layout="vertical" onFinish={() => void submit()} data-testid="rules-form" className="rules-form">
       <Row gutter={16}>
         <Col span={6}>{num('escalateMinutes', 24 * 60)}</Col>
@@ -90,5 +101,6 @@ export function DeadlineRulesForm({ settings }: { settings: Settings }) {
         {t('common.save')}
       </Button>
     </Form>
+    </div>
   );
 }
