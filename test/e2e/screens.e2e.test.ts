@@ -132,6 +132,12 @@ describe.each(LANGS)('every main screen in %s', (lang) => {
     await page.keyboard.press('F2');
     await settled(page, 'record-no');
     await screen(page, lang, 'agent-call-in-progress');
+    // Comfortable controls (issue 14, small things): checkboxes and radios at least 18 px.
+    const box = async (sel: string) => (await page.locator(`${sel}:visible`).first().boundingBox({ timeout: 3000 }))!;
+    const sizes = { checkbox: (await box('.ant-checkbox')).width, radio: (await box('.ant-radio')).width };
+    console.log(`control sizes (${lang}): checkbox ${sizes.checkbox} px, radio ${sizes.radio} px`);
+    expect(sizes.checkbox).toBeGreaterThanOrEqual(18);
+    expect(sizes.radio).toBeGreaterThanOrEqual(18);
 
     await page.getByTestId('nav-records').click();
     await settled(page, 'call-row');
@@ -140,6 +146,10 @@ describe.each(LANGS)('every main screen in %s', (lang) => {
     await visibleRows(page, 'call-row').nth(3).click();
     await settled(page, 'call-detail');
     await screen(page, lang, 'agent-call-detail');
+    // The drawer's close icon: a 28 px target around its glyph.
+    const close = (await page.locator('.ant-drawer-close:visible').first().boundingBox({ timeout: 3000 }))!;
+    console.log(`drawer close target (${lang}): ${close.width}×${close.height} px`);
+    expect(Math.min(close.width, close.height)).toBeGreaterThanOrEqual(28);
     await page.keyboard.press('Escape');
 
     await page.getByTestId('nav-customers').click();
