@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { EventName, Events } from '../../shared/api/events';
-import type { BackupInfo, RestoreResult, StoreStatus } from '../../shared/api/storeTypes';
+import type { BackupInfo, RestoreResult, ResyncResult, StoreStatus } from '../../shared/api/storeTypes';
 import type { Actor } from '../../shared/domain/mutation';
 import type { SyncEngine } from './sync/engine';
 
@@ -31,4 +31,8 @@ export interface StoreControl {
   backup(actor: Actor): BackupInfo;
   /** Checks the backup, lets `authorise` decide with the backup's own data, then replaces the store and reopens it. */
   restore(id: string, authorise: (backup: Database.Database) => Promise<Actor>): Promise<RestoreResult>;
+  /** The joined hub of a damaged store (read from it), or null. */
+  hubUrl(): string | null;
+  /** A damaged joined store: salvage what the hub lacks, set the file aside, fill a fresh store from the hub. */
+  resync(username: string, password: string): Promise<ResyncResult>;
 }

@@ -8,7 +8,8 @@ import { ApiFailure } from './errors';
 import { listBackups, makeBackup } from './store/backups';
 import { deferSearchIndexMerges, startIdleMerging } from './store/ftsMerge';
 import { IDLE_AFTER_MS, startDailyCare } from './store/integrity';
-import { auditStoreAction, checkBackup, manualBackup, type OpenedStore, openCheckedStore, replaceStoreFile, restoredResult } from './storeCare';
+import { auditStoreAction, checkBackup, manualBackup, moveStoreAside, type OpenedStore, openCheckedStore, replaceStoreFile, restoredResult } from './storeCare';
+import { damagedHubUrl, fillFromHub, planResync } from './storeResync';
 import { SyncEngine } from './sync/engine';
 
 export interface CoreOptions {
@@ -93,6 +94,23 @@ export function openCore(opts: CoreOptions): Core {
       if (live.status.state === 'ok') auditStoreAction(live.ctx.db, actor, 'restore', `restored ${id}; the replaced store is kept as ${keptAs ?? '(none)'}`, now());
       log.warn({ backup: id, keptAs, by: actor.displayName }, 'the store was restored from a backup');
       return restoredResult(id, keptAs);
+    },
+    hubUrl: () => (live.status.state === 'damaged' ? damagedHubUrl(live.ctx.db) : null),
+    async resync(username, password) {
+      if (live.status.state !== 'damaged') throw new ApiFailure('refused', 'the store is sound: nothing to re-sync');
+      // Read and authorised before anything moves: a refusal leaves the damaged store as it was.
+      const plan = await planResync(live.ctx.db, username, password);
+      const old = live;
+      old.stop();
+      old.ctx.db.close();
+      const keptAs = moveStoreAside(opts.dataDir, now());
+      old.release();
+      // A fresh store with the same key; the engine does not start (no hub yet) until it is filled.
+      live = start(openCheckedStore(opts.dataDir, openOpts, log));
+      const result = await fillFromHub(live.ctx, plan, password, keptAs);
+      if (opts.sync !== false) live.engine.start();
+      log.warn({ keptAs, salvaged: result.salvaged, sync: result.sync, by: plan.login.user.displayName }, 'the damaged store was set aside and re-synced from the hub');
+      return { ...result, keptAs };
     },
   };
 

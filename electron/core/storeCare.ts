@@ -112,6 +112,18 @@ export function replaceStoreFile(dataDir: string, backupFile: string, at: Date):
   fs.copyFileSync(backupFile, restoring);
   fs.chmodSync(restoring, 0o600);
   fsyncFile(restoring);
+  const keptAs = moveStoreAside(dataDir, at);
+  fs.renameSync(restoring, file);
+  if (process.platform !== 'win32') fsyncFile(dataDir);
+  return keptAs;
+}
+
+/**
+ * Moves the (closed) store and its -wal and -shm into the backups folder as `replaced-<time>.sqlite`,
+ * where pruning leaves it alone; the store's place is then empty. Returns the kept name, or null.
+ */
+export function moveStoreAside(dataDir: string, at: Date): string | null {
+  const file = path.join(dataDir, DB_FILE);
   let keptAs: string | null = null;
   if (fs.existsSync(file)) {
     keptAs = `replaced-${at.toISOString().replace(/[-:.]/g, '')}.sqlite`;
@@ -121,8 +133,6 @@ export function replaceStoreFile(dataDir: string, backupFile: string, at: Date):
     for (const side of ['-wal', '-shm']) if (fs.existsSync(file + side)) fs.renameSync(file + side, kept + side);
   }
   fs.rmSync(`${file}-journal`, { force: true });
-  fs.renameSync(restoring, file);
-  if (process.platform !== 'win32') fsyncFile(dataDir);
   return keptAs;
 }
 

@@ -275,10 +275,22 @@ export const api = {
   /** The store's health for the start screen; public because a damaged store cannot hold a login. */
   'store.status': def<S.StoreStatus>()(Empty, 'public'),
   /**
-   * Only while the store is damaged: restores a backup, proved by the username and password of an active
-   * administrator in that backup (the damaged store is not read for it).
+   * Only while the store is damaged: restores a backup (action 'restore', the default), proved by the
+   * username and password of an active administrator in that backup (the damaged store is not read for
+   * it); or, on a joined workstation, re-syncs from the hub (action 'resync'), proved by an active
+   * administrator's login at the hub, keeping the unsent outbox.
    */
-  'store.recover': def<S.RestoreResult>()(z.strictObject({ id: BackupId, username: Username, password: z.string().min(1).max(128) }), 'public'),
+  'store.recover': def<S.RestoreResult | S.ResyncResult>()(
+    z
+      .strictObject({
+        action: z.enum(['restore', 'resync']).default('restore'),
+        id: BackupId.optional(),
+        username: Username,
+        password: z.string().min(1).max(128),
+      })
+      .refine((p) => p.action === 'resync' || p.id !== undefined, { path: ['id'], message: 'choose a backup', params: { code: 'required' } }),
+    'public',
+  ),
 } as const;
 
 export type Api = typeof api;

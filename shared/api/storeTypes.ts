@@ -32,6 +32,25 @@ export interface StoreStatus {
   networkDrive: string | null;
   /** Only while damaged: the backups a restore may use (newest first). */
   backups: BackupInfo[];
+  /**
+   * Only while damaged, on a joined workstation: the hub it can re-sync from, and whether the hub
+   * answered just now (offline, the re-sync is not offered).
+   */
+  hub?: { url: string; reachable: boolean };
+}
+
+/** store.recover with action 'resync': the damaged store was set aside and a fresh one filled from the hub. */
+export interface ResyncResult {
+  /** Where the store now comes from, as RestoreResult names the backup. */
+  restored: 'hub';
+  resynced: true;
+  /** Where the damaged store was kept (in the backups folder). */
+  keptAs: string | null;
+  /** What came over from the damaged store: unsent outbox entries and audit rows, and rows that could not be read. */
+  salvaged: { pending: number; audit: number; unreadable: number; unreadableTables: string[] };
+  /** The first sync's outcome: what is still waiting for the hub, conflicts, and its error if it failed. */
+  sync: { pending: number; conflicts: number; error: string | null };
+  reload: true;
 }
 
 export interface RestoreResult {

@@ -7,6 +7,7 @@ import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap } from '../handler';
 import { backupFolder, backupKeep, listBackups, pruneBackups, setBackupKeep } from '../store/backups';
 import { userByUsername } from '../store/users';
+import { HubClient } from '../sync/hubClient';
 import { writeTx } from '../write/unit';
 
 /** 设置 → 备份与恢复, and the damaged-store screen's status and restore (docs/architecture.md, "Integrity and backups"). */
@@ -26,6 +27,15 @@ const RECOVER_MAX_FAILURES = 5;
 const RECOVER_PAUSE_MS = 60_000;
 const recoverFailures = { count: 0, until: 0 };
 
+async function hubAnswers(url: string): Promise<boolean> {
+  try {
+    await new HubClient(url).health();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const backupHandlers: HandlerMap<'backups.list' | 'backups.create' | 'backups.restore' | 'backups.keep' | 'store.status' | 'store.recover'> = {
   'backups.list': ({ ctx }) => listOf(ctx, control(ctx).dataDir),
 
@@ -43,7 +53,14 @@ export const backupHandlers: HandlerMap<'backups.list' | 'backups.create' | 'bac
     return control(ctx).restore(params.id, async () => actor);
   },
 
-  'store.status': ({ ctx }) => control(ctx).status(),
+  'store.status': async ({ ctx }) => {
+    const store = control(ctx);
+    const status = store.status();
+    const url = store.hubUrl();
+    // A joined damaged store may re-sync from its hub: offered only while the hub answers.
+    if (status.state !== 'damaged' || !url) return status;
+    return { ...status, hub: { url, reachable: await hubAnswers(url) } };
+  },
 
   'store.recover': async ({ ctx, params }) => {
     const store = control(ctx);
@@ -51,6 +68,9 @@ export const backupHandlers: HandlerMap<'backups.list' | 'backups.create' | 'bac
     const now = Date.now();
     if (recoverFailures.until > now)
       throw new ApiFailure('login_throttled', 'too many wrong passwords; wait a minute', undefined, { retryAfterSeconds: Math.ceil((recoverFailures.until - now) / 1000) });
+    // The hub checks the password and counts wrong ones itself (its login limiter).
+    if (params.action === 'resync') return store.resync(params.username, params.password);
+    if (!params.id) throw new ApiFailure('invalid_params', 'choose a backup', [{ field: 'id', code: 'required', message: 'choose a backup' }]);
     return store.restore(params.id, async (backup) => {
       const user = userByUsername(backup, params.username);
       const ok = await verifyPassword(params.password, user?.passwordHash ?? DUMMY_HASH);

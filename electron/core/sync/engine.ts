@@ -126,6 +126,20 @@ export class SyncEngine {
     return this.status;
   }
 
+  /**
+   * A store re-synced from the hub (index.ts, resync): everything from the hub first, each record with
+   * salvaged pending mutations rebased on top as it arrives, then the usual cycle pushes them and pulls
+   * what the hub made of them. A failure is left to the cycle to report in the status.
+   */
+  async pullThenSync(): Promise<SyncStatus> {
+    try {
+      await this.pullAll();
+    } catch {
+      // The cycle below meets the same failure and records it.
+    }
+    return this.syncNow();
+  }
+
   private connectLive(): void {
     if (this.stopped || this.closed) return;
     const url = this.hubUrl();

@@ -111,6 +111,20 @@ export async function joinHub(ctx: CoreContext, hubUrl: string, username: string
   }
 }
 
+/**
+ * Re-sync of a damaged store: an active administrator proves it to the hub itself (a damaged store
+ * cannot hold a session). Offline, a wrong password or another role: refused before anything moves.
+ */
+export async function hubAdminLogin(hubUrl: string, workstation: string, username: string, password: string): Promise<HubLoginResponse> {
+  try {
+    const login = await new HubClient(hubUrl).login(username, password, workstation);
+    if (login.user.role !== 'admin' || !login.user.active) throw new ApiFailure('forbidden', 'only an active administrator can re-sync a damaged store from the hub');
+    return login;
+  } catch (e) {
+    throw e instanceof ApiFailure ? e : hubErrorToFailure(e);
+  }
+}
+
 /** What no attested session covers (an inactive user's work) is pushed by the administrator's client. */
 function reassignStandaloneOutbox(ctx: CoreContext, adminId: string): void {
   const target = clientIdFor(ctx.db, adminId);
