@@ -86,11 +86,13 @@ export function sheetIssues(
   c: Pick<Complaint, 'address' | 'phone' | 'severity' | 'soothed' | 'headNotifiedTo' | 'headNotifiedAt' | 'solutions' | 'chosenSolution'> & SheetDates,
   at: string,
   prev?: (Pick<Complaint, 'phone'> & SheetDates) | null,
+  /** A form's own check: a masked number sent back as shown is the core's to swap (see isMaskedPhone). */
+  echoedMask = false,
 ): FieldIssue[] {
   const changed = <K extends keyof SheetDates | 'phone'>(k: K) => !prev || prev[k] !== c[k];
   return [
     ...contactIssues(c),
-    ...(changed('phone') ? phoneIssue('phone', c.phone) : []),
+    ...(changed('phone') ? phoneIssue('phone', c.phone, echoedMask) : []),
     ...(changed('occurredAt') ? notInFuture('occurredAt', c.occurredAt, at) : []),
     ...graveIssues(c),
     ...(changed('headNotifiedAt') ? notInFuture('headNotifiedAt', c.headNotifiedAt, at) : []),

@@ -13,17 +13,25 @@ import { normalizePhone } from './phone';
 /** A number a callback can dial: the same test the customer file and the callback queue use. */
 export const isPhone = (raw: string): boolean => normalizePhone(raw).valid;
 
-export function phoneIssue(field: string, raw: string | null | undefined): FieldIssue[] {
+/**
+ * A number shown masked to this role (138****8000, see maskPhone) and sent back as it was shown: the
+ * core swaps it for the stored number or leaves the stored one alone, so the schema lets it through.
+ */
+export const isMaskedPhone = (raw: string): boolean => /^\d{0,3}\*{4,}\d{0,4}$/.test(raw.trim());
+
+/** `echoedMask`: a form's own check, before the core swaps a masked echo for the stored number. */
+export function phoneIssue(field: string, raw: string | null | undefined, echoedMask = false): FieldIssue[] {
   const s = (raw ?? '').trim();
-  if (!s || isPhone(s)) return [];
+  if (!s || isPhone(s) || (echoedMask && isMaskedPhone(s))) return [];
   return [{ field, code: 'invalid_format', message: `"${s}" is not a phone number` }];
 }
 
 /** A phone box that may be empty; when filled it must be a phone number. */
-export const phoneText = () => text(40).refine((s) => !s || isPhone(s), { message: 'not a phone number', params: { code: 'invalid_format' } });
+export const phoneText = () =>
+  text(40).refine((s) => !s || isPhone(s) || isMaskedPhone(s), { message: 'not a phone number', params: { code: 'invalid_format' } });
 /** A phone box that must be filled with a phone number. */
 export const requiredPhone = () =>
-  requiredText(40).refine((s) => !s || isPhone(s), { message: 'not a phone number', params: { code: 'invalid_format' } });
+  requiredText(40).refine((s) => !s || isPhone(s) || isMaskedPhone(s), { message: 'not a phone number', params: { code: 'invalid_format' } });
 
 /**
  * The hotline read out in the closing words (请随时拨打热线…): digits, optionally grouped with

@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/api/types';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { setBridgeForTests } from '../../renderer/src/bridge';
 import { useSession } from '../../renderer/src/features/auth/sessionStore';
+import { OrgSettingsForm } from '../../renderer/src/features/admin/OrgSettingsForm';
 import { CallbackRulesForm } from '../../renderer/src/features/callbacks/CallbackRulesForm';
 import { DeadlineRulesForm } from '../../renderer/src/features/complaints/settings/DeadlineRulesForm';
 import { ActionBar } from '../../renderer/src/features/complaints/workflow/ActionBar';
@@ -72,5 +73,33 @@ describe('the other workflow steps check their boxes before asking the core', ()
     expect(shown('complaint')).toEqual([...fields]);
     expect(screen.getByTestId('step-error').textContent).toBe('填写有误,请检查标红的字段');
     expect(fake.of('complaints.transition')).toHaveLength(0);
+  });
+});
+
+describe('no lost typing in the settings forms', () => {
+  it('typing in the organisation settings comes back after a visit to another screen', async () => {
+    fakeBridge({ 'settings.usage': () => ({ ok: true, result: { departments: {} } }) });
+    useSession.setState({ phase: 'ready', session: session('admin') });
+    const first = mount(<OrgSettingsForm settings={SETTINGS} />);
+    await settle();
+    type('settings-hotline', '400-888-1234');
+    await settle();
+    first.unmount();
+    mount(<OrgSettingsForm settings={SETTINGS} />);
+    await settle();
+    expect((screen.getByTestId('settings-hotline') as HTMLInputElement).value).toBe('400-888-1234');
+  });
+
+  it('is dropped when the settings changed meanwhile (never laid over newer values)', async () => {
+    fakeBridge({ 'settings.usage': () => ({ ok: true, result: { departments: {} } }) });
+    useSession.setState({ phase: 'ready', session: session('admin') });
+    const first = mount(<OrgSettingsForm settings={SETTINGS} />);
+    await settle();
+    type('settings-hotline', '400-888-1234');
+    await settle();
+    first.unmount();
+    mount(<OrgSettingsForm settings={{ ...SETTINGS, hotline: '12345' }} />);
+    await settle();
+    expect((screen.getByTestId('settings-hotline') as HTMLInputElement).value).toBe('12345');
   });
 });

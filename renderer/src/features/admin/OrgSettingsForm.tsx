@@ -8,6 +8,8 @@ import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
 import { checkAll, focusFirstError } from '../../api/validate';
 import { clearErrors, errorProps } from '../../components/FieldHelp';
+import { useMemoryDraft } from '../../components/memoryDraft';
+import { useAskBeforeUnload } from '../../components/useLeaveGuard';
 import { useSettings } from './settingsStore';
 
 type Values = Omit<Settings, 'workstation'>;
@@ -17,7 +19,10 @@ export function OrgSettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const put = useSettings((s) => s.put);
-  const [v, setV] = useState<Values>(() => ({ ...settings, departments: [...settings.departments] }));
+  // Typing comes back after a visit to another screen, unless the settings changed meanwhile (no lost typing).
+  const initial = () => ({ ...settings, departments: [...settings.departments] });
+  const [v, setV] = useMemoryDraft<Values>('settings:organisation', initial, JSON.stringify(settings));
+  useAskBeforeUnload(JSON.stringify(v) !== JSON.stringify(initial()));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [usage, setUsage] = useState<Record<string, number>>({});

@@ -8,6 +8,8 @@ import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
 import { checkAll, focusFirstError } from '../../api/validate';
 import { clearErrors, prefixedErrorProps } from '../../components/FieldHelp';
+import { useMemoryDraft } from '../../components/memoryDraft';
+import { useAskBeforeUnload } from '../../components/useLeaveGuard';
 import { useSettings } from '../admin/settingsStore';
 
 type NumberKey = { [K in keyof CallbackRules]: CallbackRules[K] extends number ? K : never }[keyof CallbackRules];
@@ -17,7 +19,9 @@ export function CallbackRulesForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const put = useSettings((s) => s.put);
-  const [v, setV] = useState<CallbackRules>(() => ({ ...DEFAULT_CALLBACK_RULES, ...settings.callbackRules }));
+  // Typing comes back after a visit to another screen, unless the rules changed meanwhile (no lost typing).
+  const [v, setV] = useMemoryDraft<CallbackRules>('settings:callbackRules', () => ({ ...DEFAULT_CALLBACK_RULES, ...settings.callbackRules }), JSON.stringify(settings.callbackRules));
+  useAskBeforeUnload(JSON.stringify(v) !== JSON.stringify({ ...DEFAULT_CALLBACK_RULES, ...settings.callbackRules }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 

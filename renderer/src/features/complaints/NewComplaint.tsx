@@ -59,7 +59,7 @@ export function NewComplaintDrawer({ title, initial, callId, onDone, onClose }: 
     if (busy) return;
     const params = registerParams(values, callId);
     // Every problem at once: the contract's schema and the sheet's rules, the same the core runs.
-    const local = checkAll(api['complaints.register'].params, params, sheetIssues({ ...values, address: values.address.trim(), phone: values.phone.trim(), headNotifiedTo: values.headNotifiedTo.trim(), solutions: [], chosenSolution: null }, new Date().toISOString()));
+    const local = checkAll(api['complaints.register'].params, params, sheetIssues({ ...values, address: values.address.trim(), phone: values.phone.trim(), headNotifiedTo: values.headNotifiedTo.trim(), solutions: [], chosenSolution: null }, new Date().toISOString(), null, true));
     if (local) {
       showErrors(local);
       return;

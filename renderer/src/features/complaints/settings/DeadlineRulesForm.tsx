@@ -8,6 +8,8 @@ import { call } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import { checkAll, focusFirstError } from '../../../api/validate';
 import { clearErrors } from '../../../components/FieldHelp';
+import { useMemoryDraft } from '../../../components/memoryDraft';
+import { useAskBeforeUnload } from '../../../components/useLeaveGuard';
 import { useSettings } from '../../admin/settingsStore';
 import { complaintFieldErrors } from '../errors';
 import { complaintErrorProps } from '../form/ComplaintFormFields';
@@ -20,7 +22,9 @@ export function DeadlineRulesForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const put = useSettings((s) => s.put);
-  const [v, setV] = useState<DeadlineRules>(() => ({ ...settings.deadlineRules }));
+  // Typing comes back after a visit to another screen, unless the rules changed meanwhile (no lost typing).
+  const [v, setV] = useMemoryDraft<DeadlineRules>('settings:deadlineRules', () => ({ ...settings.deadlineRules }), JSON.stringify(settings.deadlineRules));
+  useAskBeforeUnload(JSON.stringify(v) !== JSON.stringify({ ...settings.deadlineRules }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
