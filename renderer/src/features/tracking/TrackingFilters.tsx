@@ -42,6 +42,8 @@ export const TrackingFilters = memo(function TrackingFilters({ view, list, users
         onChange={(v) => update({ status: v.length ? v : undefined })}
         options={COMPLAINT_STATUSES.map((s) => ({ value: s, label: label('complaintStatus', s) }))}
         style={{ minWidth: 160 }}
+        // The statuses read whole (in English "Handled, callback due" is wider than the box).
+        popupMatchSelectWidth={false}
         data-testid="tracking-status"
       />
       <Select
