@@ -160,6 +160,10 @@ export function authSuite(factory: HubFactory): void {
         ['POST', '/auth/login', { body: { username: 'li', password: PASSWORD, workstation: 'A07', role: 'admin' } }, /role/],
         ['PATCH', '/admin/settings', { token: admin, body: { answerWithinSeconds: 1 } }, /answerWithinSeconds/],
         ['PATCH', '/admin/settings', { token: admin, body: { colour: 'red' } }, /colour/],
+        // The same field rules as the console's dispatcher (shared/domain/fieldRules.ts): refused, never stored.
+        ['PATCH', '/admin/settings', { token: admin, body: { hotline: '热线abc' } }, /hotline/],
+        ['PATCH', '/admin/settings', { token: admin, body: { repeatCallerHours: 100_000 } }, /repeatCallerHours/],
+        ['PATCH', '/admin/settings', { token: admin, body: { departments: ['市场部', '市场部'] } }, /departments\.1/],
         ['PATCH', '/admin/settings', { token: admin, raw: '' }, /invalid/],
         ['POST', '/admin/users', { token: admin, body: { username: 'a b', displayName: 'x', role: 'agent', password: 'passpass1' } }, /username/],
         ['POST', '/admin/users', { token: admin, body: { username: 'newbie', displayName: 'x', role: 'boss', password: 'passpass1' } }, /role/],

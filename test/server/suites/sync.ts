@@ -74,6 +74,36 @@ export function syncSuite(factory: HubFactory): void {
       expect(calls.find((x) => x.id === mine).data.agentId).toBe(USERS.agent2.id);
     });
 
+    it('runs the same field rules as the console: a phone nobody can dial is rejected, naming the field (issue 14)', async () => {
+      const c = h();
+      const id = uuidv7();
+      await c.push('agent1', uuidv7(), [mut(1, 'call.create', callCreate(id))]);
+      const complaint = {
+        id: uuidv7(),
+        complaintNo: 'TS-2026-A07-0001',
+        workstation: 'A07',
+        channel: 'phone',
+        complainant: '周丽',
+        problem: '色牢度结果偏低',
+        severity: 'general',
+        type: 'result_doubt',
+        phone: '12-abc',
+        callId: null,
+        repeatIndex: 1,
+        receivedAt: '2026-11-22T02:00:00.000Z',
+        at: '2026-11-22T02:00:00.000Z',
+      };
+      const r = await c.push('agent1', uuidv7(), [
+        mut(1, 'complaint.register', complaint),
+        mut(2, 'call.update', { id, fields: { phone: 'not-a-phone☎' }, at: '2026-11-22T02:01:00.000Z' }, { version: 1, status: 'open', voided: false }),
+        mut(3, 'complaint.register', { ...complaint, phone: '13912345678' }),
+      ]);
+      const [badComplaint, badCall, ok] = r.json.acks;
+      expect(badComplaint).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^invalid args for complaint.register: .*phone/) });
+      expect(badCall).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/incomplete|phone/) });
+      expect(ok).toMatchObject({ status: 'applied' });
+    });
+
     it('rejects a mutation whose role is not allowed, naming the role', async () => {
       const c = h();
       const r = await c.push('officer', uuidv7(), [mut(1, 'call.create', callCreate(uuidv7()))]);

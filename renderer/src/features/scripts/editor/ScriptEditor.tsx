@@ -6,6 +6,8 @@ import { SCRIPT_KINDS, SCRIPT_VARIABLES, type ScriptKind, type ScriptVersion, sc
 import { call } from '../../../api/client';
 import { errorText, fieldIssueText } from '../../../api/errors';
 import { clearErrors } from '../../../components/FieldHelp';
+import { useMemoryDraft } from '../../../components/memoryDraft';
+import { useAskBeforeUnload } from '../../../components/useLeaveGuard';
 import { useRecordsChanged } from '../../../components/useRecordsChanged';
 import { i18n } from '../../../i18n';
 import { useSettings } from '../../admin/settingsStore';
@@ -46,8 +48,10 @@ export function ScriptEditor() {
   const [kind, setKind] = useState<ScriptKind>('call');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  // One draft per kind, so switching between 来电 and 回访 loses nothing typed.
-  const [drafts, setDrafts] = useState<Partial<Record<ScriptKind, EditScript>>>({});
+  // One draft per kind, so switching between 来电 and 回访 loses nothing typed; kept in the page's memory,
+  // so a visit to another screen loses nothing either (no lost typing), and leaving the page asks first.
+  const [drafts, setDrafts] = useMemoryDraft<Partial<Record<ScriptKind, EditScript>>>('scripts:editor', () => ({}));
+  useAskBeforeUnload(Object.keys(drafts).length > 0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
