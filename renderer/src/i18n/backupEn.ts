@@ -30,6 +30,17 @@ export const backupEn: typeof backupZh = {
     username: 'Administrator username',
     password: 'Password',
     recover: 'Restore this backup',
+    resync: {
+      title: 'Re-sync from the hub',
+      body: 'This workstation is joined to a hub ({{url}}). A re-sync moves the damaged store, as it is, to the backup folder, creates a new store and downloads every record from the hub again; changes made here and not yet sent are kept and sent under the names of the people who made them. An administrator proves it with their username and password at the hub.',
+      button: 'Re-sync from the hub',
+      offline: 'The hub cannot be reached, so a re-sync is not possible now. Check the network, then press “Check again”; or restore a backup.',
+      retry: 'Check again',
+      running: 'Re-syncing: downloading the records from the hub and sending the changes not yet sent. Do not close the program…',
+      done: 'Re-synced: {{pending}} changes not yet sent were kept. Reloading…',
+      unreadable: '{{count}} rows could not be read from the damaged file and were not kept; the damaged file is kept as it is in the backup folder.',
+      stillPending: '{{count}} changes are still waiting for the hub; they are sent once it can be reached.',
+    },
   },
   networkDrive: 'The store is on a network drive ({{fs}}), which can damage it: move the data folder to a local disk.',
 };
