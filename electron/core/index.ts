@@ -8,7 +8,17 @@ import { ApiFailure } from './errors';
 import { listBackups, makeBackup } from './store/backups';
 import { deferSearchIndexMerges, startIdleMerging } from './store/ftsMerge';
 import { IDLE_AFTER_MS, startDailyCare } from './store/integrity';
-import { auditStoreAction, checkBackup, manualBackup, moveStoreAside, type OpenedStore, openCheckedStore, replaceStoreFile, restoredResult } from './storeCare';
+import {
+  auditStoreAction,
+  checkBackup,
+  manualBackup,
+  moveStoreAside,
+  type OpenedStore,
+  openCheckedStore,
+  putStoreBack,
+  replaceStoreFile,
+  restoredResult,
+} from './storeCare';
 import { damagedHubUrl, fillFromHub, planResync } from './storeResync';
 import { SyncEngine } from './sync/engine';
 
@@ -67,6 +77,7 @@ export function openCore(opts: CoreOptions): Core {
   let lastRequestAt = 0;
   const idle = () => busy === 0 && Date.now() - lastRequestAt >= IDLE_AFTER_MS;
 
+  let resyncing = false;
   const control: StoreControl = {
     dataDir: opts.dataDir,
     status: () => ({ ...live.status, ...(live.status.state === 'damaged' ? { backups: listBackups(opts.dataDir) } : {}) }),
@@ -98,19 +109,38 @@ export function openCore(opts: CoreOptions): Core {
     hubUrl: () => (live.status.state === 'damaged' ? damagedHubUrl(live.ctx.db) : null),
     async resync(username, password) {
       if (live.status.state !== 'damaged') throw new ApiFailure('refused', 'the store is sound: nothing to re-sync');
-      // Read and authorised before anything moves: a refusal leaves the damaged store as it was.
-      const plan = await planResync(live.ctx.db, username, password);
-      const old = live;
-      old.stop();
-      old.ctx.db.close();
-      const keptAs = moveStoreAside(opts.dataDir, now());
-      old.release();
-      // A fresh store with the same key; the engine does not start (no hub yet) until it is filled.
-      live = start(openCheckedStore(opts.dataDir, openOpts, log));
-      const result = await fillFromHub(live.ctx, plan, password, keptAs);
-      if (opts.sync !== false) live.engine.start();
-      log.warn({ keptAs, salvaged: result.salvaged, sync: result.sync, by: plan.login.user.displayName }, 'the damaged store was set aside and re-synced from the hub');
-      return { ...result, keptAs };
+      if (resyncing) throw new ApiFailure('refused', 'a re-sync is already running');
+      resyncing = true;
+      try {
+        const old = live;
+        // Read and authorised before anything moves: a refusal leaves the damaged store as it was.
+        const plan = await planResync(old.ctx.db, username, password);
+        if (live !== old) throw new ApiFailure('refused', 'the store was replaced meanwhile (a restore)');
+        old.stop();
+        old.ctx.db.close();
+        const keptAs = moveStoreAside(opts.dataDir, now());
+        old.release();
+        // A fresh store with the same key; the engine does not start (no hub yet) until it is filled.
+        live = start(openCheckedStore(opts.dataDir, openOpts, log));
+        let result: Awaited<ReturnType<typeof fillFromHub>>;
+        try {
+          result = await fillFromHub(live.ctx, plan, password, keptAs);
+        } catch (err) {
+          // Nothing of value is in the fresh store yet; a store left not set up would invite a set-up over it.
+          log.error({ err: String(err) }, 'the re-sync could not fill the new store; the damaged store is put back');
+          live.stop();
+          live.ctx.db.close();
+          live.release();
+          if (keptAs) putStoreBack(opts.dataDir, keptAs);
+          live = start(openCheckedStore(opts.dataDir, openOpts, log));
+          throw err;
+        }
+        if (opts.sync !== false) live.engine.start();
+        log.warn({ keptAs, salvaged: result.salvaged, sync: result.sync, by: plan.login.user.displayName }, 'the damaged store was set aside and re-synced from the hub');
+        return { ...result, keptAs };
+      } finally {
+        resyncing = false;
+      }
     },
   };
 

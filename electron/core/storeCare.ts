@@ -136,6 +136,18 @@ export function moveStoreAside(dataDir: string, at: Date): string | null {
   return keptAs;
 }
 
+/**
+ * Undoes moveStoreAside after a re-sync failed before the fresh store held anything of value: the fresh
+ * store (closed) is deleted and the kept file goes back into place, to be opened (damaged) again.
+ */
+export function putStoreBack(dataDir: string, keptAs: string): void {
+  const file = path.join(dataDir, DB_FILE);
+  const kept = path.join(backupFolder(dataDir), keptAs);
+  for (const side of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + side, { force: true });
+  fs.renameSync(kept, file);
+  for (const side of ['-wal', '-shm']) if (fs.existsSync(kept + side)) fs.renameSync(kept + side, file + side);
+}
+
 export function restoredResult(id: string, keptAs: string | null): RestoreResult {
   return { restored: id, keptAs, reload: true };
 }
