@@ -11,6 +11,7 @@ import { LoginPage } from '../../renderer/src/features/auth/LoginPage';
 import { useSession } from '../../renderer/src/features/auth/sessionStore';
 import { OutcomeForm } from '../../renderer/src/features/callbacks/OutcomeForm';
 import { CustomerEditor } from '../../renderer/src/features/customers/CustomerEditor';
+import { PromisedCallbackModal } from '../../renderer/src/features/scripts/PromisedCallbackModal';
 import '../../renderer/src/i18n';
 import { fakeBridge } from './fakeBridge';
 import { session } from './fixtures';
@@ -74,6 +75,17 @@ describe('every problem on the first submit', () => {
     await settle();
     expect(shownFields()).toEqual(['displayName', 'password', 'username']);
     expect(fake.of('users.create')).toHaveLength(0);
+  });
+
+  it('承诺回电 (callback create): a number no callback can dial is refused beside the phone before anything is sent', async () => {
+    const fake = fakeBridge();
+    useSession.setState({ phase: 'ready', session: session('agent') });
+    const from = { callId: '0195f3a2-7b1c-7000-8000-0000000000d1', recordNo: 'LD-20261122-A07-0001', phone: 'not-a-phone☎', name: '李明', organisation: '', customerId: null, content: '' };
+    mount(<PromisedCallbackModal from={from} onDone={vi.fn()} onClose={vi.fn()} />);
+    fireEvent.click(screen.getByTestId('promised-submit'));
+    await settle();
+    expect(screen.getByTestId('promised-error-phone').textContent).toContain('不是有效的电话号码');
+    expect(fake.of('callbacks.create')).toHaveLength(0);
   });
 
   it('login: the username and the password in one answer, each beside its box', async () => {

@@ -3,8 +3,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Callback } from '../../../../shared/api/types';
+import { api } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
+import { checkAll, focusFirstError } from '../../api/validate';
 import { clearErrors, prefixedErrorProps } from '../../components/FieldHelp';
 import { SnippetTextArea } from '../../components/SnippetTextArea';
 import { useSettings } from '../admin/settingsStore';
@@ -50,13 +52,8 @@ export function PromisedCallbackModal({ from, onDone, onClose }: Props) {
 
   const submit = async () => {
     if (busy) return;
-    if (!phone.trim()) {
-      setErrors({ phone: t('script.promised.phoneRequired') });
-      return;
-    }
-    setBusy(true);
-    const res = await call('callbacks.create', {
-      kind: 'promised',
+    const params = {
+      kind: 'promised' as const,
       callId: from.callId,
       customerId: from.customerId,
       phone: phone.trim(),
@@ -64,7 +61,16 @@ export function PromisedCallbackModal({ from, onDone, onClose }: Props) {
       organisation: from.organisation.trim(),
       dueAt,
       subject: subject.trim(),
-    });
+    };
+    // Every problem at once, by the contract's rules (a number a callback can dial), before anything is sent.
+    const local = checkAll(api['callbacks.create'].params, params);
+    if (local) {
+      setErrors({ ...fieldErrors(local), ...(phone.trim() ? {} : { phone: t('script.promised.phoneRequired') }) });
+      focusFirstError(document.querySelector('.ant-modal-wrap'));
+      return;
+    }
+    setBusy(true);
+    const res = await call('callbacks.create', params);
     setBusy(false);
     if (!res.ok) {
       setErrors(fieldErrors(res.error));
