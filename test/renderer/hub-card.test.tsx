@@ -95,6 +95,14 @@ describe('中心服务器 card, not joined', () => {
 });
 
 describe('中心服务器 card, joined', () => {
+  it('an unreachable hub is said in Chinese with what to do, not the engine’s English', async () => {
+    mount(syncStatus({ joined: true, hubUrl: 'http://10.0.0.9:5290', online: false, error: 'hub http://10.0.0.9:5290 unreachable: fetch failed' }));
+    await settle();
+    const text = screen.getByTestId('hub-status-error').textContent ?? '';
+    expect(text).toContain('连不上中心服务器:请检查网络和服务器地址');
+    expect(text).not.toMatch(/unreachable|fetch failed/);
+  });
+
   it('立即同步 runs sync.now', async () => {
     const fake = mount(syncStatus({ pending: 1 }), { 'sync.now': () => ({ ok: true, result: syncStatus() }) });
     fireEvent.click(screen.getByTestId('hub-sync-now'));
