@@ -123,8 +123,14 @@ describe('tracking sheet (annex 3) through the core', () => {
     const db = c.core.context.db;
     const stored = () => (db.prepare('SELECT next_deadline AS d FROM complaints WHERE id = ?').get(complaints[0]!.id) as { d: string | null }).d;
     expect(stored()).toBe(new Date(Date.parse(complaints[0]!.receivedAt) + 15 * 60_000).toISOString());
-    await c.ok('complaints.edit', { id: complaints[0]!.id, fields: { agreedReplyBy: '2026-11-20T00:00:00.000Z' } });
-    expect(stored()).toBe('2026-11-20T00:00:00.000Z');
+    // An agreed reply time already past is refused beside its field and changes nothing (issue 14);
+    // a later one is saved, and the earlier, breached escalation deadline stays the next one.
+    const refused = await c.call('complaints.edit', { id: complaints[0]!.id, fields: { agreedReplyBy: '2026-11-20T00:00:00.000Z' } });
+    expect(refused.ok ? null : refused.error.fields?.map((f) => [f.field, f.code])).toEqual([['agreedReplyBy', 'in_past']]);
+    const escalateBy = new Date(Date.parse(complaints[0]!.receivedAt) + 15 * 60_000).toISOString();
+    expect(stored()).toBe(escalateBy);
+    await c.ok('complaints.edit', { id: complaints[0]!.id, fields: { agreedReplyBy: new Date(c.clock.t + 86_400_000).toISOString() } });
+    expect(stored()).toBe(escalateBy);
 
     // A row arriving from the hub goes through the same save: search and deadline follow it.
     const pulled: Complaint = { ...complaintsTable.get(db, complaints[0]!.id)!, problem: '样品丢失,要求赔偿', agreedReplyBy: null, escalatedAt: complaints[0]!.receivedAt };

@@ -394,11 +394,10 @@ describe('printing', () => {
     fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
     menuItem('导出 PDF…').click?.();
     await flush();
-    expect(win.webContents.printToPDF).toHaveBeenCalledWith({
-      pageSize: 'A4',
-      printBackground: true,
-      margins: { marginType: 'default' },
-    });
+    // A4 with backgrounds; the page's own @page size wins (annex 3 is landscape) and every page is numbered.
+    expect(win.webContents.printToPDF).toHaveBeenCalledWith(
+      expect.objectContaining({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' }, preferCSSPageSize: true, displayHeaderFooter: true }),
+    );
     const [dialogWindow, options] = fake.showSaveDialog.mock.calls[0]!;
     expect(dialogWindow).toBe(win);
     expect(options).toMatchObject({
