@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { salvageStore, writeSalvage } from '../../electron/core/store/salvage';
@@ -76,7 +77,7 @@ describe('salvaging a damaged store', () => {
   }, 60_000);
 
   it('reads nothing from a stand-in with no tables, and says so', () => {
-    const db = openEncryptedSqlite(':memory:', {});
+    const db = new Database(':memory:');
     try {
       const s = salvageStore(db);
       expect(s.meta.size).toBe(0);
