@@ -123,7 +123,10 @@ describe('no English sentence on a Chinese screen, in the failure cases of issue
     expect(await err.first().innerText()).toBe('请至少填写一个电话号码');
     await shot(page, 'words-04-customer-no-phone');
     await noEnglish('customer without a phone');
+    // Closing the drawer with typing asks first (no lost typing): 放弃 closes it.
     await page.keyboard.press('Escape');
+    await page.getByTestId('discard-ok').click();
+    await page.getByTestId('customer-form').waitFor({ state: 'detached' });
 
     await page.getByTestId('nav-complaints').click();
     await page.getByTestId('complaint-new-button').click();
