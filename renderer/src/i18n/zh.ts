@@ -263,7 +263,7 @@ export const zh = {
     voidWarn: '作废后记录仍保留,但不可再编辑。',
     voidDone: '记录已作废',
     by: '{{who}} · {{when}}',
-    actions: { create: '创建', update: '修改', void: '作废', end: '结束通话', close: '办结', answer: '接听' },
+    actions: { create: '创建', update: '修改', void: '作废', end: '结束通话', close: '办结', answer: '接听', repair: '中心服务器更正' },
     empty: '(空)',
   },
   customers: {
@@ -384,6 +384,13 @@ export const zh = {
       changed: '此记录在中心服务器上已被他人修改',
       invalid: '修改内容不符合要求',
       internal: '中心服务器内部错误',
+      number_taken: '编号已被占用',
+      foreign_workstation: '工作站代码与本机不符',
+      unknown_user: '指定的人员在中心服务器上不存在',
+      wrong_role: '指定的人员角色不能承担此项工作',
+      time_out_of_range: '时间早于本机构启用或过于久远,不予接受',
+      time_clamped: '时间晚于中心服务器时间,已按服务器时间记录',
+      name_corrected: '人员姓名已按中心服务器的记录更正',
     },
   },
   hub: {
