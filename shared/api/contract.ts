@@ -79,6 +79,8 @@ export const api = {
   ),
   /** Ends a login lock (10 wrong passwords) before its time runs out; written to the user's history. */
   'users.unlock': def<{ unlocked: boolean }>()(z.strictObject({ id: uuid }), SUPERVISOR_ROLES),
+  /** The logins locked or in back-off on this workstation, for the lead's board (staff data, not customer data). */
+  'users.locked': def<T.LockedLogin[]>()(Empty, SUPERVISOR_ROLES),
 
   'customers.lookup': def<T.LookupResult>()(z.strictObject({ phone: requiredText(40) }), ALL_ROLES),
   // No q (or a blank one): the customers touched most recently; keyAccount: key accounts only.

@@ -207,6 +207,17 @@ export interface DirectoryUser {
   role: Role;
 }
 
+/** A login locked on this workstation (lockedUntil set) or in back-off (lockedUntil null): users.locked. */
+export interface LockedLogin {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Consecutive failed logins. */
+  failures: number;
+  lockedUntil: string | null;
+}
+
 export type { Complaint };
 
 export type { TrackingPage, TrackingRow } from '../domain/tracking';

@@ -30,6 +30,7 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'users.create': { username: 'newuser', displayName: '新人', role: 'agent', password: 'password-1' },
   'users.update': { id: ID, displayName: '新名字', role: 'agent', active: true },
   'users.unlock': { id: ID },
+  'users.locked': {},
   'customers.lookup': { phone: '13800138000' },
   'customers.search': { q: '周', keyAccount: true, limit: 10 },
   'customers.get': { id: ID },

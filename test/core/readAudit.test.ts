@@ -19,6 +19,8 @@ type Read = { as: string; params: () => ParamsOf<MethodName>; action: string; en
 const NOT_CUSTOMER_DATA: Partial<Record<MethodName, string>> = {
   'settings.get': 'organisation settings',
   'users.list': 'staff accounts',
+  // Staff accounts and this workstation's failed-login counters: who a lead may unlock, no customer record.
+  'users.locked': 'staff accounts and login counters',
   'drafts.get': 'the user’s own unsaved form',
   'scripts.get': 'call scripts',
   'tracking.prefs.get': 'the user’s saved sheet view',

@@ -7,7 +7,7 @@ import type { CoreContext } from '../context';
 import { ApiFailure } from '../errors';
 import { actorOf, type HandlerMap } from '../handler';
 import { hubTokenOf, writeHistory } from '../store/journal';
-import { clearLoginFailures, loginLockOf } from '../store/loginAttempts';
+import { clearLoginFailures, lockedLogins, loginLockOf } from '../store/loginAttempts';
 import { endSessionsOf } from '../store/sessions';
 import { getMeta, requireSettings, writeSettings } from '../store/settings';
 import { departmentUsage } from '../store/settingsUsage';
@@ -45,7 +45,7 @@ async function viaHub(ctx: CoreContext, userId: string, method: 'POST' | 'PATCH'
   return true;
 }
 
-export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'settings.usage' | 'users.list' | 'users.create' | 'users.update' | 'users.unlock'> = {
+export const adminHandlers: HandlerMap<'settings.get' | 'settings.update' | 'settings.usage' | 'users.list' | 'users.create' | 'users.update' | 'users.unlock' | 'users.locked'> = {
   'settings.get': ({ ctx }) => withWorkstation(ctx, settingsOf(ctx)),
 
   // Counts only (no record is read out): the settings form asks before removing a value records still use.
@@ -148,4 +148,7 @@ listUsers(ctx.db).map(publicUser),
     ctx.log.info({ userId: user.id, by: actor.userId, unlocked }, 'login unlocked');
     return { unlocked };
   },
+
+  // Staff accounts and this workstation's own counters (no customer data): the lead's board lists them to unlock.
+  'users.locked': ({ ctx }) => lockedLogins(ctx.db, ctx.now()),
 };

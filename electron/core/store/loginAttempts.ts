@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Role } from '../../../shared/domain/roles';
 import { stmt } from './stmt';
 
 /** Consecutive failures that lock a username; the hub stops at the same number. */
@@ -61,4 +62,28 @@ export function loginLockOf(db: Database.Database, username: string): { failures
     | { failures: number; locked_until: string | null }
     | undefined;
   return row ? { failures: row.failures, lockedUntil: row.locked_until } : null;
+}
+
+export interface LockedLoginRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  failures: number;
+  lockedUntil: string | null;
+}
+
+/**
+ * Active users whose login is locked now, or in back-off (failures past the free ones, so every further
+ * try waits): what a lead may lift from the board. An expired lock is left out, as loginGate drops it
+ * at the next try. Locks first, then the most failures. ISO times compare as text.
+ */
+export function lockedLogins(db: Database.Database, now: Date): LockedLoginRow[] {
+  return stmt(
+    db,
+    `SELECT u.id, u.username, u.display_name AS displayName, u.role, a.failures, a.locked_until AS lockedUntil
+     FROM login_attempts a JOIN users u ON lower(u.username) = a.username
+     WHERE u.active = 1 AND (a.locked_until > ? OR (a.locked_until IS NULL AND a.failures > ?))
+     ORDER BY a.locked_until IS NULL, a.failures DESC, u.username`,
+  ).all(now.toISOString(), LOGIN_FREE_FAILURES) as LockedLoginRow[];
 }

@@ -10,6 +10,7 @@ import { errorText } from '../../api/errors';
 import { navigateWith } from '../../components/router';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { useLabel } from '../../i18n/labels';
+import { LockedLoginsCard } from './LockedLoginsCard';
 import { openTrackingWith } from './preset';
 import './strings';
 import './tracking.css';
@@ -51,70 +52,81 @@ export function BoardPage() {
   }, [load]);
   useRecordsChanged(['complaint', 'call', 'callback'], () => void load());
 
-  if (!b) return error ? <Alert type="error" showIcon title={error} /> : null;
+  // The locked logins are their own read: they show even while the numbers are loading or refused.
+  if (!b)
+    return (
+      <>
+        {error ? <Alert type="error" showIcon title={error} /> : null}
+        <LockedLoginsCard />
+      </>
+    );
+  // Same place in both returns, so the card keeps its state (and does not ask again) when the numbers arrive.
   return (
-    <Card
-      title={t('tracking.board.title')}
-      data-testid="board-page"
-      extra={
-        <Space>
-          <Typography.Text type="secondary">{t('tracking.board.asOf', { at: beijingTime(b.asOf) })}</Typography.Text>
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
-            {t('tracking.board.refresh')}
-          </Button>
-        </Space>
-      }
-    >
-      <Row gutter={[12, 12]}>
-        <Col span={6}>
-          <Num title={t('tracking.board.callsToday')} value={b.callsToday} onOpen={() => navigateWith('records', { from: b.dayStart })} testId="board-calls-today" />
-        </Col>
-        <Col span={6}>
-          <Num title={t('tracking.board.answeredLate')} value={b.answeredLateToday} onOpen={() => navigateWith('records', { from: b.dayStart, late: true })} testId="board-answered-late" danger />
-        </Col>
-        <Col span={6}>
-          <Num title={t('tracking.board.overdueComplaints')} value={b.overdueComplaints} onOpen={() => openTrackingWith({ status: [...OPEN], overdue: true, sort: 'nextDeadline', dir: 'asc' })} testId="board-overdue" danger />
-        </Col>
-        <Col span={6}>
-          <Num title={t('tracking.board.escalationsOverdue')} value={b.escalationsOverdue} onOpen={() => openTrackingWith({ sort: 'receivedAt', dir: 'asc' }, 'escalation_overdue')} testId="board-escalations-overdue" danger />
-        </Col>
-        {SEVERITIES.map((s) => (
-          <Col span={6} key={s}>
+    <>
+      <Card
+        title={t('tracking.board.title')}
+        data-testid="board-page"
+        extra={
+          <Space>
+            <Typography.Text type="secondary">{t('tracking.board.asOf', { at: beijingTime(b.asOf) })}</Typography.Text>
+            <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+              {t('tracking.board.refresh')}
+            </Button>
+          </Space>
+        }
+      >
+        <Row gutter={[12, 12]}>
+          <Col span={6}>
+            <Num title={t('tracking.board.callsToday')} value={b.callsToday} onOpen={() => navigateWith('records', { from: b.dayStart })} testId="board-calls-today" />
+          </Col>
+          <Col span={6}>
+            <Num title={t('tracking.board.answeredLate')} value={b.answeredLateToday} onOpen={() => navigateWith('records', { from: b.dayStart, late: true })} testId="board-answered-late" danger />
+          </Col>
+          <Col span={6}>
+            <Num title={t('tracking.board.overdueComplaints')} value={b.overdueComplaints} onOpen={() => openTrackingWith({ status: [...OPEN], overdue: true, sort: 'nextDeadline', dir: 'asc' })} testId="board-overdue" danger />
+          </Col>
+          <Col span={6}>
+            <Num title={t('tracking.board.escalationsOverdue')} value={b.escalationsOverdue} onOpen={() => openTrackingWith({ sort: 'receivedAt', dir: 'asc' }, 'escalation_overdue')} testId="board-escalations-overdue" danger />
+          </Col>
+          {SEVERITIES.map((s) => (
+            <Col span={6} key={s}>
+              <Num
+                title={`${t('tracking.board.openBySeverity')} · ${label('severity', s)}`}
+                value={b.openBySeverity[s]}
+                onOpen={() => openTrackingWith({ status: [...OPEN], severity: [s], sort: 'nextDeadline', dir: 'asc' })}
+                testId={`board-open-${s}`}
+              />
+            </Col>
+          ))}
+          <Col span={6}>
+            <Num title={t('tracking.board.majorNotReported')} value={b.majorNotReported} onOpen={() => openTrackingWith({ sort: 'receivedAt', dir: 'asc' }, 'unreported_major')} testId="board-major-unreported" danger />
+          </Col>
+          <Col span={6}>
+            <Num title={t('tracking.board.callbacksDue')} value={b.callbacksDue} onOpen={() => navigateWith('callbacks', { scope: 'all', dueBy: b.dayEnd })} testId="board-callbacks-due" />
+          </Col>
+          <Col span={6}>
+            <Num title={t('tracking.board.callbacksOverdue')} value={b.callbacksOverdue} onOpen={() => navigateWith('callbacks', { scope: 'all', overdue: true })} testId="board-callbacks-overdue" danger />
+          </Col>
+          <Col span={6}>
             <Num
-              title={`${t('tracking.board.openBySeverity')} · ${label('severity', s)}`}
-              value={b.openBySeverity[s]}
-              onOpen={() => openTrackingWith({ status: [...OPEN], severity: [s], sort: 'nextDeadline', dir: 'asc' })}
-              testId={`board-open-${s}`}
+              title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.average')}`}
+              value={b.satisfaction.average ?? '—'}
+              suffix={t('tracking.board.scored', { n: b.satisfaction.calls })}
+              onOpen={() => navigateWith('records', { from: b.monthStart, rated: true })}
+              testId="board-satisfaction"
             />
           </Col>
-        ))}
-        <Col span={6}>
-          <Num title={t('tracking.board.majorNotReported')} value={b.majorNotReported} onOpen={() => openTrackingWith({ sort: 'receivedAt', dir: 'asc' }, 'unreported_major')} testId="board-major-unreported" danger />
-        </Col>
-        <Col span={6}>
-          <Num title={t('tracking.board.callbacksDue')} value={b.callbacksDue} onOpen={() => navigateWith('callbacks', { scope: 'all', dueBy: b.dayEnd })} testId="board-callbacks-due" />
-        </Col>
-        <Col span={6}>
-          <Num title={t('tracking.board.callbacksOverdue')} value={b.callbacksOverdue} onOpen={() => navigateWith('callbacks', { scope: 'all', overdue: true })} testId="board-callbacks-overdue" danger />
-        </Col>
-        <Col span={6}>
-          <Num
-            title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.average')}`}
-            value={b.satisfaction.average ?? '—'}
-            suffix={t('tracking.board.scored', { n: b.satisfaction.calls })}
-            onOpen={() => navigateWith('records', { from: b.monthStart, rated: true })}
-            testId="board-satisfaction"
-          />
-        </Col>
-        <Col span={6}>
-          <Num
-            title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.callbacks')}`}
-            value={CALLBACK_RESULTS.map((k) => `${label('callbackResult', k)} ${b.satisfaction.callbacks[k]}`).join(' / ')}
-            onOpen={() => openTrackingWith({ status: ['registered', 'in_handling', 'handled', 'awaiting_approval', 'closed'], sort: 'callbackAt', dir: 'desc' }, 'callback_month')}
-            testId="board-callback-results"
-          />
-        </Col>
-      </Row>
-    </Card>
+          <Col span={6}>
+            <Num
+              title={`${t('tracking.board.satisfaction')} · ${t('tracking.board.callbacks')}`}
+              value={CALLBACK_RESULTS.map((k) => `${label('callbackResult', k)} ${b.satisfaction.callbacks[k]}`).join(' / ')}
+              onOpen={() => openTrackingWith({ status: ['registered', 'in_handling', 'handled', 'awaiting_approval', 'closed'], sort: 'callbackAt', dir: 'desc' }, 'callback_month')}
+              testId="board-callback-results"
+            />
+          </Col>
+        </Row>
+      </Card>
+      <LockedLoginsCard />
+    </>
   );
 }
