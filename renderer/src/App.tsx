@@ -1,34 +1,47 @@
-import { App as AntApp, Button, ConfigProvider, Result, Spin, theme } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, use, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onEvent } from './api/client';
-import { AppLayout, defaultPage, navItems } from './components/AppLayout';
 import { navigate, useRoute } from './components/router';
 import { subscribeThrottled } from './components/useRecordsChanged';
-import { SettingsPage } from './features/admin/SettingsPage';
-import { useSettings } from './features/admin/settingsStore';
-import { IdleLock } from './features/auth/LockScreen';
 import { LoginPage } from './features/auth/LoginPage';
-import { StoreCheck } from './features/backups/StoreCheck';
 import { mayTakeCalls, useSession } from './features/auth/sessionStore';
 import { useActiveCall } from './features/calls/activeCallStore';
-import { CallList } from './features/calls/CallList';
-import { CallScreen } from './features/calls/CallScreen';
-import { CallbacksPage } from './features/callbacks/CallbacksPage';
 import { useCallbackCounts } from './features/callbacks/countsStore';
 import './features/callbacks/callbacks.css';
-import { CustomersPage } from './features/customers/CustomersPage';
-import { ComplaintsPage } from './features/complaints/ComplaintsPage';
 import './features/complaints/complaints.css';
-import { PrintPage, usePrintRoute } from './features/print/PrintPage';
+import { usePrintRoute } from './features/print/printRoute';
 import './features/scripts/scripts.css';
-import { SetupPage } from './features/setup/SetupPage';
 import { useSync } from './features/sync/syncStore';
-import { BoardPage } from './features/tracking/BoardPage';
-import { TrackingPage } from './features/tracking/TrackingPage';
 import { i18n } from './i18n';
+
+// The login page loads with the app; the call screen as soon as someone is logged in (the first thing an
+// agent needs), and every other screen when first opened.
+const CallScreen = lazy(() => import('./features/calls/CallScreen').then((m) => ({ default: m.CallScreen })));
+const CallList = lazy(() => import('./features/calls/CallList').then((m) => ({ default: m.CallList })));
+const SettingsPage = lazy(() => import('./features/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const CallbacksPage = lazy(() => import('./features/callbacks/CallbacksPage').then((m) => ({ default: m.CallbacksPage })));
+const CustomersPage = lazy(() => import('./features/customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const ComplaintsPage = lazy(() => import('./features/complaints/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({ default: m.PrintPage })));
+const SetupPage = lazy(() => import('./features/setup/SetupPage').then((m) => ({ default: m.SetupPage })));
+const BoardPage = lazy(() => import('./features/tracking/BoardPage').then((m) => ({ default: m.BoardPage })));
+const TrackingPage = lazy(() => import('./features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })));
+// Shown only when the core cannot be reached; its illustrations are not worth loading before the login page.
+const Result = lazy(() => import('antd/es/result'));
+const StoreCheck = lazy(() => import('./features/backups/StoreCheck').then((m) => ({ default: m.StoreCheck })));
+const IdleLock = lazy(() => import('./features/auth/LockScreen').then((m) => ({ default: m.IdleLock })));
+// Nor the console's frame (menu, sync indicator, banners) and the settings store with its schemas.
+type Frame = [typeof import('./components/AppLayout'), typeof import('./features/admin/settingsStore')];
+let frame: Promise<Frame> | null = null;
+const loadFrame = () => (frame ??= Promise.all([import('./components/AppLayout'), import('./features/admin/settingsStore')]));
+const loadingScreen = (
+  <div className="center-page">
+    <Spin size="large" />
+  </div>
+);
 
 export function App() {
   const { i18n: inst } = useTranslation();
@@ -64,18 +77,30 @@ function Root() {
   if (phase === 'unreachable')
     return (
       <div className="center-page">
-        {/* A damaged store offers the restore of a backup; any other failure shows what went wrong. */}
-        <StoreCheck>
-          <Result status="error" title={t('app.title')} subTitle={bootError} extra={<Button onClick={() => void boot()}>{t('common.refresh')}</Button>} />
-        </StoreCheck>
+        <Suspense fallback={<Spin size="large" />}>
+          {/* A damaged store offers the restore of a backup; any other failure shows what went wrong. */}
+          <StoreCheck>
+            <Result status="error" title={t('app.title')} subTitle={bootError} extra={<Button onClick={() => void boot()}>{t('common.refresh')}</Button>} />
+          </StoreCheck>
+        </Suspense>
       </div>
     );
-  if (phase === 'setup') return <SetupPage />;
+  if (phase === 'setup')
+    return (
+      <Suspense fallback={loadingScreen}>
+        <SetupPage />
+      </Suspense>
+    );
   if (phase === 'login') return <LoginPage />;
-  return <Workspace />;
+  return (
+    <Suspense fallback={loadingScreen}>
+      <Workspace />
+    </Suspense>
+  );
 }
 
 function Workspace() {
+  const [{ AppLayout, defaultPage, navItems }, { useSettings }] = use(loadFrame());
   const route = useRoute();
   // #/print/…: the paper form alone. The console stays mounted underneath (hidden), so a call in progress survives.
   const print = usePrintRoute();
@@ -132,7 +157,7 @@ function Workspace() {
   const allowed = navItems(t).some((n) => n.page === route.page && n.allowed(role));
   useEffect(() => {
     if (!allowed && !printing) navigate(defaultPage(role));
-  }, [allowed, role, printing]);
+  }, [allowed, role, printing, defaultPage]);
 
   useEffect(() => {
     document.title = `${session?.organisationName ?? ''} — ${t('app.title')}`;
@@ -141,20 +166,32 @@ function Workspace() {
   const page = allowed ? route.page : defaultPage(role);
   return (
     <>
-      {print && <PrintPage kind={print.kind} id={print.id} />}
+      {print && (
+        <Suspense fallback={loadingScreen}>
+          <PrintPage kind={print.kind} id={print.id} />
+        </Suspense>
+      )}
       <div className={printing ? 'workspace hidden-under-print' : 'workspace'}>
         <AppLayout page={page}>
-          {takesCalls && <CallScreen visible={page === 'calls' && !printing} />}
-          {page === 'records' && <CallList openId={route.id} query={route.query} />}
-          {page === 'customers' && <CustomersPage />}
-          {page === 'tracking' && <TrackingPage />}
-          {page === 'board' && <BoardPage />}
-          {page === 'complaints' && <ComplaintsPage openId={route.id} />}
-          {page === 'callbacks' && <CallbacksPage openId={route.id} query={route.query} />}
-          {page === 'settings' && <SettingsPage />}
+          {takesCalls && (
+            <Suspense fallback={page === 'calls' ? loadingScreen : null}>
+              <CallScreen visible={page === 'calls' && !printing} />
+            </Suspense>
+          )}
+          <Suspense fallback={loadingScreen}>
+            {page === 'records' && <CallList openId={route.id} query={route.query} />}
+            {page === 'customers' && <CustomersPage />}
+            {page === 'tracking' && <TrackingPage />}
+            {page === 'board' && <BoardPage />}
+            {page === 'complaints' && <ComplaintsPage openId={route.id} />}
+            {page === 'callbacks' && <CallbacksPage openId={route.id} query={route.query} />}
+            {page === 'settings' && <SettingsPage />}
+          </Suspense>
         </AppLayout>
       </div>
-      <IdleLock pendingCall={!!heldCall} />
+      <Suspense fallback={null}>
+        <IdleLock pendingCall={!!heldCall} />
+      </Suspense>
     </>
   );
 }

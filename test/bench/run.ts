@@ -3,7 +3,8 @@
  *
  *   npm run bench                          all scenarios (≈ 5 min on 2 cores; the first run seeds
  *                                          the 100k-record hub, ≈ 1 min more, and caches it)
- *   npm run bench -- first-sync live       only some: first-sync, live, load-sqlite, load-pg, pgbench, tracking
+ *   npm run bench -- first-sync live       only some: first-sync, live, load-sqlite, load-pg, pgbench, tracking,
+ *                                          tracking-ui
  *
  * Sizes and durations come from the environment (defaults in brackets): BENCH_RECORDS [100000],
  * BENCH_FIRST_SYNC_RUNS [1], BENCH_BREAKDOWN_ROWS [20000], BENCH_SEED [store | push], BENCH_CACHE [1]
@@ -13,6 +14,9 @@
  * PostgreSQL: a throwaway cluster as in `npm run test:pg` (PG_BIN), or TEST_DATABASE_URL.
  * tracking (issue 6, test/bench/tracking.ts): BENCH_CUSTOMERS [1000000], BENCH_CALLS [1000000],
  * BENCH_COMPLAINTS [200000], BENCH_TRACKING_SAMPLES [300]; the bulk demo store is kept in bench-results/cache.
+ * tracking-ui (issue 14, test/bench/trackingUi.ts): the sheet in Chromium over the end-to-end test's 200k
+ * store (cached in the temp folder), BENCH_TRACKING_UI_SAMPLES [20] filters and as many searches; the login
+ * page's JavaScript (gzip); BENCH_WEB_STARTS [5] starts of `npm run web` with current builds.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,10 +31,11 @@ import { type LoadOptions, loadFigure, runLoad } from './load';
 import { type PgCluster, pgRoundTrip, runPgbench, startPg } from './pg';
 import { summarise } from './profile';
 import { benchTracking } from './tracking';
+import { benchTrackingUi } from './trackingUi';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.join(ROOT, 'bench-results');
-const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking'] as const;
+const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const env = (name: string, dflt: number) => {
@@ -51,6 +56,7 @@ const cfg = {
   pgbenchClients: 20,
   profileHub: process.env.BENCH_PROFILE_HUB === '1',
   tracking: { customers: env('BENCH_CUSTOMERS', 1_000_000), calls: env('BENCH_CALLS', 1_000_000), complaints: env('BENCH_COMPLAINTS', 200_000), samples: env('BENCH_TRACKING_SAMPLES', 300) },
+  trackingUi: { samples: env('BENCH_TRACKING_UI_SAMPLES', 20), webStarts: env('BENCH_WEB_STARTS', 5) },
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -261,6 +267,13 @@ async function main(): Promise<void> {
       const r = await benchTracking({ ...cfg.tracking, cache: cfg.cache, log });
       figures.push(...r.figures);
       notes.tracking = r.notes;
+    });
+
+  if (wanted('tracking-ui'))
+    await attempt('tracking-ui', async () => {
+      const r = await benchTrackingUi({ ...cfg.trackingUi, log });
+      figures.push(...r.figures);
+      notes.trackingUi = r.notes;
     });
 
   info.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));

@@ -16,7 +16,11 @@ export interface WebHost {
 }
 
 /** `npm run web` as its own process, so a test can SIGKILL it like a power cut. */
-export async function startWebHost(dataDir = tmpDir('hd-web-')): Promise<WebHost> {
+/**
+ * `startMs`: how long the host may take to answer. A large store takes longer (quick_check reads every
+ * page of a 2.6 GB store at open: about 30 s on two busy cores).
+ */
+export async function startWebHost(dataDir = tmpDir('hd-web-'), { startMs = 30_000 } = {}): Promise<WebHost> {
   if (!fs.existsSync(path.join(ROOT, 'dist/renderer/index.html'))) throw new Error('run "npm run build:renderer" first (npm run test:e2e does)');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -29,7 +33,7 @@ export async function startWebHost(dataDir = tmpDir('hd-web-')): Promise<WebHost
     });
     child.stdout?.on('data', (d) => (log = (log + d).slice(-4000)));
     child.stderr?.on('data', (d) => (log = (log + d).slice(-4000)));
-    const until = Date.now() + 30_000;
+    const until = Date.now() + startMs;
     while (Date.now() < until) {
       if (child.exitCode !== null) throw new Error(`browser host exited: ${log}`);
       try {

@@ -37,3 +37,23 @@ afterEach(() => {
   delete window.hotline;
   window.location.hash = '';
 });
+
+// The app loads its screens when first opened (React.lazy in App.tsx). Loading them here, once, makes a
+// screen's import resolve within the few ticks a test waits, as an already-downloaded chunk does in the app.
+await Promise.all([
+  import('../../renderer/src/components/AppLayout'),
+  import('../../renderer/src/features/admin/settingsStore'),
+  import('../../renderer/src/features/admin/SettingsPage'),
+  import('../../renderer/src/features/auth/LockScreen'),
+  import('../../renderer/src/features/backups/StoreCheck'),
+  import('../../renderer/src/features/calls/CallScreen'),
+  import('../../renderer/src/features/calls/CallList'),
+  import('../../renderer/src/features/callbacks/CallbacksPage'),
+  import('../../renderer/src/features/customers/CustomersPage'),
+  import('../../renderer/src/features/complaints/ComplaintsPage'),
+  import('../../renderer/src/features/print/PrintPage'),
+  import('../../renderer/src/features/setup/SetupPage'),
+  import('../../renderer/src/features/tracking/BoardPage'),
+  import('../../renderer/src/features/tracking/TrackingPage'),
+  import('antd/es/result'),
+]);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { createPortal } from 'react-dom';
 import type { TrackingRow } from '../../../../shared/api';
 import { beijingTime, cellValue, columnTitle, TRACKING_COLUMNS, type TrackingColumnKey } from '../../../../shared/domain/tracking';
@@ -6,25 +7,26 @@ import './print.css';
 
 /**
  * Width of each column on A4 landscape, in parts of the line (table-layout: fixed). The number and the
- * times are sized to stay on one line at the paper's type size; names and text wrap by word.
+ * times are sized to stay on one line at the paper's type size (a landline with its area code too), a
+ * customer's name of four characters and 重大投诉 too; the longer texts (organisation, problem, result) wrap.
  */
 const WIDTH: Record<TrackingColumnKey, number> = {
   complaintNo: 25,
   receivedAt: 22,
-  complainant: 11,
-  organisation: 13,
-  phone: 17,
-  problem: 17,
-  severity: 11,
+  complainant: 15,
+  organisation: 11,
+  phone: 20,
+  problem: 13,
+  severity: 13,
   departments: 12,
   handlerName: 10,
   status: 12,
-  result: 14,
+  result: 12,
   completedAt: 15,
   callbackDueAt: 15,
   callbackAt: 15,
   callbackResult: 11,
-  rectification: 11,
+  rectification: 10,
   closedAt: 15,
   daysOpen: 7,
   nextDeadline: 22,
@@ -108,11 +110,11 @@ export function TrackingPaper({ rows, total, org, offset = 0 }: { rows: Tracking
  * The paper beside the app (a portal into <body>), hidden on screen. While the sheet is open, printing
  * the page (the 打印 button, Ctrl+P, the app's 打印… / 导出 PDF… menu) prints this register alone.
  */
-export function TrackingPaperPortal(props: Parameters<typeof TrackingPaper>[0]) {
+export const TrackingPaperPortal = memo(function TrackingPaperPortal(props: Parameters<typeof TrackingPaper>[0]) {
   return createPortal(
     <div className="tracking-print-portal">
       <TrackingPaper {...props} />
     </div>,
     document.body,
   );
-}
+});

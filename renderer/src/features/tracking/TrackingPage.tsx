@@ -1,6 +1,6 @@
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Space, Table, Tag } from 'antd';
-import { type HTMLAttributes, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type HTMLAttributes, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryUser, TrackingRow } from '../../../../shared/api';
 import { DEFAULT_TRACKING_VIEW, type TrackingColumnKey, type TrackingSortField, type TrackingView } from '../../../../shared/domain/tracking';
@@ -19,8 +19,11 @@ import './tracking.css';
 
 /** Saved per user a moment after the last change, so that typing a search does not write on every key. */
 const SAVE_DELAY_MS = 600;
-/** A quick answer shows no spinner at all: a flash over the rows costs two renders of the table. */
-const LOADING = { delay: 300 } as const;
+/**
+ * A quick answer shows no spinner at all: the spinner is switched on only once a query has taken this
+ * long, so that a fast one does not re-render the table twice (spinner on, spinner off) around its rows.
+ */
+const SPINNER_AFTER_MS = 300;
 const PAGE_SIZES = [50, 100, 200, 500];
 
 /** The view as the core queries and exports it: the column choice is the screen's alone. */
@@ -40,11 +43,14 @@ export function TrackingPage() {
   const [total, setTotal] = useState(0);
   // The core counts up to 10 000 (1 000 for a very common search term) and says when more match.
   const [capped, setCapped] = useState(false);
-  const [loading, setLoading] = useState(false);
+  // Only true once a query has been running for SPINNER_AFTER_MS.
+  const [slow, setSlow] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<DirectoryUser[]>([]);
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
   const fromPreset = useRef(false);
+  /** The view as the store has it, so that an unchanged view is not saved again. */
+  const stored = useRef<string | null>(null);
 
   // The board's drill-down wins over the saved view; otherwise the user's own view comes back.
   useEffect(() => {
@@ -55,7 +61,11 @@ export function TrackingPage() {
       setList(preset.list);
       return;
     }
-    void call('tracking.prefs.get', {}).then((res) => setView(res.ok ? res.result : DEFAULT_TRACKING_VIEW));
+    void call('tracking.prefs.get', {}).then((res) => {
+      const v = res.ok ? res.result : DEFAULT_TRACKING_VIEW;
+      stored.current = JSON.stringify(v);
+      setView(v);
+    });
     void call('users.directory', {}).then((res) => res.ok && setUsers(res.result));
   }, []);
 
@@ -63,9 +73,15 @@ export function TrackingPage() {
   const unsaved = useRef<TrackingView | null>(null);
   useEffect(() => {
     if (!view || fromPreset.current) return;
+    // A view the store already has (just read, or changed and changed back) is not written again.
+    if (JSON.stringify(view) === stored.current) {
+      unsaved.current = null;
+      return;
+    }
     unsaved.current = view;
     const id = setTimeout(() => {
       unsaved.current = null;
+      stored.current = JSON.stringify(view);
       void call('tracking.prefs.save', { view });
     }, SAVE_DELAY_MS);
     return () => clearTimeout(id);
@@ -97,11 +113,12 @@ export function TrackingPage() {
   const load = useCallback(async () => {
     if (!query) return;
     const mine = ++seq.current;
-    setLoading(true);
+    const spinner = setTimeout(() => mine === seq.current && setSlow(true), SPINNER_AFTER_MS);
     const res = await call('tracking.query', { ...(JSON.parse(query) as TrackingView), ...(list ? { list } : {}), limit: pageSize, offset: (page - 1) * pageSize });
     // A slower answer to an older view must not replace the rows of a newer one.
+    clearTimeout(spinner);
     if (mine !== seq.current) return;
-    setLoading(false);
+    setSlow(false);
     if (!res.ok) {
       setError(errorText(res.error));
       return;
@@ -160,7 +177,10 @@ export function TrackingPage() {
     }),
     [page, pageSize, total, capped, t],
   );
-  const loadingProp = useMemo(() => ({ ...LOADING, spinning: loading }), [loading]);
+  // The paper (every row of the page, all 20 columns, hidden until printed) follows the rows on screen
+  // in a render of its own after they are painted, not in the same one.
+  const paper = useMemo(() => ({ rows, total: capped ? `${total}+` : total, offset: (page - 1) * pageSize }), [rows, total, capped, page, pageSize]);
+  const deferredPaper = useDeferredValue(paper);
 
   if (!view) return null;
   return (
@@ -198,14 +218,14 @@ export function TrackingPage() {
         // Only the rows in view are in the DOM: a page of 500 renders like a page of 30.
         virtual
         scroll={scroll}
-        loading={loadingProp}
+        loading={slow}
         columns={columns}
         dataSource={rows}
         onRow={rowProps}
         onChange={onChange}
         pagination={pagination}
       />
-      <TrackingPaperPortal rows={rows} total={capped ? `${total}+` : total} org={org} offset={(page - 1) * pageSize} />
+      <TrackingPaperPortal {...deferredPaper} org={org} />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Dropdown, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Checkbox, Dropdown, type TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,11 @@ export const SORTABLE = new Set<string>([
   'daysOpen',
   'nextDeadline',
 ]);
-const SEVERITY_COLOR = { general: 'default', major: 'orange', crisis: 'red' } as const;
+/**
+ * Cells are plain elements with the sheet's own classes (tracking.css), not antd's Tag and Typography:
+ * those run their style and context hooks per cell, and a page of rows holds hundreds of cells.
+ */
+const SEVERITY_CLASS = { general: 'trk-tag', major: 'trk-tag trk-tag-orange', crisis: 'trk-tag trk-tag-red' } as const;
 
 /**
  * On screen the columns a lead reads first come first, so that at 1366 px they are all visible without
@@ -38,16 +42,21 @@ export const SCREEN_ORDER: readonly TrackingColumnKey[] = [...LEAD_FIRST, ...TRA
 const LAYOUT = new Map(TRACKING_COLUMNS.map((c) => [c.key as TrackingColumnKey, c]));
 /** The number opens the row and cannot be hidden. */
 const ALWAYS: TrackingColumnKey = 'complaintNo';
+/**
+ * Shown until the user chooses: what a lead works from. Every cell on screen costs layout and render on
+ * each new page of rows (the virtual table renders only the rows in view, but every column of them), so
+ * the dates of the later steps, the texts and the phone are one click away in 列设置, not on by default.
+ */
+export const DEFAULT_COLUMNS: readonly TrackingColumnKey[] = [...LEAD_FIRST, 'receivedAt', 'departments', 'handlerName', 'problem', 'daysOpen'];
 /** Columns that show what was recorded (names, problem, result, departments), as written in either language. */
 const DATA_COLUMNS = new Set<TrackingColumnKey>(['complainant', 'organisation', 'problem', 'departments', 'handlerName', 'result', 'rectification']);
 
 /** Pixels per width unit of the annex layout; tags and dates need a floor. */
 const widthOf = (key: TrackingColumnKey) => Math.max((LAYOUT.get(key)?.width ?? 10) * 8, key === 'severity' || key === 'status' ? 104 : 72);
 
-/** The columns shown: the user's choice (unknown keys dropped), else all of them. */
+/** The columns shown: the user's choice (unknown keys dropped), else the default set. */
 export function shownColumns(view: TrackingView | null): TrackingColumnKey[] {
-  const chosen = view?.columns;
-  if (!chosen?.length) return [...SCREEN_ORDER];
+  const chosen = view?.columns?.length ? view.columns : DEFAULT_COLUMNS;
   return SCREEN_ORDER.filter((k) => k === ALWAYS || chosen.includes(k));
 }
 
@@ -56,8 +65,8 @@ export const tableWidth = (keys: readonly TrackingColumnKey[]) => keys.reduce((s
 
 // One render function per column, made once: cells re-render only when their row object changes.
 const cellRenderers: Partial<Record<TrackingColumnKey, (lang: Lang) => (_: unknown, r: TrackingRow) => ReactNode>> = {
-  complaintNo: () => (_, r) => <Typography.Link className="tracking-no">{r.complaintNo}</Typography.Link>,
-  severity: (lang) => (_, r) => <Tag color={SEVERITY_COLOR[r.severity]}>{cellValue(r, 'severity', lang)}</Tag>,
+  complaintNo: () => (_, r) => <span className="tracking-no">{r.complaintNo}</span>,
+  severity: (lang) => (_, r) => <span className={SEVERITY_CLASS[r.severity]}>{cellValue(r, 'severity', lang)}</span>,
   flags: (lang) => (_, r) => <Flags row={r} lang={lang} />,
 };
 const rendererCache = new Map<string, (_: unknown, r: TrackingRow) => ReactNode>();
@@ -78,17 +87,19 @@ function Flags({ row, lang }: { row: TrackingRow; lang: Lang }) {
   return (
     <>
       {row.overdue.map((k) => (
-        <Tag key={k} color="red" data-testid="tracking-overdue-tag">
+        <span key={k} className="trk-tag trk-tag-red" data-testid="tracking-overdue-tag">
           {clockFlagLabel(k, 'overdue', lang)}
-        </Tag>
+        </span>
       ))}
       {row.warning.map((k) => (
-        <Tag key={k} color="orange">
+        <span key={k} className="trk-tag trk-tag-orange">
           {clockFlagLabel(k, 'warning', lang)}
-        </Tag>
+        </span>
       ))}
       {row.late.map((k) => (
-        <Tag key={k}>{clockFlagLabel(k, 'late', lang)}</Tag>
+        <span key={k} className="trk-tag">
+          {clockFlagLabel(k, 'late', lang)}
+        </span>
       ))}
     </>
   );
@@ -114,9 +125,10 @@ export function ColumnMenu({ shown, lang, onChange }: { shown: readonly Tracking
   const { t } = useTranslation();
   const toggle = (key: TrackingColumnKey, on: boolean) => {
     const next = SCREEN_ORDER.filter((k) => (k === key ? on : shown.includes(k)));
-    // All shown is the default: store nothing, so that columns added later appear for this user too.
-    onChange(next.length === SCREEN_ORDER.length ? undefined : next);
+    onChange(sameAsDefault(next) ? undefined : next);
   };
+  // The default set is stored as nothing, so that a later change of the default reaches this user too.
+  const sameAsDefault = (keys: readonly TrackingColumnKey[]) => keys.length === DEFAULT_COLUMNS.length && keys.every((k) => DEFAULT_COLUMNS.includes(k));
   return (
     <Dropdown
       trigger={['click']}
@@ -127,8 +139,11 @@ export function ColumnMenu({ shown, lang, onChange }: { shown: readonly Tracking
               {columnTitle(key, lang)}
             </Checkbox>
           ))}
-          <Button size="small" type="link" onClick={() => onChange(undefined)}>
+          <Button size="small" type="link" onClick={() => onChange([...SCREEN_ORDER])} data-testid="tracking-columns-all">
             {t('tracking.allColumns')}
+          </Button>
+          <Button size="small" type="link" onClick={() => onChange(undefined)} data-testid="tracking-columns-default">
+            {t('tracking.defaultColumns')}
           </Button>
         </div>
       )}

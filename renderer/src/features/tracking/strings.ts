@@ -22,6 +22,7 @@ const zh = {
   print: '打印',
   columns: '列设置',
   allColumns: '显示全部列',
+  defaultColumns: '恢复默认列',
   /** The printed register (annex 3): always printed in Chinese, so the English words are for completeness. */
   paper: {
     rows: '第 {{range}} 条,共 {{total}} 条',
@@ -75,6 +76,7 @@ const en: typeof zh = {
   print: 'Print',
   columns: 'Columns',
   allColumns: 'Show all columns',
+  defaultColumns: 'Default columns',
   paper: {
     rows: 'Rows {{range}} of {{total}}',
     printedAt: 'Printed: {{at}}',
