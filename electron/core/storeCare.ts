@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo, RestoreResult, StoreStatus } from '../../shared/api/storeTypes';
 import type { Actor } from '../../shared/domain/mutation';
-import { openEncryptedSqlite } from '../../shared/node/encryptedSqlite';
+import { fsyncPath, openEncryptedSqlite } from '../../shared/node/encryptedSqlite';
 import { checkStore, lockStore, networkFileSystem, StoreProblemError } from '../../shared/node/storeHealth';
 import type { Logger } from './context';
 import { DB_FILE, type OpenOptions, openDatabase, StoreDamagedError } from './db/open';
@@ -90,17 +90,6 @@ export async function checkBackup(dataDir: string, id: string, key: Uint8Array |
   }
 }
 
-function fsyncFile(p: string): void {
-  const fd = fs.openSync(p, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } catch (err) {
-    if (process.platform !== 'win32') throw err;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Puts a checked backup in the store's place; the store must be closed. The replaced file (and its
  * -wal, which belongs to it and must never be replayed onto the backup) is kept in the backups
@@ -111,10 +100,10 @@ export function replaceStoreFile(dataDir: string, backupFile: string, at: Date):
   const restoring = `${file}.restoring`;
   fs.copyFileSync(backupFile, restoring);
   fs.chmodSync(restoring, 0o600);
-  fsyncFile(restoring);
+  fsyncPath(restoring);
   const keptAs = moveStoreAside(dataDir, at);
   fs.renameSync(restoring, file);
-  if (process.platform !== 'win32') fsyncFile(dataDir);
+  if (process.platform !== 'win32') fsyncPath(dataDir);
   return keptAs;
 }
 

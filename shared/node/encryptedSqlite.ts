@@ -83,7 +83,8 @@ export function makePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
-function fsyncPath(p: string): void {
+/** fsync a file or (outside Windows) a folder, so that a rename into it survives a power cut. */
+export function fsyncPath(p: string): void {
   const fd = fs.openSync(p, 'r');
   try {
     fs.fsyncSync(fd);

@@ -6,27 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { TrackingRow } from '../../../../shared/api';
 import { clockFlagLabel, type Lang } from '../../../../shared/domain/labels';
 import { dataCell } from '../../components/dataField';
-import { beijingTime, cellValue, columnTitle, TRACKING_COLUMNS, type TrackingColumnKey, type TrackingView } from '../../../../shared/domain/tracking';
+import { beijingTime, cellValue, columnTitle, TRACKING_COLUMNS, TRACKING_SORTS, type TrackingColumnKey, type TrackingView } from '../../../../shared/domain/tracking';
 
-export const SORTABLE = new Set<string>([
-  'complaintNo',
-  'receivedAt',
-  'complainant',
-  'phone',
-  'severity',
-  'departments',
-  'handlerName',
-  'status',
-  'result',
-  'completedAt',
-  'callbackDueAt',
-  'callbackAt',
-  'callbackResult',
-  'rectification',
-  'closedAt',
-  'daysOpen',
-  'nextDeadline',
-]);
+/** The columns the sheet can sort by: the sorts the core accepts. */
+export const SORTABLE = new Set<string>(TRACKING_SORTS);
 /**
  * Cells are plain elements with the sheet's own classes (tracking.css), not antd's Tag and Typography:
  * those run their style and context hooks per cell, and a page of rows holds hundreds of cells.
