@@ -1,49 +1,10 @@
-import type { AuditBreak, AuditBreakKind, AuditFilter, AuditRow } from '../../shared/sync/audit';
+import { AUDIT_COLUMNS, type AuditBreak, type AuditBreakKind, type AuditDbRow, type AuditFilter, type AuditRow, auditRowFromDb, auditRowValues } from '../../shared/sync/audit';
 import type { Sql } from './types';
 
 /**
  * The hub's audit rows (migration 004): inserts and reads only. Both dialects share these statements;
  * integers come back from PostgreSQL as strings, hence Number().
  */
-
-interface AuditDbRow {
-  workstation: string;
-  seq: number | string;
-  id: string;
-  at: string;
-  actor_id: string;
-  actor_name: string;
-  actor_role: string;
-  action: string;
-  entity: string;
-  record_ids: string;
-  count: number | string;
-  customer_ids: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
-
-export const toAuditRow = (r: AuditDbRow): AuditRow => ({
-  workstation: r.workstation,
-  seq: Number(r.seq),
-  id: r.id,
-  at: r.at,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  actorRole: r.actor_role,
-  action: r.action,
-  entity: r.entity,
-  recordIds: JSON.parse(r.record_ids) as string[],
-  count: Number(r.count),
-  customerIds: JSON.parse(r.customer_ids) as string[],
-  detail: r.detail,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
-
-const COLUMNS = 'workstation, seq, id, at, actor_id, actor_name, actor_role, action, entity, record_ids, count, customer_ids, detail, prev_hash, hash';
-
 export interface AuditOps {
   get(workstation: string, seq: number): Promise<AuditRow | null>;
   /** The row just before `seq` on that workstation (the highest lower seq), or null. */
@@ -62,34 +23,20 @@ export interface AuditOps {
 export function auditOps(sql: Sql): AuditOps {
   return {
     async get(workstation, seq) {
-      const r = await sql.get<AuditDbRow>(`SELECT ${COLUMNS} FROM audit_rows WHERE workstation = ? AND seq = ?`, [workstation, seq]);
-      return r ? toAuditRow(r) : null;
+      const r = await sql.get<AuditDbRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_rows WHERE workstation = ? AND seq = ?`, [workstation, seq]);
+      return r ? auditRowFromDb(r) : null;
     },
     async before(workstation, seq) {
-      const r = await sql.get<AuditDbRow>(`SELECT ${COLUMNS} FROM audit_rows WHERE workstation = ? AND seq < ? ORDER BY seq DESC LIMIT 1`, [workstation, seq]);
-      return r ? toAuditRow(r) : null;
+      const r = await sql.get<AuditDbRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_rows WHERE workstation = ? AND seq < ? ORDER BY seq DESC LIMIT 1`, [workstation, seq]);
+      return r ? auditRowFromDb(r) : null;
     },
     async maxSeq(workstation) {
       const r = await sql.get<{ n: number | string | null }>('SELECT max(seq) AS n FROM audit_rows WHERE workstation = ?', [workstation]);
       return Number(r?.n ?? 0);
     },
     async insert(row, receivedAt, receivedBy) {
-      await sql.run(`INSERT INTO audit_rows (${COLUMNS}, received_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        row.workstation,
-        row.seq,
-        row.id,
-        row.at,
-        row.actorId,
-        row.actorName,
-        row.actorRole,
-        row.action,
-        row.entity,
-        JSON.stringify(row.recordIds),
-        row.count,
-        JSON.stringify(row.customerIds),
-        row.detail,
-        row.prevHash,
-        row.hash,
+      await sql.run(`INSERT INTO audit_rows (${AUDIT_COLUMNS}, received_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        ...auditRowValues(row),
         receivedAt,
         receivedBy,
       ]);
@@ -117,8 +64,8 @@ export function auditOps(sql: Sql): AuditOps {
       return rows.map((r) => r.workstation);
     },
     async chainPage(workstation, afterSeq, limit) {
-      const rows = await sql.all<AuditDbRow>(`SELECT ${COLUMNS} FROM audit_rows WHERE workstation = ? AND seq > ? ORDER BY seq LIMIT ?`, [workstation, afterSeq, limit]);
-      return rows.map(toAuditRow);
+      const rows = await sql.all<AuditDbRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_rows WHERE workstation = ? AND seq > ? ORDER BY seq LIMIT ?`, [workstation, afterSeq, limit]);
+      return rows.map(auditRowFromDb);
     },
     async query(f, limit, offset) {
       const parts: string[] = [];
@@ -145,8 +92,8 @@ export function auditOps(sql: Sql): AuditOps {
       }
       const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
       const total = await sql.get<{ n: number | string }>(`SELECT count(*) AS n FROM audit_rows ${where}`, args);
-      const rows = await sql.all<AuditDbRow>(`SELECT ${COLUMNS} FROM audit_rows ${where} ORDER BY at DESC, workstation, seq DESC LIMIT ? OFFSET ?`, [...args, limit, offset]);
-      return { rows: rows.map(toAuditRow), total: Number(total?.n ?? 0) };
+      const rows = await sql.all<AuditDbRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_rows ${where} ORDER BY at DESC, workstation, seq DESC LIMIT ? OFFSET ?`, [...args, limit, offset]);
+      return { rows: rows.map(auditRowFromDb), total: Number(total?.n ?? 0) };
     },
   };
 }

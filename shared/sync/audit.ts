@@ -80,3 +80,65 @@ export interface AuditChainStatus {
   brokenAt: number | null;
   breaks: { seq: number; kind: AuditBreakKind; detail: string }[];
 }
+
+/** An audit row as both stores keep it (the console's audit_log, the hub's audit_rows): one column a field. */
+export interface AuditDbRow {
+  workstation: string;
+  seq: number | string;
+  id: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  entity: string;
+  record_ids: string;
+  count: number | string;
+  customer_ids: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The columns in the order `auditRowValues` gives them. */
+export const AUDIT_COLUMNS = 'workstation, seq, id, at, actor_id, actor_name, actor_role, action, entity, record_ids, count, customer_ids, detail, prev_hash, hash';
+
+/** The row's values for an INSERT listing AUDIT_COLUMNS. */
+export function auditRowValues(row: AuditRow): unknown[] {
+  return [
+    row.workstation,
+    row.seq,
+    row.id,
+    row.at,
+    row.actorId,
+    row.actorName,
+    row.actorRole,
+    row.action,
+    row.entity,
+    JSON.stringify(row.recordIds),
+    row.count,
+    JSON.stringify(row.customerIds),
+    row.detail,
+    row.prevHash,
+    row.hash,
+  ];
+}
+
+/** A stored row back as the protocol's row (PostgreSQL hands bigints back as strings). */
+export const auditRowFromDb = (r: AuditDbRow): AuditRow => ({
+  workstation: r.workstation,
+  seq: Number(r.seq),
+  id: r.id,
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  actorRole: r.actor_role,
+  action: r.action,
+  entity: r.entity,
+  recordIds: JSON.parse(r.record_ids) as string[],
+  count: Number(r.count),
+  customerIds: JSON.parse(r.customer_ids) as string[],
+  detail: r.detail,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../../shared/domain/mutation';
 import { auditHash } from '../../../shared/node/auditChain';
-import { AUDIT_GENESIS, AUDIT_MAX_IDS, type AuditFilter, type AuditRow } from '../../../shared/sync/audit';
+import { AUDIT_COLUMNS, AUDIT_GENESIS, AUDIT_MAX_IDS, type AuditDbRow, type AuditFilter, type AuditRow, auditRowFromDb, auditRowValues } from '../../../shared/sync/audit';
 import { getMeta, setMeta } from './settings';
 import { stmt } from './stmt';
 
@@ -23,42 +23,6 @@ export interface NewAuditRow {
   detail: string;
   at: string;
 }
-
-interface AuditDbRow {
-  seq: number;
-  id: string;
-  workstation: string;
-  at: string;
-  actor_id: string;
-  actor_name: string;
-  actor_role: string;
-  action: string;
-  entity: string;
-  record_ids: string;
-  count: number;
-  customer_ids: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const toRow = (r: AuditDbRow): AuditRow => ({
-  workstation: r.workstation,
-  seq: r.seq,
-  id: r.id,
-  at: r.at,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  actorRole: r.actor_role,
-  action: r.action,
-  entity: r.entity,
-  recordIds: JSON.parse(r.record_ids) as string[],
-  count: r.count,
-  customerIds: JSON.parse(r.customer_ids) as string[],
-  detail: r.detail,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
 
 /** Appends one chained row; the caller's transaction makes reading the head and writing the row one step. */
 export function appendAudit(db: Database.Database, n: NewAuditRow): AuditRow {
@@ -83,39 +47,19 @@ export function appendAudit(db: Database.Database, n: NewAuditRow): AuditRow {
   };
   const prevHash = head?.hash ?? AUDIT_GENESIS;
   const row: AuditRow = { ...fields, prevHash, hash: auditHash(fields, prevHash) };
-  stmt(
-    db,
-    `INSERT INTO audit_log (seq, id, workstation, at, actor_id, actor_name, actor_role, action, entity, record_ids, count, customer_ids, detail, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    row.seq,
-    row.id,
-    row.workstation,
-    row.at,
-    row.actorId,
-    row.actorName,
-    row.actorRole,
-    row.action,
-    row.entity,
-    JSON.stringify(row.recordIds),
-    row.count,
-    JSON.stringify(row.customerIds),
-    row.detail,
-    row.prevHash,
-    row.hash,
-  );
+  stmt(db, `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...auditRowValues(row));
   return row;
 }
 
 /** Every row in seq order, for verifying the chain. */
 export function* allAuditRows(db: Database.Database): Generator<AuditRow> {
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditDbRow>) yield toRow(r);
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditDbRow>) yield auditRowFromDb(r);
 }
 
 /** Rows the hub has not acknowledged yet, oldest first. */
 export function unsentAuditRows(db: Database.Database, limit: number): AuditRow[] {
   const rows = stmt(db, 'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(auditSentSeq(db), limit) as AuditDbRow[];
-  return rows.map(toRow);
+  return rows.map(auditRowFromDb);
 }
 
 export function auditSentSeq(db: Database.Database): number {
@@ -165,7 +109,7 @@ export function queryLocalAudit(db: Database.Database, f: AuditFilter, page: { l
   const w = where(f, page.onlyUnsent ?? false, auditSentSeq(db));
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${w.sql}`).get(...w.args) as { n: number }).n;
   const rows = db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?`).all(...w.args, page.limit, page.offset) as AuditDbRow[];
-  return { rows: rows.map(toRow), total };
+  return { rows: rows.map(auditRowFromDb), total };
 }
 
 /** Names of the customers a page of audit rows mentions, from this workstation's customer file. */
