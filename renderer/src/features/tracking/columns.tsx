@@ -34,8 +34,12 @@ export const DEFAULT_COLUMNS: readonly TrackingColumnKey[] = [...LEAD_FIRST, 're
 /** Columns that show what was recorded (names, problem, result, departments), as written in either language. */
 const DATA_COLUMNS = new Set<TrackingColumnKey>(['complainant', 'organisation', 'problem', 'departments', 'handlerName', 'result', 'rectification']);
 
-/** Pixels per width unit of the annex layout; tags and dates need a floor. */
-const widthOf = (key: TrackingColumnKey) => Math.max((LAYOUT.get(key)?.width ?? 10) * 8, key === 'severity' || key === 'status' ? 104 : 72);
+/**
+ * Pixels per width unit of the annex layout, with a floor per column: tags need room, a header needs
+ * its sort arrows beside the word ("Customer"), and the longest status reads whole ("Handled, callback due").
+ */
+const MIN_WIDTH: Partial<Record<TrackingColumnKey, number>> = { severity: 104, status: 168, complainant: 120 };
+const widthOf = (key: TrackingColumnKey) => Math.max((LAYOUT.get(key)?.width ?? 10) * 8, MIN_WIDTH[key] ?? 72);
 
 /** The columns shown: the user's choice (unknown keys dropped), else the default set. */
 export function shownColumns(view: TrackingView | null): TrackingColumnKey[] {
