@@ -203,7 +203,8 @@ export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scop
         loading={loading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1200 }}
+        // Fits the queue's width at 1366 px for the people who work it; leads' action column scrolls into view.
+        scroll={{ x: lead ? 1300 : 1080 }}
         rowClassName={(r) => `callback-row-${liveUrgency(r, now, rules)}`}
         onRow={openRow}
         locale={{ emptyText: t('callback.empty') }}
