@@ -1,4 +1,4 @@
-import { AUDIT_COLUMNS, type AuditBreak, type AuditBreakKind, type AuditDbRow, type AuditFilter, type AuditRow, auditRowFromDb, auditRowValues } from '../../shared/sync/audit';
+import { AUDIT_COLUMNS, type AuditBreak, type AuditBreakKind, type AuditDbRow, type AuditFilter, type AuditRow, auditFilterSql, auditRowFromDb, auditRowValues } from '../../shared/sync/audit';
 import type { Sql } from './types';
 
 /**
@@ -68,29 +68,10 @@ export function auditOps(sql: Sql): AuditOps {
       return rows.map(auditRowFromDb);
     },
     async query(f, limit, offset) {
-      const parts: string[] = [];
-      const args: unknown[] = [];
-      if (f.userId) {
-        parts.push('actor_id = ?');
-        args.push(f.userId);
-      }
-      if (f.action) {
-        parts.push('action = ?');
-        args.push(f.action);
-      }
-      if (f.customerId) {
-        parts.push('EXISTS (SELECT 1 FROM audit_customers c WHERE c.customer_id = ? AND c.workstation = audit_rows.workstation AND c.seq = audit_rows.seq)');
-        args.push(f.customerId);
-      }
-      if (f.from) {
-        parts.push('at >= ?');
-        args.push(f.from);
-      }
-      if (f.to) {
-        parts.push('at < ?');
-        args.push(f.to);
-      }
-      const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+      const { sql: where, args } = auditFilterSql(
+        f,
+        'EXISTS (SELECT 1 FROM audit_customers c WHERE c.customer_id = ? AND c.workstation = audit_rows.workstation AND c.seq = audit_rows.seq)',
+      );
       const total = await sql.get<{ n: number | string }>(`SELECT count(*) AS n FROM audit_rows ${where}`, args);
       const rows = await sql.all<AuditDbRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_rows ${where} ORDER BY at DESC, workstation, seq DESC LIMIT ? OFFSET ?`, [...args, limit, offset]);
       return { rows: rows.map(auditRowFromDb), total: Number(total?.n ?? 0) };

@@ -142,3 +142,22 @@ export const auditRowFromDb = (r: AuditDbRow): AuditRow => ({
   prevHash: r.prev_hash,
   hash: r.hash,
 });
+
+/**
+ * The viewer's filter as SQL, the same on the console and the hub. Only the customer condition differs
+ * (the console reads the row's JSON list, the hub its audit_customers table): it takes one `?`.
+ */
+export function auditFilterSql(f: AuditFilter, customerCondition: string, first: { sql: string; args: unknown[] }[] = []): { sql: string; args: unknown[] } {
+  const parts = first.map((c) => c.sql);
+  const args = first.flatMap((c) => c.args);
+  const add = (sql: string, value: unknown) => {
+    parts.push(sql);
+    args.push(value);
+  };
+  if (f.userId) add('actor_id = ?', f.userId);
+  if (f.action) add('action = ?', f.action);
+  if (f.customerId) add(customerCondition, f.customerId);
+  if (f.from) add('at >= ?', f.from);
+  if (f.to) add('at < ?', f.to);
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+}

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../../shared/domain/mutation';
 import { auditHash } from '../../../shared/node/auditChain';
-import { AUDIT_COLUMNS, AUDIT_GENESIS, AUDIT_MAX_IDS, type AuditDbRow, type AuditFilter, type AuditRow, auditRowFromDb, auditRowValues } from '../../../shared/sync/audit';
+import { AUDIT_COLUMNS, AUDIT_GENESIS, AUDIT_MAX_IDS, type AuditDbRow, type AuditFilter, type AuditRow, auditFilterSql, auditRowFromDb, auditRowValues } from '../../../shared/sync/audit';
 import { getMeta, setMeta } from './settings';
 import { stmt } from './stmt';
 
@@ -75,33 +75,7 @@ export function unsentAuditCount(db: Database.Database): number {
 }
 
 function where(f: AuditFilter, onlyUnsent: boolean, sentSeq: number): { sql: string; args: unknown[] } {
-  const parts: string[] = [];
-  const args: unknown[] = [];
-  if (onlyUnsent) {
-    parts.push('seq > ?');
-    args.push(sentSeq);
-  }
-  if (f.userId) {
-    parts.push('actor_id = ?');
-    args.push(f.userId);
-  }
-  if (f.action) {
-    parts.push('action = ?');
-    args.push(f.action);
-  }
-  if (f.customerId) {
-    parts.push('EXISTS (SELECT 1 FROM json_each(audit_log.customer_ids) WHERE value = ?)');
-    args.push(f.customerId);
-  }
-  if (f.from) {
-    parts.push('at >= ?');
-    args.push(f.from);
-  }
-  if (f.to) {
-    parts.push('at < ?');
-    args.push(f.to);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+  return auditFilterSql(f, 'EXISTS (SELECT 1 FROM json_each(audit_log.customer_ids) WHERE value = ?)', onlyUnsent ? [{ sql: 'seq > ?', args: [sentSeq] }] : []);
 }
 
 /** The viewer's page over this workstation's rows, newest first. `onlyUnsent`: those the hub lacks. */
