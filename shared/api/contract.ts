@@ -4,7 +4,7 @@ import { CustomerFields } from '../domain/customer';
 import { COMPLAINT_STATUSES, COMPLAINT_TYPES, ComplaintAction, ComplaintFields, SEVERITIES } from '../domain/complaint';
 import { isoTime, LIMITS, requiredText, text, uuid } from '../domain/fields';
 import { requiredPhone } from '../domain/fieldRules';
-import { ADMIN_ROLES, ALL_ROLES, CALL_TAKERS, type Role, SUPERVISOR_ROLES } from '../domain/roles';
+import { ADMIN_ROLES, ALL_ROLES, CALL_TAKERS, SUPERVISOR_ROLES } from '../domain/roles';
 import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
 import { TrackingView } from '../domain/tracking';
 import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackOutcome, IMPORTED_CALLBACK_KINDS, MANUAL_CALLBACK_KINDS } from '../domain/callback';
@@ -12,21 +12,10 @@ import { ScriptContent, SCRIPT_KINDS } from '../domain/script';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
 import { REVEALABLE_FIELDS } from '../domain/visibility';
 import { AUDIT_MAX_PAGE, AuditFilter } from '../sync/audit';
+import { def } from './methodDef';
+import { QUALITY_API } from './qualityContract';
 import type * as S from './storeTypes';
 import type * as T from './types';
-
-/**
- * Every method the UI may call. The dispatcher validates params with `params`, checks `roles`
- * ('public' needs no session), and the renderer's client takes its types from here.
- */
-interface MethodDef<P extends z.ZodType, R> {
-  params: P;
-  roles: readonly Role[] | 'public' | 'any';
-  /** Phantom: carries the result type only. */
-  result?: R;
-}
-
-const def = <R>() => <P extends z.ZodType>(params: P, roles: MethodDef<P, R>['roles']): MethodDef<P, R> => ({ params, roles });
 
 const Empty = z.strictObject({});
 /** A backup's file name as backups.list gives it (electron/core/store/backups.ts). */
@@ -293,6 +282,7 @@ export const api = {
       .refine((p) => p.action === 'resync' || p.id !== undefined, { path: ['id'], message: 'choose a backup', params: { code: 'required' } }),
     'public',
   ),
+  ...QUALITY_API,
 } as const;
 
 export type Api = typeof api;

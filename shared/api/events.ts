@@ -1,9 +1,10 @@
+import type { SyncEntity } from '../domain/mutations';
 import type { SyncStatus } from './types';
 
 /** Events the core pushes to the UI (IPC `hotline:event`, or SSE in the browser host). */
 export interface Events {
   'call.incoming': { phone: string; rangAt: string };
-  'records.changed': { entity: 'call' | 'customer' | 'complaint' | 'callback' | 'script' | 'user' | 'settings'; ids: string[] };
+  'records.changed': { entity: SyncEntity | 'user' | 'settings'; ids: string[] };
   'session.ended': { reason: 'logout' | 'expired' };
   'sync.status': SyncStatus;
 }

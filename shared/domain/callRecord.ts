@@ -49,6 +49,8 @@ export interface CallRecord {
   confidential: boolean;
   /** Marked by the phone-fault situation's action: the call was handed to another line or colleague. */
   transferred: boolean;
+  /** The call recording's reference (a file name or the CTI's id), for the QA reviewer; '' when none. */
+  recordingRef: string;
   /** The script version the panel showed for this call; versions never change once published. */
   scriptVersionId: string | null;
   status: CallStatus;
@@ -85,6 +87,7 @@ export const CallRecordFields = z.strictObject({
   suggestions: text(2000),
   confidential: z.boolean(),
   transferred: z.boolean(),
+  recordingRef: text(LIMITS.short),
 });
 export type CallRecordFields = z.output<typeof CallRecordFields>;
 export const CallRecordPatch = CallRecordFields.partial();
@@ -119,6 +122,8 @@ export const CallCreateArgs = z.strictObject({
    */
   agent: z.strictObject({ id: uuid, name: requiredText(LIMITS.name) }).optional(),
   scriptVersionId: uuid.nullable().optional(),
+  /** Given by the CTI when it records the call. */
+  recordingRef: text(LIMITS.short).optional(),
 });
 export type CallCreateArgs = z.output<typeof CallCreateArgs>;
 
@@ -179,6 +184,7 @@ export function createCallRecord(args: CallCreateArgs, actor: Actor, rules: Call
     agentName: args.agent?.name ?? actor.displayName,
     confidential: false,
     transferred: false,
+    recordingRef: args.recordingRef ?? '',
     scriptVersionId: args.scriptVersionId ?? null,
     status: 'open',
     closedAt: null,

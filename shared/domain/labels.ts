@@ -6,6 +6,10 @@ import type { Role } from './roles';
 import type { SCRIPT_ACTIONS, SCRIPT_KINDS } from './script';
 import type { AuditAction } from '../sync/audit';
 import type { TrackingColumnKey } from './tracking';
+import type { AppraisalPart } from './appraisal';
+import type { LeaveStatus, LeaveType } from './attendance';
+import type { FindingStatus, TeachingCase } from './qaReview';
+import type { QaRecordKind } from './quality';
 
 /**
  * The words for every enumeration the users see, once per language. The renderer's i18n resources, the
@@ -41,11 +45,34 @@ export interface EnumLabels {
   trackingColumn: Record<TrackingColumnKey, string>;
   /** Kinds of audited access (the audit log's 操作 column). */
   auditAction: Record<AuditAction, string>;
+  /** QA (质检): what a sampled record is, a finding's state, a teaching case. */
+  qaRecordKind: Record<QaRecordKind, string>;
+  findingStatus: Record<FindingStatus, string>;
+  teachingCase: Record<TeachingCase, string>;
+  /** Attendance (考勤): leave types as 004 names them, and a request's state. */
+  leaveType: Record<LeaveType, string>;
+  leaveStatus: Record<LeaveStatus, string>;
+  /** The parts of an agent's appraisal (绩效). */
+  appraisalPart: Record<AppraisalPart, string>;
 }
 export type LabelKind = keyof EnumLabels;
 
 const zh: EnumLabels = {
-  role: { agent: '客服专员', callback_officer: '回访员', team_lead: '班组长', admin: '管理员' },
+  role: { agent: '客服专员', callback_officer: '回访员', quality_inspector: '质检员', team_lead: '班组长', admin: '管理员' },
+  qaRecordKind: { call: '来电记录', complaint: '投诉', callback: '回访' },
+  findingStatus: { open: '待整改', reported: '待审核', appealed: '申诉中', closed: '已关闭', withdrawn: '已撤销' },
+  teachingCase: { good: '优秀案例', bad: '反面案例' },
+  leaveType: { personal: '事假', sick: '病假', marriage: '婚假', bereavement: '丧假', maternity: '产假', annual: '年假' },
+  leaveStatus: { requested: '待审批', approved: '已批准', refused: '已驳回', cancelled: '已撤回' },
+  appraisalPart: {
+    serviceStandard: '服务规范（质检）',
+    volume: '接听量',
+    timeliness: '及时接听',
+    complaints: '被投诉',
+    callbacks: '按时回访',
+    satisfaction: '满意度',
+    attendance: '出勤率',
+  },
   auditAction: { view: '查看', search: '搜索', list: '列表', lookup: '来电弹屏', export: '导出', print: '打印', reveal: '显示完整信息', fetch: '从中心调取' },
   callCategory: { consultation: '咨询', query: '查询', complaint: '投诉', suggestion: '建议', other: '其他' },
   callStatus: { open: '通话中', awaiting_reply: '待答复', replied: '已答复', closed: '已办结' },
@@ -109,7 +136,21 @@ const zh: EnumLabels = {
 };
 
 const en: EnumLabels = {
-  role: { agent: 'Agent', callback_officer: 'Callback officer', team_lead: 'Team lead', admin: 'Administrator' },
+  role: { agent: 'Agent', callback_officer: 'Callback officer', quality_inspector: 'Quality inspector', team_lead: 'Team lead', admin: 'Administrator' },
+  qaRecordKind: { call: 'Call record', complaint: 'Complaint', callback: 'Callback' },
+  findingStatus: { open: 'To rectify', reported: 'Awaiting approval', appealed: 'Appealed', closed: 'Closed', withdrawn: 'Withdrawn' },
+  teachingCase: { good: 'Good example', bad: 'Bad example' },
+  leaveType: { personal: 'Personal leave', sick: 'Sick leave', marriage: 'Marriage leave', bereavement: 'Bereavement leave', maternity: 'Maternity leave', annual: 'Annual leave' },
+  leaveStatus: { requested: 'Awaiting approval', approved: 'Approved', refused: 'Refused', cancelled: 'Withdrawn' },
+  appraisalPart: {
+    serviceStandard: 'Service standards (QA)',
+    volume: 'Calls handled',
+    timeliness: 'Answered on time',
+    complaints: 'Complaints about',
+    callbacks: 'Callbacks on time',
+    satisfaction: 'Satisfaction',
+    attendance: 'Attendance',
+  },
   auditAction: { view: 'View', search: 'Search', list: 'List', lookup: 'Screen pop', export: 'Export', print: 'Print', reveal: 'Reveal', fetch: 'Fetched from hub' },
   callCategory: { consultation: 'Consultation', query: 'Query', complaint: 'Complaint', suggestion: 'Suggestion', other: 'Other' },
   callStatus: { open: 'On call', awaiting_reply: 'Awaiting reply', replied: 'Replied', closed: 'Closed' },

@@ -33,24 +33,38 @@ import { ADMIN_ROLES, ALL_ROLES, CALL_TAKERS, type Role, SUPERVISOR_ROLES } from
 import { NO_OVERRIDES } from './calendar';
 import { DEFAULT_DEADLINE_RULES } from './deadlines';
 import type { OrganisationSettings } from './settings';
+import { DEFAULT_QUALITY_RULES } from './appraisal';
+import { type ClockEnv, DEFAULT_ATTENDANCE_RULES } from './attendance';
+import type { FindingEnv } from './qaReview';
+import { QUALITY_MUTATIONS, type QualityEntity } from './qualityMutations';
 
 /** What a mutation may read besides its record: the organisation's rules. */
 export interface MutationEnv {
   rules: CallRules;
   complaints: ComplaintEnv;
   callbacks: CallbackRules;
+  /** Findings' rectification deadline. */
+  quality: FindingEnv;
+  /** Attendance: the hub's clock when the hub applies a sign-in (none on the console). */
+  clock: ClockEnv;
 }
 
-export type SyncEntity = 'call' | 'customer' | 'complaint' | 'callback' | 'script';
+export type SyncEntity = 'call' | 'customer' | 'complaint' | 'callback' | 'script' | QualityEntity;
 
 /** The console and the hub build the env from the same settings the same way, so they agree on deadlines. */
-export function mutationEnvFrom(s: OrganisationSettings): MutationEnv {
+export function mutationEnvFrom(s: OrganisationSettings, clock: { receivedAt: string; offsetMs: number } | null = null): MutationEnv {
   // Settings written before a field existed fall back to the defaults.
   const calendar = { rules: { ...DEFAULT_DEADLINE_RULES, ...s.deadlineRules }, overrides: s.calendar ?? NO_OVERRIDES };
   return {
     rules: { answerWithinSeconds: s.answerWithinSeconds, areaCode: s.areaCode },
     complaints: { calendar, areaCode: s.areaCode },
     callbacks: { ...DEFAULT_CALLBACK_RULES, ...s.callbackRules },
+    quality: { rectifyWorkingDays: (s.quality ?? DEFAULT_QUALITY_RULES).rectifyWorkingDays, calendar: calendar.overrides },
+    clock: {
+      receivedAt: clock?.receivedAt ?? null,
+      offsetMs: clock?.offsetMs ?? null,
+      skewMinutes: (s.attendance ?? DEFAULT_ATTENDANCE_RULES).clockSkewMinutes,
+    },
   };
 }
 
@@ -222,6 +236,7 @@ export const MUTATIONS = {
     baseOf: () => null,
     apply: (prev, a, actor) => publishScript(prev, a, actor),
   }),
+  ...QUALITY_MUTATIONS,
 };
 
 export type SyncMutationName = keyof typeof MUTATIONS;

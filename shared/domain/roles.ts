@@ -1,4 +1,4 @@
-export const ROLES = ['agent', 'callback_officer', 'team_lead', 'admin'] as const;
+export const ROLES = ['agent', 'callback_officer', 'quality_inspector', 'team_lead', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -13,6 +13,19 @@ export const CALLBACK_ROLES: readonly Role[] = ['callback_officer', 'agent', 'te
 /** Leads and admins act on anyone's records; agents only on their own (see callRecord rules). */
 export const SUPERVISOR_ROLES: readonly Role[] = ['team_lead', 'admin'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/**
+ * Who draws QA samples, reviews records and decides findings (质检员, and team leads, who may do all an
+ * inspector does). Administrators configure the product but do not read agents' appraisals.
+ */
+export const QA_ROLES: readonly Role[] = ['quality_inspector', 'team_lead'];
+/** Who approves leave and reads the team's attendance. */
+export const LEAD_ROLES: readonly Role[] = ['team_lead'];
+/** Who may publish a new scorecard version (items and weights are settings, versioned like scripts). */
+export const SCORECARD_PUBLISHERS: readonly Role[] = ['team_lead', 'admin'];
+
+export function isQaRole(role: Role): boolean {
+  return QA_ROLES.includes(role);
+}
 
 export function isSupervisor(role: Role): boolean {
   return SUPERVISOR_ROLES.includes(role);

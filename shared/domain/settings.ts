@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AppraisalWeights, DEFAULT_APPRAISAL_WEIGHTS, DEFAULT_QUALITY_RULES, QualityRules } from './appraisal';
+import { AttendanceRules, DEFAULT_ATTENDANCE_RULES } from './attendance';
 import { CallbackRules, DEFAULT_CALLBACK_RULES } from './callback';
 import { CalendarOverrides, NO_OVERRIDES } from './calendar';
 import { DEFAULT_DEADLINE_RULES, DeadlineRules } from './deadlines';
@@ -41,6 +43,12 @@ export const OrganisationSettings = z.strictObject({
   loginLockMinutes: z.number().int().min(1).max(1440),
   /** The console locks after this many idle minutes and asks for the password again; 0 = never. */
   idleLockMinutes: z.number().int().min(0).max(480),
+  /** QA sampling rate and the rectification deadline. */
+  quality: QualityRules,
+  /** The agent appraisal's weights; service standards weigh at least 20%. */
+  appraisalWeights: AppraisalWeights,
+  /** Shifts, the attendance thresholds and the clock tolerance. */
+  attendance: AttendanceRules,
 });
 export type OrganisationSettings = z.output<typeof OrganisationSettings>;
 
@@ -56,6 +64,9 @@ export const DEFAULT_SETTINGS: Omit<OrganisationSettings, 'organisationName' | '
   masking: DEFAULT_MASKING,
   loginLockMinutes: 30,
   idleLockMinutes: 15,
+  quality: DEFAULT_QUALITY_RULES,
+  appraisalWeights: DEFAULT_APPRAISAL_WEIGHTS,
+  attendance: DEFAULT_ATTENDANCE_RULES,
 };
 
 export const WorkstationCode = z

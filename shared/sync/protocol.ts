@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../domain/roles';
 
 /** Version of the push/pull payloads. The hub serves a range; a console outside it must upgrade. */
 export const SYNC_SCHEMA_VERSION = 1;
@@ -61,7 +62,7 @@ export const AttestRequest = z.strictObject({
         id: z.string().uuid(),
         username: z.string().min(1).max(64),
         displayName: z.string().min(1).max(100),
-        role: z.enum(['agent', 'callback_officer', 'team_lead', 'admin']),
+        role: z.enum(ROLES),
         passwordHash: z.string().max(400),
         active: z.boolean(),
         createdAt: z.string().max(40),

@@ -34,6 +34,7 @@ export function callRecord(over: Partial<CallRecord> = {}): CallRecord {
     agentName: '王小明',
     confidential: false,
     transferred: false,
+    recordingRef: '',
     scriptVersionId: null,
     status: 'open',
     closedAt: null,

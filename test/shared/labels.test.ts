@@ -7,6 +7,10 @@ import { clockFlagLabel, type EnumLabels, enumLabel, LABELS, type LabelKind, LAN
 import { ROLES } from '../../shared/domain/roles';
 import { AUDIT_ACTIONS } from '../../shared/sync/audit';
 import { SCRIPT_ACTIONS, SCRIPT_KINDS } from '../../shared/domain/script';
+import { APPRAISAL_PARTS } from '../../shared/domain/appraisal';
+import { LEAVE_STATUSES, LEAVE_TYPES } from '../../shared/domain/attendance';
+import { FINDING_STATUSES, TEACHING_CASES } from '../../shared/domain/qaReview';
+import { QA_RECORD_KINDS } from '../../shared/domain/quality';
 import { cellValue, columnTitle, flagsText, TRACKING_COLUMNS, type TrackingRow } from '../../shared/domain/tracking';
 
 /**
@@ -33,6 +37,12 @@ const ENUMS: { [K in LabelKind]: readonly (keyof EnumLabels[K])[] } = {
   scriptAction: SCRIPT_ACTIONS,
   trackingColumn: TRACKING_COLUMNS.map((c) => c.key),
   auditAction: AUDIT_ACTIONS,
+  qaRecordKind: QA_RECORD_KINDS,
+  findingStatus: FINDING_STATUSES,
+  teachingCase: TEACHING_CASES,
+  leaveType: LEAVE_TYPES,
+  leaveStatus: LEAVE_STATUSES,
+  appraisalPart: APPRAISAL_PARTS,
 };
 const KINDS = Object.keys(ENUMS) as LabelKind[];
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;

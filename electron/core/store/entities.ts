@@ -8,12 +8,31 @@ import type { SyncEntity } from '../../../shared/domain/mutations';
 import type { ScriptVersion } from '../../../shared/domain/script';
 import { saveCallRecord } from './callIndex';
 import { indexComplaint } from './complaintIndex';
-import { callbacksTable, callRecordsTable, complaintsTable, customersTable, scriptVersionsTable } from './tables';
+import type { Attendance, Leave } from '../../../shared/domain/attendance';
+import type { QaFinding, QaReview, ScorecardVersion } from '../../../shared/domain/qaReview';
+import type { QaSample } from '../../../shared/domain/quality';
+import {
+  attendanceTable,
+  callbacksTable,
+  callRecordsTable,
+  complaintsTable,
+  customersTable,
+  leaveTable,
+  qaFindingsTable,
+  qaReviewsTable,
+  qaSamplesTable,
+  scorecardVersionsTable,
+  scriptVersionsTable,
+} from './tables';
+import type { Table } from './table';
 
 export interface EntityStore<T> {
   load(db: Database.Database, id: string): T | null;
   save(db: Database.Database, record: T): void;
 }
+
+/** A record type with nothing derived: one row, loaded and saved as it is. */
+const plain = <T extends { id: string }>(t: Table<T>): EntityStore<T> => ({ load: (db, id) => t.get(db, id), save: (db, r) => t.upsert(db, r) });
 
 function saveCustomer(db: Database.Database, c: Customer): void {
   customersTable.upsert(db, c);
@@ -36,6 +55,12 @@ interface Records {
   complaint: Complaint;
   callback: Callback;
   script: ScriptVersion;
+  qa_sample: QaSample;
+  qa_review: QaReview;
+  qa_finding: QaFinding;
+  scorecard: ScorecardVersion;
+  attendance: Attendance;
+  leave: Leave;
 }
 type RecordOf<K extends SyncEntity> = Records[K];
 
@@ -45,4 +70,10 @@ export const ENTITY_STORES: { [K in SyncEntity]: EntityStore<RecordOf<K>> } = {
   complaint: { load: (db, id) => complaintsTable.get(db, id), save: saveComplaint },
   callback: { load: (db, id) => callbacksTable.get(db, id), save: (db, r) => callbacksTable.upsert(db, r) },
   script: { load: (db, id) => scriptVersionsTable.get(db, id), save: (db, r) => scriptVersionsTable.upsert(db, r) },
+  qa_sample: plain(qaSamplesTable),
+  qa_review: plain(qaReviewsTable),
+  qa_finding: plain(qaFindingsTable),
+  scorecard: plain(scorecardVersionsTable),
+  attendance: plain(attendanceTable),
+  leave: plain(leaveTable),
 };

@@ -3,6 +3,9 @@ import type { CallRecord } from '../../../shared/domain/callRecord';
 import type { Complaint } from '../../../shared/domain/complaint';
 import type { Customer } from '../../../shared/domain/customer';
 import type { ScriptVersion } from '../../../shared/domain/script';
+import type { Attendance, Leave } from '../../../shared/domain/attendance';
+import type { QaFinding, QaReview, ScorecardVersion } from '../../../shared/domain/qaReview';
+import type { QaSample } from '../../../shared/domain/quality';
 import type { User } from '../../../shared/domain/users';
 import { Table } from './table';
 
@@ -71,6 +74,7 @@ export const callRecordsTable = new Table<CallRecord>('call_records', {
   agentName: 'text',
   confidential: 'bool',
   transferred: 'bool',
+  recordingRef: 'text',
   scriptVersionId: 'text',
   status: 'text',
   closedAt: 'text',
@@ -81,7 +85,7 @@ export const callRecordsTable = new Table<CallRecord>('call_records', {
   createdAt: 'text',
   updatedAt: 'text',
   version: 'int',
-}, { transferred: false, scriptVersionId: null });
+}, { transferred: false, scriptVersionId: null, recordingRef: '' });
 
 export const complaintsTable = new Table<Complaint>('complaints', {
   id: 'text',
@@ -200,4 +204,122 @@ export const scriptVersionsTable = new Table<ScriptVersion>('script_versions', {
   createdAt: 'text',
   createdBy: 'text',
   builtIn: 'bool',
+});
+
+export const qaSamplesTable = new Table<QaSample>('qa_samples', {
+  id: 'text',
+  month: 'text',
+  agentId: 'text',
+  agentName: 'text',
+  seed: 'text',
+  ratePercent: 'int',
+  population: 'int',
+  items: 'json',
+  drawnBy: 'text',
+  drawnAt: 'text',
+  createdAt: 'text',
+  updatedAt: 'text',
+  version: 'int',
+});
+
+export const qaReviewsTable = new Table<QaReview>('qa_reviews', {
+  id: 'text',
+  month: 'text',
+  recordKind: 'text',
+  recordId: 'text',
+  recordNo: 'text',
+  agentId: 'text',
+  agentName: 'text',
+  scorecardId: 'text',
+  scorecardVersion: 'int',
+  items: 'json',
+  scores: 'json',
+  score: 'int',
+  voided: 'bool',
+  comment: 'text',
+  reviewerId: 'text',
+  reviewerName: 'text',
+  reviewedAt: 'text',
+  teachingCase: 'text',
+  caseNote: 'text',
+  createdAt: 'text',
+  updatedAt: 'text',
+  version: 'int',
+});
+
+export const qaFindingsTable = new Table<QaFinding>('qa_findings', {
+  id: 'text',
+  reviewId: 'text',
+  month: 'text',
+  recordKind: 'text',
+  recordId: 'text',
+  recordNo: 'text',
+  agentId: 'text',
+  agentName: 'text',
+  itemId: 'text',
+  text: 'text',
+  fatal: 'bool',
+  status: 'text',
+  dueAt: 'text',
+  report: 'text',
+  reportedAt: 'text',
+  appeal: 'text',
+  appealedAt: 'text',
+  decisionReason: 'text',
+  decidedBy: 'text',
+  decidedAt: 'text',
+  closedAt: 'text',
+  createdBy: 'text',
+  createdAt: 'text',
+  updatedAt: 'text',
+  version: 'int',
+});
+
+export const scorecardVersionsTable = new Table<ScorecardVersion>('scorecard_versions', {
+  id: 'text',
+  version: 'int',
+  name: 'text',
+  items: 'json',
+  note: 'text',
+  createdAt: 'text',
+  createdBy: 'text',
+  builtIn: 'bool',
+});
+
+export const attendanceTable = new Table<Attendance>('attendance', {
+  id: 'text',
+  userId: 'text',
+  userName: 'text',
+  day: 'text',
+  shift: 'json',
+  workstation: 'text',
+  signInAt: 'text',
+  signOutAt: 'text',
+  lateMinutes: 'int',
+  earlyMinutes: 'int',
+  hubReceivedAt: 'text',
+  clockOffsetSeconds: 'int',
+  clockSuspect: 'bool',
+  note: 'text',
+  createdAt: 'text',
+  updatedAt: 'text',
+  version: 'int',
+});
+
+export const leaveTable = new Table<Leave>('leave_requests', {
+  id: 'text',
+  userId: 'text',
+  userName: 'text',
+  type: 'text',
+  fromDay: 'text',
+  toDay: 'text',
+  workingDays: 'int',
+  reason: 'text',
+  status: 'text',
+  decidedBy: 'text',
+  decidedAt: 'text',
+  refuseReason: 'text',
+  createdAt: 'text',
+  updatedAt: 'text',
+  version: 'int',
 });

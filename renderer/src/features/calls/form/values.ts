@@ -44,6 +44,7 @@ export function fromRecord(r: CallRecord): FormValues {
     suggestions: r.suggestions,
     confidential: r.confidential,
     transferred: r.transferred ?? false,
+    recordingRef: r.recordingRef ?? '',
   };
 }
 
