@@ -7,8 +7,9 @@ import { m001Initial } from './001_initial';
 import { m003SetupCode } from './003_setup_code';
 import { m004AuditRows } from './004_audit_rows';
 import { m006RecordNumbers } from './006_record_numbers';
+import { m007Roles } from './007_roles';
 
-export const PG_MIGRATIONS = [m001Initial, m003SetupCode, m004AuditRows, m006RecordNumbers] as const;
+export const PG_MIGRATIONS = [m001Initial, m003SetupCode, m004AuditRows, m006RecordNumbers, m007Roles] as const;
 /** Migrations run by version, not by position in the list: a number may be missing while another change of the release is pending. */
 const LATEST = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 

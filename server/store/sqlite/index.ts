@@ -10,8 +10,9 @@ import { m001Initial } from './001_initial';
 import { m003SetupCode } from './003_setup_code';
 import { m004AuditRows } from './004_audit_rows';
 import { m006RecordNumbers } from './006_record_numbers';
+import { m007Roles } from './007_roles';
 
-export const SQLITE_MIGRATIONS = [m001Initial, m003SetupCode, m004AuditRows, m006RecordNumbers] as const;
+export const SQLITE_MIGRATIONS = [m001Initial, m003SetupCode, m004AuditRows, m006RecordNumbers, m007Roles] as const;
 /** Migrations run by version, not by position in the list: a number may be missing while another change of the release is pending. */
 const LATEST = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]!.version;
 export const HUB_DB_FILE = 'hub.sqlite';
@@ -23,6 +24,9 @@ function migrate(db: Database.Database): void {
   for (const m of SQLITE_MIGRATIONS.filter((x) => x.version > current)) {
     db.transaction(() => {
       db.exec(m.up);
+      // Foreign keys are off while migrating (a table rebuild drops a parent); they must hold before the commit.
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length) throw new Error(`hub migration ${m.version} (${m.name}) left ${broken.length} broken references`);
       db.pragma(`user_version = ${m.version}`);
     })();
   }
@@ -70,9 +74,11 @@ export function openSqliteStore(dataDir: string, opts: SqliteStoreOptions = {}):
       throw new StoreProblemError('store_damaged', `the hub store ${file} is damaged (${problems[0]}); restore the latest backup (docs/hub.md, "Backups")`, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // The driver turns foreign keys on by default; migrating needs them off (see migrate).
+    db.pragma('foreign_keys = OFF');
     migrate(db);
+    db.pragma('foreign_keys = ON');
   } catch (err) {
     db.close();
     throw err;

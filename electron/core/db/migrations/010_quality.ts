@@ -142,5 +142,25 @@ CREATE INDEX leave_requests_user ON leave_requests(user_id, from_day);
 CREATE INDEX leave_requests_status ON leave_requests(status, from_day);
 
 ALTER TABLE call_records ADD COLUMN recording_ref TEXT NOT NULL DEFAULT '';
+
+CREATE TEMP TABLE sessions_kept AS SELECT * FROM sessions;
+DELETE FROM sessions;
+CREATE TABLE users_next (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('agent','callback_officer','quality_inspector','team_lead','admin')),
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL CHECK (active IN (0,1)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+INSERT INTO users_next (id, username, display_name, role, password_hash, active, created_at, updated_at, version)
+  SELECT id, username, display_name, role, password_hash, active, created_at, updated_at, version FROM users;
+DROP TABLE users;
+ALTER TABLE users_next RENAME TO users;
+INSERT INTO sessions SELECT * FROM sessions_kept;
+DROP TABLE sessions_kept;
 `,
 };
