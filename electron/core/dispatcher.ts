@@ -20,6 +20,8 @@ import { callbackHandlers } from './services/callbacks';
 import { callbackImportHandlers } from './services/callbackImport';
 import { scriptHandlers } from './services/scripts';
 import { revealHandlers } from './services/reveal';
+import { attendanceHandlers } from './services/attendance';
+import { appraisalHandlers } from './services/appraisal';
 
 const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -36,6 +38,8 @@ const handlers: HandlerMap<MethodName> = {
   ...revealHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...attendanceHandlers,
+  ...appraisalHandlers,
 };
 
 const WHILE_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>(['store.status', 'store.recover']);
