@@ -32,7 +32,10 @@ export async function applyPush(tx: StoreTx, req: PushRequest, user: UserRecord,
   }
   const settings = (await tx.getRow('settings', 'organisation'))?.data as OrganisationSettings | undefined;
   if (!settings) throw new HubError(409, 'setup_required', 'this hub has not been set up yet');
-  const env: MutationEnv = mutationEnvFrom(settings);
+  // A sign-in is stamped with the hub's receipt time and how far the workstation's clock is from the hub's,
+  // measured by the push's own send time (docs/sync.md, "Push"); without it, no offset is claimed.
+  const sent = req.sentAt ? Date.parse(req.sentAt) : Number.NaN;
+  const env: MutationEnv = mutationEnvFrom(settings, Number.isNaN(sent) ? null : { receivedAt: now.toISOString(), offsetMs: sent - now.getTime() });
   const actor: Actor = { userId: user.id, role: user.role, displayName: user.displayName };
   const users = new Map<string, Promise<UserRecord | null>>();
   const checks: CheckContext = {

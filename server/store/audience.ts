@@ -1,4 +1,5 @@
-import type { HistoryRow, Sql } from './types';
+import type { Role } from '../../shared/domain/roles';
+import type { HistoryRow, Sql, WorkstationUser } from './types';
 
 /** A stored record row, its JSON text not yet parsed. */
 export interface RawRow {
@@ -17,14 +18,15 @@ const CHUNK = 500;
 export const audienceOps = (sql: Sql) => ({
   /**
    * Everybody who works at a workstation, as far as the hub knows: users who logged in there (a session
-   * naming it, expired ones included until they are swept) and users whose client pushed from there.
+   * naming it, expired ones included until they are swept) and users whose client pushed from there;
+   * each with their current role (a lead brings the team's QA and attendance records, an agent only their own).
    */
-  async workstationUsers(workstation: string): Promise<string[]> {
-    const rows = await sql.all<{ user_id: string }>(
-      'SELECT user_id FROM sessions WHERE workstation = ? UNION SELECT user_id FROM sync_clients WHERE workstation = ?',
+  async workstationUsers(workstation: string): Promise<WorkstationUser[]> {
+    const rows = await sql.all<{ id: string; role: Role }>(
+      'SELECT id, role FROM users WHERE id IN (SELECT user_id FROM sessions WHERE workstation = ? UNION SELECT user_id FROM sync_clients WHERE workstation = ?)',
       [workstation, workstation],
     );
-    return rows.map((r) => r.user_id);
+    return rows.map((r) => ({ userId: r.id, role: r.role }));
   },
 
   /**

@@ -1,4 +1,5 @@
 import type { UserRecord } from '../../shared/domain/admin';
+import type { Role } from '../../shared/domain/roles';
 import type { FieldChange } from '../../shared/domain/mutation';
 import type { Ack } from '../../shared/sync/protocol';
 import type { AuditOps } from './audit';
@@ -39,6 +40,12 @@ export interface ClientBinding {
   userId: string;
   workstation: string;
   lastMutationId: number;
+}
+
+/** Somebody who works at a workstation, with their role on the hub (the pull filter asks both). */
+export interface WorkstationUser {
+  userId: string;
+  role: Role;
 }
 
 export interface SessionRow {
@@ -91,8 +98,8 @@ export interface HubStore {
   /** Read-only work; never sees another transaction's uncommitted rows. */
   read<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   pull(cursor: number, limit: number): Promise<SyncRow[]>;
-  /** Who works at a workstation: the pull sends their own confidential records in full (store/audience.ts). */
-  workstationUsers(workstation: string): Promise<string[]>;
+  /** Who works at a workstation, with their roles: the pull sends what they may hold (store/audience.ts). */
+  workstationUsers(workstation: string): Promise<WorkstationUser[]>;
   /** Rows of one entity by id, JSON unparsed; `confidentialOnly` keeps those marked confidential. */
   rowsOf(entity: string, ids: readonly string[], confidentialOnly: boolean): Promise<RawRow[]>;
   historyOf(entity: string, entityId: string): Promise<HistoryRow[]>;

@@ -21,6 +21,12 @@ export const PushRequest = z.strictObject({
   clientId: z.string().uuid(),
   workstation: z.string().max(6),
   mutations: z.array(PushMutation).max(MAX_PUSH_BATCH),
+  /**
+   * The workstation's clock when it sent the push. The hub compares it with its own to stamp a sign-in
+   * with the hub's receipt time and the workstation's clock offset (a far-off clock is flagged for the
+   * lead). Optional: a console that does not send it gets no offset, and its sign-ins are not flagged.
+   */
+  sentAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type PushRequest = z.output<typeof PushRequest>;
 

@@ -213,6 +213,8 @@ export class SyncEngine {
         clientId: run.clientId,
         workstation,
         mutations: rows.map((r) => ({ id: r.mutation_id, name: r.name, args: JSON.parse(r.args), base: r.base ? JSON.parse(r.base) : null })),
+        // The hub measures this workstation's clock against its own by it (sign-ins, docs/sync.md "Push").
+        sentAt: this.ctx.now().toISOString(),
       });
       const touched = db.transaction(() => {
         const t = applyAcks(db, run.clientId, res.acks, mutationEnv(this.ctx), this.ctx.now().toISOString());
