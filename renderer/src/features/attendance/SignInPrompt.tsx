@@ -1,0 +1,78 @@
+import { App } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttendanceToday } from '../../../../shared/api/qualityTypes';
+import { call } from '../../api/client';
+import { DATA_ATTR } from '../../components/dataField';
+import { useSession } from '../auth/sessionStore';
+import { SignInDialog } from './SignInDialog';
+
+const OFFERED_KEY = 'hotline.signInOffered';
+
+/** The day this user was last offered the sign-in on this workstation ('' when never, or storage is unavailable). */
+function offeredOn(userId: string): string {
+  try {
+    return globalThis.localStorage?.getItem(`${OFFERED_KEY}.${userId}`) ?? '';
+  } catch {
+    return '';
+  }
+}
+function markOffered(userId: string, day: string): void {
+  try {
+    globalThis.localStorage?.setItem(`${OFFERED_KEY}.${userId}`, day);
+  } catch {
+    // Not remembering only means the offer may come again at the next login today.
+  }
+}
+
+/**
+ * 上班签到: the first login of a shift day offers to sign in, with the suggested shift chosen (Enter signs
+ * in, Esc skips). Only after a login (not a reload of a running session), only on a working day without
+ * a sign-in, once a day per user on this workstation; administrators do not attend and are never asked.
+ */
+export function SignInPrompt() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const session = useSession((s) => s.session);
+  const fresh = useSession((s) => s.freshLogin);
+  const [today, setToday] = useState<AttendanceToday | null>(null);
+  const userId = session?.user.id ?? '';
+  const role = session?.user.role;
+
+  useEffect(() => {
+    if (!fresh || !userId || role === 'admin') return;
+    // The login is used up whatever the answer: a later screen does not ask again.
+    useSession.setState({ freshLogin: false });
+    let live = true;
+    void call('attendance.today', {}).then((res) => {
+      if (!live || !res.ok) return;
+      const d = res.result;
+      if (!d.working || d.record || d.shifts.length === 0 || offeredOn(userId) === d.day) return;
+      markOffered(userId, d.day);
+      setToday(d);
+    });
+    return () => {
+      live = false;
+    };
+  }, [fresh, userId, role]);
+
+  if (!today || !session) return null;
+  return (
+    <SignInDialog
+      today={today}
+      title={t('attendance.signIn.promptTitle')}
+      intro={
+        <>
+          <span {...DATA_ATTR}>{session.user.displayName}</span>
+          {t('attendance.signIn.promptBody', { day: today.day })}
+        </>
+      }
+      cancelText={t('attendance.signIn.skip')}
+      onClose={() => setToday(null)}
+      onSignedIn={() => {
+        setToday(null);
+        message.success(t('attendance.today.signedInOk'));
+      }}
+    />
+  );
+}
