@@ -22,6 +22,9 @@ import { scriptHandlers } from './services/scripts';
 import { revealHandlers } from './services/reveal';
 import { attendanceHandlers } from './services/attendance';
 import { appraisalHandlers } from './services/appraisal';
+import { qualityHandlers } from './services/quality';
+import { qualityFindingHandlers } from './services/qualityFindings';
+import { scorecardHandlers } from './services/scorecards';
 
 const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -40,6 +43,9 @@ const handlers: HandlerMap<MethodName> = {
   ...backupHandlers,
   ...attendanceHandlers,
   ...appraisalHandlers,
+  ...qualityHandlers,
+  ...qualityFindingHandlers,
+  ...scorecardHandlers,
 };
 
 const WHILE_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>(['store.status', 'store.recover']);
