@@ -250,6 +250,11 @@ export interface BoardSummary {
   /** Open callbacks of every kind due by the end of today (overdue ones included), and those past due. */
   callbacksDue: number;
   callbacksOverdue: number;
+  /**
+   * QA findings still open past their rectification deadline (what findings.list {scope: 'team', overdue: true}
+   * lists); null for a viewer who does not read the team's findings (an administrator).
+   */
+  findingsOverdue: number | null;
   satisfaction: {
     /** Calls this month with a satisfaction score, and their average (1–5). */
     calls: number;

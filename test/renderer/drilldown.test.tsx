@@ -203,6 +203,7 @@ describe('team-lead board click-throughs', () => {
     majorNotReported: 1,
     callbacksDue: 4,
     callbacksOverdue: 2,
+    findingsOverdue: null,
     satisfaction: { calls: 10, average: 4.5, callbacks: { satisfied: 3, fairly_satisfied: 1, unsatisfied: 0 } },
   };
 

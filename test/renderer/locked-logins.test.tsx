@@ -26,6 +26,7 @@ const summary: BoardSummary = {
   majorNotReported: 0,
   callbacksDue: 0,
   callbacksOverdue: 0,
+  findingsOverdue: null,
   satisfaction: { calls: 0, average: null, callbacks: { satisfied: 0, fairly_satisfied: 0, unsatisfied: 0 } },
 };
 

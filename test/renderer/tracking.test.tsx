@@ -161,6 +161,7 @@ describe('team-lead board', () => {
     majorNotReported: 1,
     callbacksDue: 4,
     callbacksOverdue: 0,
+    findingsOverdue: null,
     satisfaction: { calls: 10, average: 4.5, callbacks: { satisfied: 3, fairly_satisfied: 1, unsatisfied: 0 } },
   };
 
