@@ -1,4 +1,6 @@
 import { LABELS } from '../../../shared/domain/labels';
+import { appraisalEn, qualitySettingsEn } from './appraisalEn';
+import { attendanceEn } from './attendanceEn';
 import { auditEn } from './auditEn';
 import { backupEn } from './backupEn';
 import { callbackEn } from './callbackEn';
@@ -348,4 +350,7 @@ export const en: Messages = {
   audit: auditEn,
   backup: backupEn,
   snippet: snippetEn,
+  appraisal: appraisalEn,
+  attendance: attendanceEn,
+  qualitySettings: qualitySettingsEn,
 };

@@ -1,4 +1,6 @@
 import { LABELS } from '../../../shared/domain/labels';
+import { appraisalZh, qualitySettingsZh } from './appraisalZh';
+import { attendanceZh } from './attendanceZh';
 import { auditZh } from './auditZh';
 import { backupZh } from './backupZh';
 import { callbackZh } from './callbackZh';
@@ -346,6 +348,9 @@ export const zh = {
   audit: auditZh,
   backup: backupZh,
   snippet: snippetZh,
+  appraisal: appraisalZh,
+  attendance: attendanceZh,
+  qualitySettings: qualitySettingsZh,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
