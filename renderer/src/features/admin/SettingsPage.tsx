@@ -7,6 +7,7 @@ import { ScriptEditor } from '../scripts/editor/ScriptEditor';
 import { HubCard } from '../sync/HubCard';
 import { MaskingSettings } from './MaskingSettings';
 import { OrgSettingsForm } from './OrgSettingsForm';
+import { QualitySettings } from './QualitySettings';
 import { SnippetEditor } from './SnippetEditor';
 import { useSettings } from './settingsStore';
 import { UsersPanel } from './UsersPanel';
@@ -33,6 +34,15 @@ export function SettingsPage() {
               children: settings ? <MaskingSettings key={JSON.stringify(settings.masking)} settings={settings} /> : <Skeleton active />,
             },
             { key: 'complaints', label: <span data-testid="settings-tab-complaints">{t('complaint.settings.tab')}</span>, children: <ComplaintSettings /> },
+            {
+              key: 'quality',
+              label: <span data-testid="settings-tab-quality">{t('qualitySettings.tab')}</span>,
+              children: settings ? (
+                <QualitySettings key={JSON.stringify([settings.quality, settings.appraisalWeights, settings.attendance])} settings={settings} />
+              ) : (
+                <Skeleton active />
+              ),
+            },
             { key: 'scripts', label: <span data-testid="settings-tab-scripts">{t('script.editor.tab')}</span>, children: <ScriptEditor /> },
             {
               key: 'snippets',
