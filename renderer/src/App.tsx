@@ -33,6 +33,8 @@ const TrackingPage = lazy(() => import('./features/tracking/TrackingPage').then(
 const Result = lazy(() => import('antd/es/result'));
 const StoreCheck = lazy(() => import('./features/backups/StoreCheck').then((m) => ({ default: m.StoreCheck })));
 const IdleLock = lazy(() => import('./features/auth/LockScreen').then((m) => ({ default: m.IdleLock })));
+// The offer to sign in for the shift after a login (features/attendance); loaded with the console, shown at most once a day.
+const SignInPrompt = lazy(() => import('./features/attendance/SignInPrompt').then((m) => ({ default: m.SignInPrompt })));
 // Nor the console's frame (menu, sync indicator, banners) and the settings store with its schemas.
 type Frame = [typeof import('./components/AppLayout'), typeof import('./features/admin/settingsStore')];
 let frame: Promise<Frame> | null = null;
@@ -191,6 +193,9 @@ function Workspace() {
       </div>
       <Suspense fallback={null}>
         <IdleLock pendingCall={!!heldCall} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <SignInPrompt />
       </Suspense>
     </>
   );

@@ -16,6 +16,8 @@ interface SessionState {
   bootError: string | null;
   /** The console locked itself after idle time (or was locked when the page loaded); the workspace stays mounted underneath. */
   locked: boolean;
+  /** Set by a login (not by resuming a session): the sign-in prompt (features/attendance) asks once, then clears it. */
+  freshLogin: boolean;
   boot(): Promise<void>;
   /** Locks the session in the core first, so that a reload cannot skip the password. */
   lock(): Promise<void>;
@@ -31,6 +33,7 @@ export const useSession = create<SessionState>((set) => ({
   notice: null,
   bootError: null,
   locked: false,
+  freshLogin: false,
 
   async boot() {
     const status = await call('setup.status', {});
@@ -56,7 +59,7 @@ export const useSession = create<SessionState>((set) => ({
     // The token (if any) never reaches the renderer's state: the bridge keeps it.
     const { user, expiresAt, workstation, organisationName } = session;
     land(user.role, true);
-    set({ phase: 'ready', session: { user, expiresAt, workstation, organisationName }, notice: null, locked: false });
+    set({ phase: 'ready', session: { user, expiresAt, workstation, organisationName }, notice: null, locked: false, freshLogin: true });
   },
 
   async lock() {
@@ -72,7 +75,7 @@ export const useSession = create<SessionState>((set) => ({
 
   async logout() {
     await call('auth.logout', {});
-    set({ phase: 'login', session: null, notice: null, locked: false });
+    set({ phase: 'login', session: null, notice: null, locked: false, freshLogin: false });
   },
 
   ended(notice) {
