@@ -104,6 +104,37 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'backups.keep': { keep: 7 },
   'store.status': {},
   'store.recover': { id: 'hotline-20261122T020000000Z-daily.sqlite', username: 'admin', password: 'x' },
+  'qa.month': { month: '2026-10', agentId: ID },
+  'qa.draw': { month: '2026-10', ratePercent: 10 },
+  'qa.add': { month: '2026-10', kind: 'complaint', recordId: ID, reason: '投诉处理不当' },
+  'qa.item': { month: '2026-10', kind: 'call', recordId: ID },
+  'qa.review': {
+    month: '2026-10',
+    kind: 'call',
+    recordId: ID,
+    scorecardId: ID,
+    scores: [{ itemId: 'greeting', points: 10, failed: false, comment: '' }],
+    comment: '整体规范',
+    findings: [{ itemId: 'greeting', text: '未使用标准问候语' }],
+  },
+  'qa.reviews': { scope: 'team', month: '2026-10' },
+  'qa.markCase': { reviewId: ID, teachingCase: 'good', note: '规范应答' },
+  'qa.cases': { teachingCase: 'bad' },
+  'findings.list': { scope: 'team', status: 'open', overdue: true },
+  'findings.report': { id: ID, report: '已重新学习服务规范' },
+  'findings.appeal': { id: ID, reason: '录音可以证明已确认身份' },
+  'findings.decide': { id: ID, decision: 'reject', reason: '理由不足' },
+  'scorecards.active': {},
+  'scorecards.versions': {},
+  'scorecards.publish': {
+    name: '服务规范评分表',
+    items: [
+      { id: 'greeting', label: '问候语', weight: 40, fatal: false, guidance: '' },
+      { id: 'correct', label: '答复准确', weight: 60, fatal: false, guidance: '' },
+      { id: 'red_leak', label: '泄露客户信息', weight: 0, fatal: true, guidance: '' },
+    ],
+    note: '',
+  },
 };
 
 function wrongType(v: unknown): unknown {
@@ -142,7 +173,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field', 'month', 'recordId', 'reviewId', 'scorecardId', 'decision', 'teachingCase']) {
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;
