@@ -1,7 +1,9 @@
 import type { UserRecord } from '../shared/domain/admin';
 import type { Actor } from '../shared/domain/mutation';
 import type { SyncMutationName } from '../shared/domain/mutations';
+import type { ScorecardItem, ScorecardVersion } from '../shared/domain/qaReview';
 import { ALL_ROLES, CALL_TAKERS, CALLBACK_ROLES, type Role } from '../shared/domain/roles';
+import { builtInScorecard } from '../shared/domain/scorecardDefaults';
 import { type AckRepair, type HubCheckCode, MAX_CLOCK_SKEW_MS } from '../shared/sync/protocol';
 import type { StoreTx } from './store/types';
 
@@ -29,6 +31,8 @@ export interface CheckContext {
   orgStart: number;
   /** One lookup per user per push. */
   user(id: string): Promise<UserRecord | null>;
+  /** A published scorecard version as the hub holds it (the built-in one is not stored). */
+  scorecard(id: string): Promise<ScorecardVersion | null>;
 }
 
 /** Which human number a creating mutation carries, and where the hub keeps it unique. */
@@ -77,9 +81,32 @@ function timesIn(v: unknown, path: string[], out: { path: string[]; value: strin
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) timesIn(x, [...path, k], out);
 }
 
+const sameItem = (x: ScorecardItem, y: ScorecardItem) => x.id === y.id && x.label === y.label && x.weight === y.weight && x.fatal === y.fatal && x.guidance === y.guidance;
+
+/**
+ * A review carries the items it was scored on, so that later versions do not change it; they must be the
+ * items of the version it names (published, or the built-in one), or a client could score with a
+ * scorecard of its own making — a red line left out, weights of its choosing.
+ */
+async function scorecardRefusal(args: Record<string, unknown>, c: CheckContext): Promise<string | null> {
+  const id = String(args.scorecardId);
+  const card = builtInScorecard(id) ?? (await c.scorecard(id));
+  if (!card) return `scorecard ${id} is not a scorecard of this hub`;
+  const items = args.items as ScorecardItem[];
+  if (card.version !== args.scorecardVersion) return `scorecard ${id} is version ${card.version}, not ${String(args.scorecardVersion)}`;
+  if (items.length !== card.items.length || items.some((it, i) => !sameItem(it, card.items[i]!)))
+    return `the review's items are not those of scorecard ${id} version ${card.version}`;
+  return null;
+}
+
 export async function checkMutation(name: SyncMutationName, parsed: unknown, c: CheckContext): Promise<Checked> {
   const args = structuredClone(parsed) as Record<string, unknown>;
   const repairs: AckRepair[] = [];
+
+  if (name === 'qa.review') {
+    const refusal = await scorecardRefusal(args, c);
+    if (refusal) return { ok: false, code: 'scorecard_mismatch', reason: refusal };
+  }
 
   // The workstation code is the client's binding, whatever the args say: rewritten, not refused, because
   // the record itself is real and the number series is repaired by the uniqueness check.

@@ -1,6 +1,7 @@
 import type { UserRecord } from '../shared/domain/admin';
 import type { Actor } from '../shared/domain/mutation';
 import { isSyncMutation, type MutationEnv, mutationEnvFrom, mutationDef, staleWorkflowFields } from '../shared/domain/mutations';
+import type { ScorecardVersion } from '../shared/domain/qaReview';
 import type { OrganisationSettings } from '../shared/domain/settings';
 import type { Ack, PushMutation, PushRequest, PushResponse } from '../shared/sync/protocol';
 import { type CheckContext, checkMutation, claimNumber, NUMBERED } from './checks';
@@ -47,6 +48,7 @@ export async function applyPush(tx: StoreTx, req: PushRequest, user: UserRecord,
       if (!users.has(id)) users.set(id, tx.getUserById(id));
       return users.get(id)!;
     },
+    scorecard: async (id) => ((await tx.getRow('scorecard', id))?.data as ScorecardVersion | undefined) ?? null,
   };
 
   let last = client.lastMutationId;

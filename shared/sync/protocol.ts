@@ -45,7 +45,16 @@ export interface Ack {
 }
 
 /** The hub's checks on what a workstation says (docs/sync.md, "What the hub checks"). */
-export const HUB_CHECK_CODES = ['number_taken', 'foreign_workstation', 'unknown_user', 'wrong_role', 'time_out_of_range', 'time_clamped', 'name_corrected'] as const;
+export const HUB_CHECK_CODES = [
+  'number_taken',
+  'foreign_workstation',
+  'unknown_user',
+  'wrong_role',
+  'time_out_of_range',
+  'time_clamped',
+  'name_corrected',
+  'scorecard_mismatch',
+] as const;
 export type HubCheckCode = (typeof HUB_CHECK_CODES)[number];
 export interface AckRepair {
   code: HubCheckCode;

@@ -75,6 +75,7 @@ export const conflictEn: Messages['conflict'] = {
     time_out_of_range: 'the time is before the organisation started or absurdly far off',
     time_clamped: 'the time was ahead of the hub’s clock and was recorded at the hub’s time',
     name_corrected: 'the person’s name was corrected from the hub’s records',
+    scorecard_mismatch: 'the scorecard does not match the hub’s version; sync and score again',
   },
 };
 

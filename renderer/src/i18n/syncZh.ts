@@ -73,6 +73,7 @@ export const conflictZh = {
     time_out_of_range: '时间早于本机构启用或过于久远,不予接受',
     time_clamped: '时间晚于中心服务器时间,已按服务器时间记录',
     name_corrected: '人员姓名已按中心服务器的记录更正',
+    scorecard_mismatch: '评分表与中心服务器上的版本不符,请同步后重新评分',
   },
 };
 
