@@ -29,6 +29,10 @@ const PrintPage = lazy(() => import('./features/print/PrintPage').then((m) => ({
 const SetupPage = lazy(() => import('./features/setup/SetupPage').then((m) => ({ default: m.SetupPage })));
 const BoardPage = lazy(() => import('./features/tracking/BoardPage').then((m) => ({ default: m.BoardPage })));
 const TrackingPage = lazy(() => import('./features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })));
+const QualityPage = lazy(() => import('./features/quality/QualityPage').then((m) => ({ default: m.QualityPage })));
+const MyQualityPage = lazy(() => import('./features/quality/MyQualityPage').then((m) => ({ default: m.MyQualityPage })));
+const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage').then((m) => ({ default: m.AppraisalPage })));
+const AttendancePage = lazy(() => import('./features/attendance/AttendancePage').then((m) => ({ default: m.AttendancePage })));
 // Shown only when the core cannot be reached; its illustrations are not worth loading before the login page.
 const Result = lazy(() => import('antd/es/result'));
 const StoreCheck = lazy(() => import('./features/backups/StoreCheck').then((m) => ({ default: m.StoreCheck })));
@@ -187,6 +191,10 @@ function Workspace() {
             {page === 'board' && <BoardPage />}
             {page === 'complaints' && <ComplaintsPage openId={route.id} />}
             {page === 'callbacks' && <CallbacksPage openId={route.id} query={route.query} />}
+            {page === 'quality' && <QualityPage openId={route.id} query={route.query} />}
+            {page === 'myQuality' && <MyQualityPage openId={route.id} query={route.query} />}
+            {page === 'appraisal' && <AppraisalPage />}
+            {page === 'attendance' && <AttendancePage />}
             {page === 'settings' && <SettingsPage />}
           </Suspense>
         </AppLayout>

@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 describe('each role lands on its own work', () => {
-  const EXPECTED: Record<Role, string> = { agent: 'calls', callback_officer: 'callbacks', quality_inspector: 'records', team_lead: 'board', admin: 'settings' };
+  const EXPECTED: Record<Role, string> = { agent: 'calls', callback_officer: 'callbacks', quality_inspector: 'quality', team_lead: 'board', admin: 'settings' };
 
   it.each(Object.entries(EXPECTED))('%s: after login on #/%s, whatever the previous user left in the address', (role, page) => {
     expect(landingPage(role as Role)).toBe(page);

@@ -1,18 +1,22 @@
 import {
   AlertOutlined,
+  AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   LogoutOutlined,
   PhoneOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Button, ConfigProvider, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isSupervisor, type Role } from '../../../shared/domain/roles';
+import { CALL_TAKERS, CALLBACK_ROLES, isQaRole, isSupervisor, type Role } from '../../../shared/domain/roles';
 import { useSettings } from '../features/admin/settingsStore';
 import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
 import { CallbackBadge } from '../features/callbacks/CallbackBadge';
@@ -42,6 +46,12 @@ export function navItems(t: (k: string) => string): NavItem[] {
     { page: 'board', icon: <DashboardOutlined />, label: t('tracking.boardNav'), testId: 'nav-board', allowed: isSupervisor },
     { page: 'complaints', icon: <AlertOutlined />, label: t('complaint.nav'), testId: 'nav-complaints', allowed: () => true },
     { page: 'callbacks', icon: <ScheduleOutlined />, label: t('callback.nav'), testId: 'nav-callbacks', allowed: () => true },
+    { page: 'quality', icon: <AuditOutlined />, label: t('quality.nav.quality'), testId: 'nav-quality', allowed: isQaRole },
+    // Whoever serves customers is sampled and reviewed, and reads their reviews and findings here.
+    { page: 'myQuality', icon: <SolutionOutlined />, label: t('quality.nav.myQuality'), testId: 'nav-myQuality', allowed: (r) => CALL_TAKERS.includes(r) || CALLBACK_ROLES.includes(r) },
+    { page: 'appraisal', icon: <TrophyOutlined />, label: t('quality.nav.appraisal'), testId: 'nav-appraisal', allowed: () => true },
+    // Administrators configure the product; they do not sign in for shifts.
+    { page: 'attendance', icon: <CalendarOutlined />, label: t('quality.nav.attendance'), testId: 'nav-attendance', allowed: (r) => r !== 'admin' },
     { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },
   ];
 }

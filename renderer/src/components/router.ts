@@ -3,11 +3,24 @@ import { useSyncExternalStore } from 'react';
 /**
  * A hash router is enough for a handful of pages, and hashes work from file:// in Electron as well as
  * over http in the browser host. Routes: #/calls, #/records, #/records/<id>, #/customers, #/tracking,
- * #/board, #/complaints, #/complaints/<id>, #/callbacks, #/callbacks/<id>, #/settings;
+ * #/board, #/complaints, #/complaints/<id>, #/callbacks, #/callbacks/<id>, #/settings; #/quality, #/quality/review?…,
+ * #/myQuality, #/myQuality/review?… (features/quality), #/appraisal, #/attendance;
  * #/print/complaint/<id> and #/print/call/<id> (features/print) show a paper form alone.
  * A query after the path (#/records?from=…&late=1) carries the filters a drill-down opens a list with.
  */
-export type Page = 'calls' | 'records' | 'customers' | 'tracking' | 'board' | 'complaints' | 'callbacks' | 'settings';
+export type Page =
+  | 'calls'
+  | 'records'
+  | 'customers'
+  | 'tracking'
+  | 'board'
+  | 'complaints'
+  | 'callbacks'
+  | 'quality'
+  | 'myQuality'
+  | 'appraisal'
+  | 'attendance'
+  | 'settings';
 export interface Route {
   page: Page;
   id: string | null;
@@ -18,7 +31,7 @@ export interface Route {
 /** Query values: `true` is written as 1; false, null and undefined leave the key out. */
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'complaints', 'callbacks', 'settings'];
+const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'complaints', 'callbacks', 'quality', 'myQuality', 'appraisal', 'attendance', 'settings'];
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');

@@ -7,6 +7,7 @@ import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { visibilityEn } from './visibilityEn';
 import { hubCopyEn } from './hubCopyEn';
+import { qualityEn } from './qualityEn';
 import { scriptEn, snippetEn } from './scriptEn';
 import { conflictEn, hubEn, syncEn } from './syncEn';
 import type { Messages } from './zh';
@@ -350,6 +351,7 @@ export const en: Messages = {
   audit: auditEn,
   backup: backupEn,
   snippet: snippetEn,
+  quality: qualityEn,
   appraisal: appraisalEn,
   attendance: attendanceEn,
   qualitySettings: qualitySettingsEn,

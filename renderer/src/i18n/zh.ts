@@ -7,6 +7,7 @@ import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { visibilityZh } from './visibilityZh';
 import { hubCopyZh } from './hubCopyZh';
+import { qualityZh } from './qualityZh';
 import { scriptZh, snippetZh } from './scriptZh';
 import { conflictZh, hubZh, syncZh } from './syncZh';
 
@@ -348,6 +349,7 @@ export const zh = {
   audit: auditZh,
   backup: backupZh,
   snippet: snippetZh,
+  quality: qualityZh,
   appraisal: appraisalZh,
   attendance: attendanceZh,
   qualitySettings: qualitySettingsZh,
