@@ -135,6 +135,18 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
     ],
     note: '',
   },
+  'attendance.today': {},
+  'attendance.signIn': { shiftId: 'day', note: '' },
+  'attendance.signOut': {},
+  'attendance.mine': { month: '2026-10' },
+  'attendance.team': { month: '2026-10' },
+  'leave.request': { type: 'sick', fromDay: '2026-10-13', toDay: '2026-10-14', reason: '看病' },
+  'leave.cancel': { id: ID },
+  'leave.list': { scope: 'team', status: 'requested', limit: 10, offset: 0 },
+  'leave.decide': { id: ID, approve: false, reason: '当日排班不足' },
+  'appraisal.team': { period: 'month', key: '2026-10' },
+  'appraisal.mine': { period: 'quarter', key: '2026-Q4' },
+  'appraisal.export': { period: 'year', key: '2026' },
 };
 
 function wrongType(v: unknown): unknown {
@@ -173,7 +185,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field', 'month', 'recordId', 'reviewId', 'scorecardId', 'decision', 'teachingCase']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field', 'month', 'recordId', 'reviewId', 'scorecardId', 'decision', 'teachingCase', 'shiftId', 'fromDay', 'toDay', 'period', 'key']) {
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;
