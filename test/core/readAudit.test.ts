@@ -36,7 +36,7 @@ const isAuditViewer = (m: string) => m.startsWith('audit.');
 const READ_VERB = /\.(get|list|search|lookup|queue|query|export|mine|reveal)$/;
 
 let c: TestConsole;
-let ids: { customer: string; call: string; complaint: string; callback: string };
+let ids: { customer: string; call: string; complaint: string; callback: string; leave: string; agent: string };
 const READS: Partial<Record<MethodName, Read>> = {};
 
 beforeAll(async () => {
@@ -47,7 +47,9 @@ beforeAll(async () => {
   await c.ok('calls.save', { id: call.id, fields: { content: '咨询检测报告' } });
   const complaint = await c.ok('complaints.register', { channel: 'phone', complainant: '周丽', phone: '13905710000', problem: '报告延误', type: 'timeliness', severity: 'general', callId: call.id });
   const callback = await c.ok('callbacks.create', { kind: 'promised', dueAt: new Date(c.clock.t + 3600_000).toISOString(), phone: '13905710000', subject: '回电', callId: call.id, assigneeId: null });
-  ids = { customer: customer.id, call: call.id, complaint: complaint.id, callback: callback.id };
+  // Staff data read like customer data (attendance, leave, appraisal): audited the same way.
+  const leave = await c.ok('leave.request', { type: 'sick', fromDay: '2026-11-23', toDay: '2026-11-23', reason: '看病' });
+  ids = { customer: customer.id, call: call.id, complaint: complaint.id, callback: callback.id, leave: leave.id, agent: leave.userId };
   const rows = (r: unknown) => (r as { rows: { id: string }[] }).rows.map((x) => x.id);
   Object.assign(READS, {
     'customers.lookup': { as: 'agent1', params: () => ({ phone: '13905710000' }), action: 'view', entity: 'customer', ids: () => [ids.customer] },
@@ -63,6 +65,10 @@ beforeAll(async () => {
     'tracking.query': { as: 'lead', params: () => ({}), action: 'list', entity: 'complaint', ids: rows },
     'tracking.export': { as: 'lead', params: () => ({ format: 'csv' }), action: 'export', entity: 'tracking_sheet', ids: (r) => [(r as { filename: string }).filename] },
     'records.reveal': { as: 'admin', params: () => ({ entity: 'call', id: ids.call, field: 'phone' }), action: 'reveal', entity: 'call', ids: () => [ids.call] },
+    'attendance.mine': { as: 'agent1', params: () => ({ month: '2026-11' }), action: 'view', entity: 'attendance', ids: () => [ids.agent] },
+    'leave.list': { as: 'agent1', params: () => ({ scope: 'mine' }), action: 'list', entity: 'leave', ids: () => [ids.leave] },
+    'appraisal.mine': { as: 'agent1', params: () => ({ period: 'month', key: '2026-11' }), action: 'view', entity: 'appraisal', ids: () => [ids.agent] },
+    'appraisal.export': { as: 'lead', params: () => ({ period: 'month', key: '2026-11' }), action: 'export', entity: 'appraisal', ids: (r) => [(r as { filename: string }).filename] },
   } satisfies Partial<Record<MethodName, Read>>);
 }, 60_000);
 afterAll(() => c.close());
@@ -79,6 +85,7 @@ describe('every read of customer data writes its audit row', () => {
   it.each(Object.keys({
     'customers.lookup': 1, 'customers.search': 1, 'customers.get': 1, 'calls.get': 1, 'calls.list': 1, 'complaints.get': 1, 'complaints.list': 1,
     'complaints.mine': 1, 'callbacks.get': 1, 'callbacks.queue': 1, 'tracking.query': 1, 'tracking.export': 1, 'records.reveal': 1,
+    'attendance.mine': 1, 'leave.list': 1, 'appraisal.mine': 1, 'appraisal.export': 1,
   }) as MethodName[])('%s', async (method) => {
     const r = READS[method]!;
     await c.login(r.as, PASSWORD);
