@@ -42,4 +42,9 @@ const out = bulk ? await bulkDemo({ ...opts, log: (line) => console.log(line) })
 console.log(
   `Demo data in ${dataDir}${bulk ? ' (bulk)' : ''}: ${out.customers} customers, ${out.calls} calls, ${out.complaints} complaints (${((Date.now() - started) / 1000).toFixed(1)} s).`,
 );
+const q = 'quality' in out ? out.quality : undefined;
+if (q)
+  console.log(
+    `QA of ${q.months.join(', ')}: ${q.sampled} records sampled, ${q.reviews} reviewed, ${q.findings} findings; ${q.signIns} sign-ins, ${q.leaves} leave requests.`,
+  );
 console.log(`Log in as ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')} — password ${DEMO_PASSWORD}`);

@@ -1,9 +1,11 @@
 import type { Actor } from '../../../shared/domain/mutation';
 import type { Role } from '../../../shared/domain/roles';
+import { NO_OVERRIDES } from '../../../shared/domain/calendar';
 import { DEFAULT_DEPARTMENTS } from '../../../shared/domain/settings';
 import { type Core, openCore } from '../index';
 import { createSession } from '../store/sessions';
 import { userByUsername } from '../store/users';
+import { type QualityDemoCounts, qaDemoDays, seedQualityDemo } from './quality';
 import { type Complainant, callContent, complaintStory, landline, makePools, mobile, Rng, receiptTimes, type Staff } from './data';
 
 export interface DemoOptions {
@@ -12,8 +14,12 @@ export interface DemoOptions {
   calls: number;
   complaints?: number;
   seed?: number;
-  /** Calls are spread over this many days before now. */
+  /** Calls are spread over this many days before now (default: from the first of the month QA draws). */
   days?: number;
+  /** Last month's QA, attendance and leave (demo/quality.ts); on unless false. */
+  quality?: boolean;
+  /** The demo's present (tests pin it); the real time by default. */
+  now?: number;
 }
 
 export const DEMO_PASSWORD = 'hotline123';
@@ -23,6 +29,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role }[]
   { username: 'agent', displayName: '李晓梅', role: 'agent' },
   { username: 'agent2', displayName: '赵文静', role: 'agent' },
   { username: 'officer', displayName: '陈志强', role: 'callback_officer' },
+  { username: 'zhijian', displayName: '周敏', role: 'quality_inspector' },
 ];
 
 const ORGANISATION = {
@@ -57,12 +64,13 @@ export async function setUpDemo(core: Core): Promise<void> {
 }
 
 /** Fills a store through the real core, so every demo record has its history and outbox entries. */
-export async function seedDemo(opts: DemoOptions): Promise<{ customers: number; calls: number; complaints: number }> {
+export async function seedDemo(opts: DemoOptions): Promise<{ customers: number; calls: number; complaints: number; quality?: QualityDemoCounts }> {
   const seed = opts.seed ?? 20261122;
   const r = new Rng(seed);
   const pools = makePools(seed, { names: 2000, orgs: 600, addresses: 600 });
-  const days = opts.days ?? 30;
-  const end = Date.now();
+  const end = opts.now ?? Date.now();
+  // Whole months for QA to draw from: at least 30 days, back to the first of the first month drawn.
+  const days = opts.days ?? Math.max(30, qaDemoDays(end, NO_OVERRIDES));
   let t = end - days * 86_400_000;
   const core = openCore({ dataDir: opts.dataDir, now: () => new Date(t) });
   // Demo data is regenerated, not precious: without an fsync per mutation the seed takes seconds, not a
@@ -185,7 +193,22 @@ export async function seedDemo(opts: DemoOptions): Promise<{ customers: number; 
       t = e.at;
       await e.run();
     }
-    return { customers: customers.length, calls: opts.calls, complaints: opts.complaints ?? 0 };
+    const counts = { customers: customers.length, calls: opts.calls, complaints: opts.complaints ?? 0 };
+    if (opts.quality === false) return counts;
+    sessions.clear();
+    const users = DEMO_USERS.map((u) => ({ ...u, id: directory.find((x) => x.displayName === u.displayName)!.id }));
+    const quality = await seedQualityDemo({
+      call: (method, params) => call(method, params) as never,
+      loginAs,
+      setNow: (ms) => {
+        t = ms;
+      },
+      end,
+      rng: r,
+      calendar: NO_OVERRIDES,
+      users,
+    });
+    return { ...counts, quality };
   } finally {
     core.close();
   }
