@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AttendanceMonth } from '../../../shared/api/qualityTypes';
-import { type Attendance, attendanceIdOf, leavePeriodIssues, type Shift } from '../../../shared/domain/attendance';
+import { type Attendance, attendanceIdOf, leavePeriodIssues, type Shift, shiftEndInstant } from '../../../shared/domain/attendance';
 import { addLocalDays, BEIJING_MS, isWorkingDay, localDay } from '../../../shared/domain/calendar';
 import type { Actor, FieldIssue } from '../../../shared/domain/mutation';
 import { LEAD_ROLES } from '../../../shared/domain/roles';
@@ -43,16 +43,24 @@ function nearestShift(shifts: readonly Shift[], now: Date): Shift {
   return shifts.reduce((best, s) => (distance(s) < distance(best) ? s : best));
 }
 
-/** The user's open night shift that began yesterday, when it is still early morning. */
+/** How long after a night shift's end a sign-out still closes it (and the screen still shows it). */
+const NIGHT_SIGN_OUT_WINDOW_MS = 6 * 3600_000;
+
+/** The user's night shift that began yesterday and is not signed out, while it can still be. */
 function openNightShift(ctx: CoreContext, userId: string, now: Date): Attendance | null {
-  if (localMinutes(now) >= NIGHT_SHIFT_CUTOFF_HOUR * 60) return null;
   const prev = attendanceTable.get(ctx.db, attendanceIdOf(userId, addLocalDays(localDay(now.toISOString()), -1)));
-  return prev && !prev.signOutAt && isNightShift(prev.shift) ? prev : null;
+  if (!prev || prev.signOutAt || !isNightShift(prev.shift)) return null;
+  return now.getTime() < shiftEndInstant(prev.day, prev.shift) + NIGHT_SIGN_OUT_WINDOW_MS ? prev : null;
 }
 
-/** The record sign-out closes and the screen shows: an open night shift from yesterday, else today's. */
+/**
+ * The record sign-out closes and the screen shows: last night's open shift until it ends, and after its
+ * end as long as today has no sign-in of its own; otherwise today's.
+ */
 function currentRecord(ctx: CoreContext, userId: string, now: Date): Attendance | null {
-  return openNightShift(ctx, userId, now) ?? attendanceTable.get(ctx.db, attendanceIdOf(userId, localDay(now.toISOString())));
+  const today = attendanceTable.get(ctx.db, attendanceIdOf(userId, localDay(now.toISOString())));
+  const night = openNightShift(ctx, userId, now);
+  return night && (!today || now.getTime() < shiftEndInstant(night.day, night.shift)) ? night : today;
 }
 
 function monthSpan(ctx: CoreContext, month: string) {
@@ -74,7 +82,8 @@ function requireSelf(ctx: CoreContext, actor: Actor): Attendee {
 
 /** A calendar day that does not exist (2026-02-30) passes the format check; it is refused beside its field. */
 function dayIssues(field: string, day: string): FieldIssue[] {
-  return addLocalDays(day, 0) === day ? [] : [{ field, code: 'invalid_format', message: 'not a calendar day' }];
+  const real = !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && addLocalDays(day, 0) === day;
+  return real ? [] : [{ field, code: 'invalid_format', message: 'not a calendar day' }];
 }
 
 const byRate = (a: AttendanceMonth, b: AttendanceMonth) =>
