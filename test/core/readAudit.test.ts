@@ -31,6 +31,13 @@ const NOT_CUSTOMER_DATA: Partial<Record<MethodName, string>> = {
   // The backup files' names, times and sizes; restoring one is written to the audit log by the backup service.
   'backups.list': 'backup files',
 };
+/**
+ * Reads whose audit rows are checked in their own feature's tests, which seed the records they need
+ * (a QA sample, reviews and findings), and where.
+ */
+const AUDITED_ELSEWHERE: Partial<Record<MethodName, string>> = {
+  'findings.list': 'test/core/qualityRoles.test.ts (with qa.month, qa.item, qa.reviews and qa.cases)',
+};
 /** Reads of the audit trail itself belong to the audit viewer (its own tests). */
 const isAuditViewer = (m: string) => m.startsWith('audit.');
 const READ_VERB = /\.(get|list|search|lookup|queue|query|export|mine|reveal)$/;
@@ -78,7 +85,7 @@ const auditRows = (action: string, entity: string) =>
 
 describe('every read of customer data writes its audit row', () => {
   it('every read method of the contract is either audited here or named as not customer data', () => {
-    const unaccounted = METHOD_NAMES.filter((m) => READ_VERB.test(m) && !isAuditViewer(m) && !(m in READS) && !(m in NOT_CUSTOMER_DATA));
+    const unaccounted = METHOD_NAMES.filter((m) => READ_VERB.test(m) && !isAuditViewer(m) && !(m in READS) && !(m in NOT_CUSTOMER_DATA) && !(m in AUDITED_ELSEWHERE));
     expect(unaccounted).toEqual([]);
   });
 
