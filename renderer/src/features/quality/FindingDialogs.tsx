@@ -149,7 +149,7 @@ export function AnswerDialog({ finding, how, onClose, onDone }: { finding: Findi
       {alert && <Alert type="error" showIcon title={alert} className="form-alert" data-testid="finding-answer-error" />}
       <FindingFacts f={finding} />
       {finding.decisionReason && (
-        <Alert type="warning" className="form-alert" title={<span data-data="">{finding.decisionReason}</span>} />
+        <Alert type="warning" className="form-alert" data-testid="finding-last-decision" title={<span data-data="">{finding.decisionReason}</span>} />
       )}
       <Form layout="vertical" component="div" className="qa-answer-form">
         <Form.Item label={t(`quality.findings.answerDialog.${how}Label`)} required {...errorProps(errors, field)}>
