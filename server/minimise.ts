@@ -201,7 +201,10 @@ export async function minimiseAcks(store: HubStore, acks: Ack[], names: Readonly
   return acks.map((a) => {
     if (!sent.has(a.id)) return a;
     const c = shown.get(a.id);
-    if (!c) return { ...a, serverState: null, by: null };
+    if (!c) {
+      const { serverState: _state, by: _by, ...rest } = a;
+      return rest;
+    }
     return c.redacted ? { ...a, serverState: c.data } : a;
   });
 }
