@@ -4,7 +4,7 @@
  *   npm run bench                          all scenarios (≈ 5 min on 2 cores; the first run seeds
  *                                          the 100k-record hub, ≈ 1 min more, and caches it)
  *   npm run bench -- first-sync live       only some: first-sync, live, load-sqlite, load-pg, pgbench, tracking,
- *                                          tracking-ui
+ *                                          tracking-ui, quality
  *
  * Sizes and durations come from the environment (defaults in brackets): BENCH_RECORDS [100000],
  * BENCH_FIRST_SYNC_RUNS [1], BENCH_BREAKDOWN_ROWS [20000], BENCH_SEED [store | push], BENCH_CACHE [1]
@@ -17,6 +17,10 @@
  * tracking-ui (issue 14, test/bench/trackingUi.ts): the sheet in Chromium over the end-to-end test's 200k
  * store (cached in the temp folder), BENCH_TRACKING_UI_SAMPLES [20] filters and as many searches; the login
  * page's JavaScript (gzip); BENCH_WEB_STARTS [5] starts of `npm run web` with current builds.
+ * quality (issue 15, test/bench/quality.ts): qa.draw of each whole month and appraisal.team for a month on a
+ * bulk store of BENCH_QUALITY_CALLS [1000000] calls over a year by BENCH_QUALITY_AGENTS [200] agents,
+ * BENCH_QUALITY_COMPLAINTS [200000], BENCH_QUALITY_CUSTOMERS [200000]; BENCH_QUALITY_SAMPLES [20] appraisal
+ * runs. The store is kept in bench-results/cache; each run works on a copy.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,12 +34,13 @@ import { benchLive } from './live';
 import { type LoadOptions, loadFigure, runLoad } from './load';
 import { type PgCluster, pgRoundTrip, runPgbench, startPg } from './pg';
 import { summarise } from './profile';
+import { benchQuality } from './quality';
 import { benchTracking } from './tracking';
 import { benchTrackingUi } from './trackingUi';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.join(ROOT, 'bench-results');
-const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui'] as const;
+const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui', 'quality'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const env = (name: string, dflt: number) => {
@@ -57,6 +62,13 @@ const cfg = {
   profileHub: process.env.BENCH_PROFILE_HUB === '1',
   tracking: { customers: env('BENCH_CUSTOMERS', 1_000_000), calls: env('BENCH_CALLS', 1_000_000), complaints: env('BENCH_COMPLAINTS', 200_000), samples: env('BENCH_TRACKING_SAMPLES', 300) },
   trackingUi: { samples: env('BENCH_TRACKING_UI_SAMPLES', 20), webStarts: env('BENCH_WEB_STARTS', 5) },
+  quality: {
+    customers: env('BENCH_QUALITY_CUSTOMERS', 200_000),
+    calls: env('BENCH_QUALITY_CALLS', 1_000_000),
+    complaints: env('BENCH_QUALITY_COMPLAINTS', 200_000),
+    agents: env('BENCH_QUALITY_AGENTS', 200),
+    samples: env('BENCH_QUALITY_SAMPLES', 20),
+  },
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -274,6 +286,13 @@ async function main(): Promise<void> {
       const r = await benchTrackingUi({ ...cfg.trackingUi, log });
       figures.push(...r.figures);
       notes.trackingUi = r.notes;
+    });
+
+  if (wanted('quality'))
+    await attempt('quality', async () => {
+      const r = await benchQuality({ ...cfg.quality, cache: cfg.cache, log });
+      figures.push(...r.figures);
+      notes.quality = r.notes;
     });
 
   info.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));

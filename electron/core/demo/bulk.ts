@@ -10,11 +10,12 @@ import { type MutationEnv, mutationDef, mutationEnvFrom, type SyncMutationName }
 import { normalizePhone } from '../../../shared/domain/phone';
 import type { Role } from '../../../shared/domain/roles';
 import { callRecordNo, serialCounterKey } from '../../../shared/domain/serial';
-import { openCore } from '../index';
+import { type Core, openCore } from '../index';
 import { gramsInserter, rebuildCallTrigrams } from '../store/callIndex';
 import { complaintGramsInserter, deadlineRulesOf, rebuildComplaintTrigrams, storedNextDeadline } from '../store/complaintIndex';
 import { clientIdFor } from '../store/journal';
 import { getMeta, readSettings } from '../store/settings';
+import { userByUsername } from '../store/users';
 import type { Table } from '../store/table';
 import { callRecordsTable, complaintsTable, customersTable } from '../store/tables';
 import {
@@ -29,7 +30,7 @@ import {
   receiptTimes,
   type Staff,
 } from './data';
-import { DEMO_USERS, setUpDemo } from './seed';
+import { DEMO_PASSWORD, DEMO_USERS, setUpDemo } from './seed';
 
 /**
  * Demo data at scale (issue 6: 1M customers, 1M calls, 200k complaints in a few minutes). The records
@@ -49,6 +50,11 @@ export interface BulkOptions {
   /** Calls and complaints are spread over this many days before `now`. */
   days?: number;
   now?: number;
+  /**
+   * Agents who take the calls and complaints: the demo's two, and above that agent003, agent004, …
+   * created through the core (the appraisal benchmark ranks 200). The password is the demo's.
+   */
+  agents?: number;
   log?: (line: string) => void;
 }
 
@@ -117,6 +123,27 @@ function applyMutation<T>(
   return res.next as T;
 }
 
+/** Agents beyond the demo's, through users.create as the administrator; returns their usernames. */
+async function addAgents(core: Core, total: number, names: readonly string[]): Promise<string[]> {
+  const have = DEMO_USERS.filter((u) => u.role === 'agent').length;
+  if (total <= have) return [];
+  let token: string | null = null;
+  const call = async (method: string, params: unknown) => {
+    const out = await core.invoke(token, method, params);
+    if (out.token !== undefined) token = out.token;
+    if (!out.envelope.ok) throw new Error(`${method}: ${out.envelope.error.message}`);
+  };
+  await call('auth.login', { username: 'admin', password: DEMO_PASSWORD });
+  const usernames: string[] = [];
+  for (let i = have + 1; i <= total; i++) {
+    const username = `agent${String(i).padStart(3, '0')}`;
+    usernames.push(username);
+    if (!userByUsername(core.context.db, username)) await call('users.create', { username, displayName: names[i % names.length]!, role: 'agent', password: DEMO_PASSWORD });
+  }
+  await call('auth.logout', {});
+  return usernames;
+}
+
 export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
   const started = Date.now();
   const log = opts.log ?? (() => {});
@@ -128,6 +155,8 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
   const db = core.context.db;
   try {
     await setUpDemo(core);
+    const pools: Pools = makePools(seed);
+    const extraAgents = await addAgents(core, opts.agents ?? 0, pools.names);
     const settings = readSettings(db);
     if (!settings) throw new Error('the store is not set up');
     const env = mutationEnvFrom(settings);
@@ -138,9 +167,8 @@ export async function bulkDemo(opts: BulkOptions): Promise<BulkResult> {
       if (!u) throw new Error(`demo user ${username} is missing`);
       return { userId: u.id, role: u.role, displayName: u.display_name };
     };
-    const agents = DEMO_USERS.filter((u) => u.role === 'agent').map((u) => actor(u.username));
+    const agents = [...DEMO_USERS.filter((u) => u.role === 'agent').map((u) => u.username), ...extraAgents].map(actor);
     const staff: Staff = { agents, lead: actor('lead'), officer: actor('officer'), handlers: agents };
-    const pools: Pools = makePools(seed);
     const journal = new Journal(db);
     const serials = new Map<string, number>();
     const serial = (key: string) => {

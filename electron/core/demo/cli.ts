@@ -12,6 +12,7 @@ const { values } = parseArgs({
     days: { type: 'string' },
     seed: { type: 'string' },
     bulk: { type: 'boolean' },
+    agents: { type: 'string' },
   },
 });
 
@@ -38,7 +39,8 @@ const opts = {
   ...(values.seed ? { seed: count('seed', values.seed) } : {}),
 };
 const bulk = values.bulk ?? Math.max(opts.customers, opts.calls, opts.complaints) > BULK_ABOVE;
-const out = bulk ? await bulkDemo({ ...opts, log: (line) => console.log(line) }) : await seedDemo(opts);
+const agents = values.agents ? { agents: count('agents', values.agents) } : {};
+const out = bulk ? await bulkDemo({ ...opts, ...agents, log: (line) => console.log(line) }) : await seedDemo(opts);
 console.log(
   `Demo data in ${dataDir}${bulk ? ' (bulk)' : ''}: ${out.customers} customers, ${out.calls} calls, ${out.complaints} complaints (${((Date.now() - started) / 1000).toFixed(1)} s).`,
 );
