@@ -50,7 +50,7 @@ export function BoardPage() {
     const id = setInterval(() => void load(), 60_000); // clocks run out with nobody saving anything
     return () => clearInterval(id);
   }, [load]);
-  useRecordsChanged(['complaint', 'call', 'callback'], () => void load());
+  useRecordsChanged(['complaint', 'call', 'callback', 'qa_finding'], () => void load());
 
   // The locked logins are their own read: they show even while the numbers are loading or refused.
   if (!b)
@@ -124,6 +124,17 @@ export function BoardPage() {
               testId="board-callback-results"
             />
           </Col>
+          {b.findingsOverdue !== null && (
+            <Col span={6}>
+              <Num
+                title={t('quality.board.findingsOverdue')}
+                value={b.findingsOverdue}
+                onOpen={() => navigateWith('quality', { tab: 'findings', overdue: true })}
+                testId="board-findings-overdue"
+                danger
+              />
+            </Col>
+          )}
         </Row>
       </Card>
       <LockedLoginsCard />
