@@ -10,7 +10,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { useSettings } from '../admin/settingsStore';
-import { useRole } from '../auth/sessionStore';
+import { useRole, useSession } from '../auth/sessionStore';
 import { downloadBase64 } from '../tracking/download';
 import { MyScorecard } from './MyScorecard';
 import { PeriodPicker } from './PeriodPicker';
@@ -18,8 +18,11 @@ import { DEFAULT_PERIOD, type PeriodChoice } from './period';
 import { TeamRanking } from './TeamRanking';
 import './appraisal.css';
 
-// Coming back to the page shows the period the user left.
+// Coming back to the page shows the period the user left; the next user starts from last month.
 let lastPeriod: PeriodChoice | null = null;
+useSession.subscribe((s) => {
+  if (!s.session) lastPeriod = null;
+});
 
 /** What changes an appraisal: calls, complaints, callbacks, reviews and sign-ins. */
 const FEEDS = ['call', 'complaint', 'callback', 'qa_review', 'attendance', 'leave'] as const;

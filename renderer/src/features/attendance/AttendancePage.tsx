@@ -2,7 +2,7 @@ import { Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_ROLES } from '../../../../shared/domain/roles';
-import { useRole } from '../auth/sessionStore';
+import { useRole, useSession } from '../auth/sessionStore';
 import { LeaveApprovals } from './LeaveApprovals';
 import { MyAttendance } from './MyAttendance';
 import { MyLeave } from './MyLeave';
@@ -10,8 +10,11 @@ import { TeamAttendance } from './TeamAttendance';
 import './attendance.css';
 
 type Tab = 'mine' | 'leave' | 'team' | 'approvals';
-// Coming back to 考勤 opens the tab the user left.
+// Coming back to 考勤 opens the tab the user left; the next user starts on their own attendance.
 let lastTab: Tab = 'mine';
+useSession.subscribe((s) => {
+  if (!s.session) lastTab = 'mine';
+});
 
 /** 考勤 (#/attendance): my attendance and my leave; team attendance and leave approvals for team leads. */
 export function AttendancePage() {

@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceToday } from '../../../../shared/api/qualityTypes';
 import { call } from '../../api/client';
@@ -39,21 +39,26 @@ export function SignInPrompt() {
   const userId = session?.user.id ?? '';
   const role = session?.user.role;
 
+  // Unmounted (signed out) before the answer came: nothing to show. Clearing the flag below re-runs the
+  // effect, so the answer is not tied to the effect's own cleanup.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   useEffect(() => {
     if (!fresh || !userId || role === 'admin') return;
     // The login is used up whatever the answer: a later screen does not ask again.
     useSession.setState({ freshLogin: false });
-    let live = true;
     void call('attendance.today', {}).then((res) => {
-      if (!live || !res.ok) return;
+      if (!mounted.current || !res.ok || useSession.getState().session?.user.id !== userId) return;
       const d = res.result;
       if (!d.working || d.record || d.shifts.length === 0 || offeredOn(userId) === d.day) return;
       markOffered(userId, d.day);
       setToday(d);
     });
-    return () => {
-      live = false;
-    };
   }, [fresh, userId, role]);
 
   if (!today || !session) return null;
