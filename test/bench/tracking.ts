@@ -34,7 +34,13 @@ const SEED = 20261122;
 function storeKey(o: TrackingOptions): string {
   const h = createHash('sha256').update(JSON.stringify([o.customers, o.calls, o.complaints, SEED]));
   const files = [
-    ...['electron/core/db/migrations', 'electron/core/demo'].flatMap((d) => fs.readdirSync(path.join(ROOT, d)).map((f) => path.join(d, f))),
+    // Recursively: migrations/lib holds the data steps of some migrations.
+    ...['electron/core/db/migrations', 'electron/core/demo'].flatMap((d) =>
+      fs
+        .readdirSync(path.join(ROOT, d), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name))),
+    ),
     ...['callIndex.ts', 'complaintIndex.ts', 'table.ts', 'tables.ts'].map((f) => path.join('electron/core/store', f)),
   ].sort();
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
