@@ -139,6 +139,12 @@ export function scoreIssues(items: readonly ScorecardItem[], scores: readonly It
     else if (!it.fatal && s.failed) out.push({ field: `scores.${it.id}`, code: 'invalid_value', message: 'only a fatal item can be failed' });
   });
   for (const s of scores) if (!items.some((i) => i.id === s.itemId)) out.push({ field: `scores.${s.itemId}`, code: 'unknown_field', message: 'not an item of this scorecard' });
+  // An item scored twice would count its points twice.
+  const seen = new Set<string>();
+  for (const s of scores) {
+    if (seen.has(s.itemId)) out.push({ field: `scores.${s.itemId}`, code: 'duplicate', message: 'scored twice' });
+    seen.add(s.itemId);
+  }
   return out;
 }
 

@@ -65,6 +65,12 @@ describe('reviewing a sampled record', () => {
       ['scores.speed', 'unknown_field'],
       ['findings.0.itemId', 'invalid_value'],
     ]);
+    // An item scored twice would count twice.
+    const twice = [...scoresOf(), { itemId: 'correct', points: 25, failed: false, comment: '' }];
+    expect(await c.call('qa.review', { month: '2026-10', kind: 'call', recordId: first!.recordId, scorecardId: CARD, scores: twice, comment: '', findings: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_params', fields: [{ field: 'scores.correct', code: 'duplicate' }] },
+    });
     const unknownCard = '01a20584-06f7-7129-91b2-27fa7cfc5475';
     expect(await c.call('qa.review', { month: '2026-10', kind: 'call', recordId: first!.recordId, scorecardId: unknownCard, scores: scoresOf(), comment: '', findings: [] })).toMatchObject({
       ok: false,
