@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { monthSeed, pickSample } from '../../shared/domain/quality';
 import { ORG } from '../helpers/core';
-import { actAs, at, type QaFixture, qaFixture, rowCountsOf } from './qualityFixture';
+import { actAs, answer, at, type QaFixture, qaFixture, rowCountsOf } from './qualityFixture';
 
 /**
  * The monthly QA draw (质检抽样) over a real store: 10% of each agent's service records of the month (at
@@ -69,6 +69,12 @@ describe('the month draw', () => {
     const again = await c.ok('qa.draw', { month: '2026-10' });
     expect(again).toMatchObject({ sampled: first.sampled, added: 0 });
     expect(rowCountsOf(c)).toEqual(before);
+
+    // Records synced late: agent2's month grows from 15 to 25 calls; the redraw tops agent2 up to round(2.5) = 3, no more.
+    for (let i = 0; i < 10; i++) await answer(c, Date.parse('2026-10-20T02:00:00.000Z') + i * 60_000, 'agent2');
+    await at(c, '2026-11-22T03:00:00.000Z', 'lead');
+    expect(await c.ok('qa.draw', { month: '2026-10' })).toMatchObject({ sampled: first.sampled + 1, added: 1 });
+    expect((await c.ok('qa.month', { month: '2026-10' })).agents.find((a) => a.agentName === '赵建国')).toMatchObject({ population: 25, sampled: 3 });
 
     const items = (await c.ok('qa.month', { month: '2026-10' })).items;
     const more = await c.ok('qa.draw', { month: '2026-10', ratePercent: 30 });

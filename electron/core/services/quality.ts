@@ -260,11 +260,15 @@ export const qualityHandlers: HandlerMap<'qa.month' | 'qa.draw' | 'qa.add' | 'qa
         const id = sampleIdOf(params.month, agentId);
         const prev = qaSamplesTable.get(ctx.db, id);
         const have = new Set((prev?.items ?? []).map((i) => itemKey(i.kind, i.recordId)));
-        // The seed the month was first drawn with reproduces it; a sample holds at most MAX_SAMPLE_ITEMS
-        // records (far above 10% of a full-time agent's month), so a larger draw keeps the first ones picked.
-        const picks = pickSample(records, rate, prev?.seed ?? seed)
+        // The seed the month was first drawn with reproduces it. A redraw tops the drawn records up to the
+        // rate (records synced late, a higher rate) and never beyond: records added by hand are extra. A
+        // sample holds at most MAX_SAMPLE_ITEMS records (far above 10% of a full-time agent's month), so a
+        // larger draw keeps the first ones picked.
+        const picked = pickSample(records, rate, prev?.seed ?? seed);
+        const drawnBefore = (prev?.items ?? []).filter((i) => !i.manual).length;
+        const picks = picked
           .filter((r) => !have.has(itemKey(r.kind, r.recordId)))
-          .slice(0, Math.max(0, MAX_SAMPLE_ITEMS - have.size));
+          .slice(0, Math.max(0, Math.min(picked.length - drawnBefore, MAX_SAMPLE_ITEMS - have.size)));
         added += picks.length;
         const agentName = (names.get(agentId) ?? records[0]!.agentName ?? '').slice(0, 100);
         runSyncMutation(
