@@ -186,6 +186,8 @@ function variants(method: MethodName): [string, unknown][] {
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
   for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field', 'month', 'recordId', 'reviewId', 'scorecardId', 'decision', 'teachingCase', 'shiftId', 'fromDay', 'toDay', 'period', 'key']) {
+    // A draft's key is free text by design (any form names its own); the appraisal's period key is not.
+    if (key === 'key' && method.startsWith('drafts.')) continue;
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
   }
   return out;
