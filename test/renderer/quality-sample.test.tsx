@@ -128,7 +128,7 @@ describe('质检: the sample', () => {
     await settle();
     fireEvent.click(screen.getByTestId('qa-add'));
     await settle();
-    expect(fake.of('complaints.list').at(-1)?.params).toEqual({ limit: 20 });
+    expect(fake.of('complaints.list').at(-1)?.params).toEqual({ limit: 200 });
     fireEvent.click(within(screen.getByTestId('qa-add-kind')).getByText('来电记录'));
     await settle();
     const search = screen.getByPlaceholderText('来电单号、来电人、单位或电话');
@@ -148,7 +148,7 @@ describe('质检: the sample', () => {
     fireEvent.click(screen.getByTestId('qa-add-submit'));
     await settle();
     expect(fake.of('qa.add')[0]?.params).toEqual({ month: MONTH, kind: 'call', recordId: CALL_ID, reason: '客户来电投诉态度' });
-    expect(screen.getByTestId('field-error-recordId').textContent).toBe('已存在相同的内容,请换一个');
+    expect(screen.getByTestId('field-error-recordId').textContent).toBe('这条记录已在样本中');
   });
 });
 

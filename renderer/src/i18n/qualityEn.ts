@@ -60,6 +60,8 @@ export const qualityEn: QualityMessages = {
     ok: 'Add to sample',
     done: 'Added to the sample: {{no}}',
     needRecord: 'Find and choose a record first',
+    already: 'This record is in the sample already',
+    notOfMonth: 'This record is not a service record of {{month}}',
   },
   score: {
     voided: 'Voided (fatal)',
@@ -154,10 +156,10 @@ export const qualityEn: QualityMessages = {
     appeal: 'Appeal',
     decidedBy: '{{who}} · {{at}}',
     actions: {
-      approve: 'Approve and close',
+      approve: 'Approve',
       reject: 'Reject',
       rejectAppeal: 'Reject appeal',
-      uphold: 'Uphold appeal',
+      uphold: 'Uphold',
       writeReport: 'Write report',
       appeal: 'Appeal',
     },

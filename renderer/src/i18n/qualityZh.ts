@@ -57,6 +57,8 @@ export const qualityZh = {
     ok: '加入样本',
     done: '已加入样本:{{no}}',
     needRecord: '请先查找并选择一条记录',
+    already: '这条记录已在样本中',
+    notOfMonth: '这条记录不是 {{month}} 的服务记录',
   },
   score: {
     voided: '红线否决',

@@ -21,22 +21,33 @@ export interface FoundRecord {
   text: string;
 }
 
-/** Finds records of a kind through the lists the other screens use (calls of the month; complaints; callbacks done). */
+/** The lists without a date filter are read this deep and kept to the month here; a number or a name finds older ones. */
+const UNDATED_LIMIT = 200;
+
+/**
+ * Finds records of a kind through the lists the other screens use: calls of the month, complaints received
+ * in it, callbacks done in it (the core adds only a record of the sample's month).
+ */
 export async function findRecords(kind: QaRecordKind, q: string, month: string): Promise<{ rows: FoundRecord[]; error: string | null }> {
   const query = q.trim() || undefined;
+  const range = monthRange(month);
+  const inMonth = (r: FoundRecord) => !!r.at && r.at >= range.from && r.at <= range.to;
   if (kind === 'call') {
-    const res = await call('calls.list', { q: query, ...monthRange(month), limit: 20 });
+    const res = await call('calls.list', { q: query, ...range, limit: 20 });
     if (!res.ok) return { rows: [], error: errorText(res.error) };
     return { rows: res.result.rows.map((r) => ({ id: r.id, no: r.recordNo, at: r.answeredAt, who: r.callerName, agent: r.agentName, text: r.content })), error: null };
   }
   if (kind === 'complaint') {
-    const res = await call('complaints.list', { q: query, limit: 20 });
+    const res = await call('complaints.list', { q: query, limit: UNDATED_LIMIT });
     if (!res.ok) return { rows: [], error: errorText(res.error) };
-    return { rows: res.result.rows.map((r) => ({ id: r.id, no: r.complaintNo, at: r.receivedAt, who: r.complainant, agent: r.handlerName, text: r.problem })), error: null };
+    // The list names the handler, not the agent who took the complaint (whose sample it joins): left blank.
+    const rows = res.result.rows.map((r) => ({ id: r.id, no: r.complaintNo, at: r.receivedAt, who: r.complainant, agent: '', text: r.problem }));
+    return { rows: rows.filter(inMonth).slice(0, 50), error: null };
   }
-  const res = await call('callbacks.queue', { scope: 'all', status: 'done', q: query, limit: 20 });
+  const res = await call('callbacks.queue', { scope: 'all', status: 'done', q: query, limit: UNDATED_LIMIT });
   if (!res.ok) return { rows: [], error: errorText(res.error) };
-  return { rows: res.result.rows.map((r) => ({ id: r.id, no: '', at: r.doneAt, who: r.name, agent: r.assigneeName, text: r.subject })), error: null };
+  const rows = res.result.rows.map((r) => ({ id: r.id, no: '', at: r.doneAt, who: r.name, agent: r.assigneeName, text: r.subject }));
+  return { rows: rows.filter(inMonth).slice(0, 50), error: null };
 }
 
 /** 手工加入: a record a lead wants looked at (a complaint that went badly), found by number or name, with the reason. */
@@ -79,7 +90,10 @@ export function AddDialog({ month, onClose, onDone }: { month: string; onClose: 
     const res = await call('qa.add', { month, kind, recordId: picked.id, reason: reason.trim() });
     setBusy(false);
     if (!res.ok) {
-      setErrors(fieldErrors(res.error));
+      // The core's two refusals of a record say what is wrong with it, in the dialog's words.
+      const issue = res.error.fields?.find((f) => f.field === 'recordId');
+      const words = issue?.code === 'duplicate' ? t('quality.add.already') : issue?.code === 'out_of_range' ? t('quality.add.notOfMonth', { month }) : null;
+      setErrors({ ...fieldErrors(res.error), ...(words ? { recordId: words } : {}) });
       setAlert(errorText(res.error));
       return;
     }
@@ -88,8 +102,8 @@ export function AddDialog({ month, onClose, onDone }: { month: string; onClose: 
   };
 
   const columns: TableColumnsType<FoundRecord> = [
-    { title: t('quality.items.recordNo'), dataIndex: 'no', width: 140, onCell: dataCell },
-    { title: t('quality.items.at'), dataIndex: 'at', width: 120, render: (v: string | null) => fmtMinute(v) },
+    { title: t('quality.items.recordNo'), dataIndex: 'no', width: 180, onCell: dataCell },
+    { title: t('quality.items.at'), dataIndex: 'at', width: 140, render: (v: string | null) => fmtMinute(v) },
     { title: t('callback.fields.customer'), dataIndex: 'who', width: 100, onCell: dataCell, ellipsis: true },
     { title: t('quality.items.agent'), dataIndex: 'agent', width: 80, onCell: dataCell, ellipsis: true },
     { title: t('quality.findings.text'), dataIndex: 'text', onCell: dataCell, ellipsis: true },

@@ -64,9 +64,9 @@ export function CasesTable({ openable }: { openable: boolean }) {
     {
       title: t('quality.findings.record'),
       dataIndex: 'recordNo',
-      width: 170,
+      width: 190,
       render: (_: unknown, r) => (
-        <span>
+        <span className="qa-record-cell">
           <RecordKindTag kind={r.recordKind} />
           <span data-data="">{r.recordNo || t('quality.items.noNumber')}</span>
         </span>

@@ -22,7 +22,7 @@ export function decideActions(f: Pick<FindingRow, 'status'>): DecideAction[] {
 function FindingFacts({ f }: { f: FindingRow }) {
   const { t } = useTranslation();
   return (
-    <Descriptions size="small" column={1} bordered className="qa-finding-facts">
+    <Descriptions size="small" column={1} bordered className="qa-finding-facts" styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
       <Descriptions.Item label={t('quality.findings.item')}>
         <ItemLabel id={f.itemId} />
       </Descriptions.Item>
@@ -31,20 +31,20 @@ function FindingFacts({ f }: { f: FindingRow }) {
           {f.text}
         </span>
       </Descriptions.Item>
-      {f.report && (
+      {f.report ? (
         <Descriptions.Item label={t('quality.findings.report')}>
           <span className="pre-line" data-data="" data-testid="finding-report-text">
             {f.report}
           </span>
         </Descriptions.Item>
-      )}
-      {f.appeal && (
+      ) : null}
+      {f.appeal ? (
         <Descriptions.Item label={t('quality.findings.appeal')}>
           <span className="pre-line" data-data="" data-testid="finding-appeal-text">
             {f.appeal}
           </span>
         </Descriptions.Item>
-      )}
+      ) : null}
     </Descriptions>
   );
 }

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { type MouseEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingRow } from '../../../../shared/api/qualityTypes';
@@ -67,9 +67,9 @@ export function FindingsTable({ scope, initialOverdue = false }: { scope: 'team'
     {
       title: t('quality.findings.record'),
       dataIndex: 'recordNo',
-      width: 170,
+      width: 190,
       render: (_: unknown, f) => (
-        <span>
+        <span className="qa-record-cell">
           <RecordKindTag kind={f.recordKind} />
           <Typography.Link onClick={stop(() => openReview(f))} data-testid="finding-open-review">
             <span data-data="">{f.recordNo || t('quality.items.noNumber')}</span>
@@ -77,25 +77,30 @@ export function FindingsTable({ scope, initialOverdue = false }: { scope: 'team'
         </span>
       ),
     },
-    ...(team ? ([{ title: t('quality.findings.agent'), dataIndex: 'agentName', width: 90, onCell: dataCell, ellipsis: true }] satisfies TableColumnsType<FindingRow>) : []),
+    ...(team ? ([{ title: t('quality.findings.agent'), dataIndex: 'agentName', width: 80, onCell: dataCell, ellipsis: true }] satisfies TableColumnsType<FindingRow>) : []),
     {
-      title: t('quality.findings.item'),
-      dataIndex: 'itemId',
-      width: 130,
+      title: t('quality.findings.text'),
+      dataIndex: 'text',
       render: (_: unknown, f) => (
-        <span>
-          {f.fatal && <Tag color="red">{t('quality.findings.fatal')}</Tag>}
-          <ItemLabel id={f.itemId} />
-        </span>
+        <div className="qa-finding-cell">
+          <div className="qa-finding-item">
+            {f.fatal && <Tag color="red">{t('quality.findings.fatal')}</Tag>}
+            <ItemLabel id={f.itemId} />
+          </div>
+          <Tooltip title={<span data-data="">{f.text}</span>}>
+            <div className="qa-answer" data-data="">
+              {f.text}
+            </div>
+          </Tooltip>
+        </div>
       ),
     },
-    { title: t('quality.findings.text'), dataIndex: 'text', onCell: dataCell, ellipsis: true },
-    { title: t('quality.findings.status'), dataIndex: 'status', width: 96, render: (s: FindingStatus) => <FindingStatusTag status={s} /> },
-    { title: t('quality.findings.dueAt'), dataIndex: 'dueAt', width: 150, render: (_: unknown, f) => <FindingDue f={f} now={now} /> },
+    { title: t('quality.findings.status'), dataIndex: 'status', width: 110, render: (s: FindingStatus) => <FindingStatusTag status={s} /> },
+    { title: t('quality.findings.dueAt'), dataIndex: 'dueAt', width: 140, render: (_: unknown, f) => <FindingDue f={f} now={now} /> },
     {
       title: t('quality.findings.answer'),
       key: 'answer',
-      width: 200,
+      width: 180,
       ellipsis: true,
       render: (_: unknown, f) => (
         <span>
@@ -120,7 +125,7 @@ export function FindingsTable({ scope, initialOverdue = false }: { scope: 'team'
     {
       title: t('common.actions'),
       key: 'actions',
-      width: team ? 190 : 200,
+      width: 200,
       render: (_: unknown, f) => {
         if (team)
           return (
@@ -179,7 +184,7 @@ export function FindingsTable({ scope, initialOverdue = false }: { scope: 'team'
         loading={loading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: team ? 1150 : 1060 }}
+        scroll={{ x: team ? 1140 : 1060 }}
         rowClassName={(f) => (f.status === 'open' && Date.parse(f.dueAt) < now ? 'qa-row-overdue' : '')}
         onRow={(f) => ({ 'data-testid': 'finding-row', 'data-status': f.status, 'data-finding-id': f.id }) as never}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => t('common.total', { n }) }}

@@ -84,7 +84,7 @@ function MyReviews() {
       dataIndex: 'recordNo',
       width: 190,
       render: (_: unknown, r) => (
-        <span>
+        <span className="qa-record-cell">
           <RecordKindTag kind={r.recordKind} />
           <span data-data="">{r.recordNo || t('quality.items.noNumber')}</span>
         </span>

@@ -83,7 +83,7 @@ export function SampleTab({ month }: { month: string }) {
       align: 'right',
       render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0),
     },
-    { title: t('quality.agents.openFindings'), dataIndex: 'openFindings', width: 90, align: 'right' },
+    { title: t('quality.agents.openFindings'), dataIndex: 'openFindings', width: 120, align: 'right' },
   ];
 
   const itemColumns: TableColumnsType<QaItemRow> = [
@@ -91,7 +91,7 @@ export function SampleTab({ month }: { month: string }) {
     {
       title: t('quality.items.recordNo'),
       dataIndex: 'recordNo',
-      width: 150,
+      width: 190,
       render: (v: string) => (v ? <span data-data="">{v}</span> : <span className="muted">{t('quality.items.noNumber')}</span>),
     },
     { title: t('quality.items.agent'), dataIndex: 'agentName', width: 100, onCell: dataCell, ellipsis: true },
@@ -116,7 +116,7 @@ export function SampleTab({ month }: { month: string }) {
     },
     { title: t('quality.items.review'), dataIndex: 'score', width: 130, render: (_: unknown, r) => <ScoreText score={r.reviewId ? r.score : null} voided={r.voided} /> },
     { title: t('quality.items.reviewer'), dataIndex: 'reviewerName', width: 90, onCell: dataCell, ellipsis: true },
-    { title: t('quality.items.findings'), dataIndex: 'findings', width: 70, align: 'right', render: (v: number) => v || '' },
+    { title: t('quality.items.findings'), dataIndex: 'findings', width: 84, align: 'right', render: (v: number) => v || '' },
   ];
 
   const items = (data?.items ?? []).filter((i) => (!agentId || i.agentId === agentId) && (!onlyOpen || !i.reviewId));

@@ -93,8 +93,31 @@ export function ScorecardPanel({ scorecard, state, onChange, readOnly, errors, e
               <div className="qa-item-head">
                 <span className="qa-item-label">
                   <ItemLabel item={it} />
+                  {it.guidance && (
+                    <span className="muted qa-item-guidance" data-data="">
+                      {it.guidance}
+                    </span>
+                  )}
                 </span>
-                {it.fatal ? <Tag color="red">{t('quality.review.fatalItem')}</Tag> : <span className="muted">{t('quality.review.weight', { n: it.weight })}</span>}
+                <span className="qa-item-weight">
+                  {it.fatal ? <Tag color="red">{t('quality.review.fatalItem')}</Tag> : <span className="muted">{t('quality.review.weight', { n: it.weight })}</span>}
+                </span>
+                {!readOnly || e?.comment ? (
+                  <Input
+                    size="small"
+                    className="qa-item-comment"
+                    data-focus={`comment-${it.id}`}
+                    data-testid="qa-item-comment"
+                    aria-label={t('quality.review.itemComment')}
+                    placeholder={readOnly ? undefined : t('quality.review.itemCommentPh')}
+                    readOnly={readOnly}
+                    maxLength={500}
+                    value={e?.comment ?? ''}
+                    onChange={(ev) => onChange((s) => setItemComment(s, it.id, ev.target.value))}
+                  />
+                ) : (
+                  <span className="qa-item-comment" />
+                )}
                 <span className="qa-item-input">
                   {it.fatal ? (
                     <Checkbox
@@ -118,33 +141,14 @@ export function ScorecardPanel({ scorecard, state, onChange, readOnly, errors, e
                       value={e?.points ?? null}
                       onChange={(v) => onChange((s) => setPoints(s, it.id, typeof v === 'number' ? v : null))}
                       suffix={`/ ${it.weight}`}
-                      style={{ width: 110 }}
+                      style={{ width: 100 }}
                     />
                   )}
                 </span>
               </div>
-              {(!readOnly || e?.comment) && (
-                <Input
-                  size="small"
-                  className="qa-item-comment"
-                  data-focus={`comment-${it.id}`}
-                  data-testid="qa-item-comment"
-                  aria-label={t('quality.review.itemComment')}
-                  placeholder={t('quality.review.itemCommentPh')}
-                  readOnly={readOnly}
-                  maxLength={500}
-                  value={e?.comment ?? ''}
-                  onChange={(ev) => onChange((s) => setItemComment(s, it.id, ev.target.value))}
-                />
-              )}
               {err && (
                 <div className="qa-item-error" data-testid={`qa-error-${it.id}`}>
                   <Typography.Text type="danger">{err}</Typography.Text>
-                </div>
-              )}
-              {it.guidance && !readOnly && (
-                <div className="muted qa-item-guidance" data-data="">
-                  {it.guidance}
                 </div>
               )}
             </div>
@@ -156,7 +160,7 @@ export function ScorecardPanel({ scorecard, state, onChange, readOnly, errors, e
           data-testid="qa-comment"
           data-focus="comment"
           aria-label={t('quality.review.comment')}
-          placeholder={t('quality.review.commentPh')}
+          placeholder={readOnly ? undefined : t('quality.review.commentPh')}
           readOnly={readOnly}
           status={errors.comment ? 'error' : undefined}
           autoSize={{ minRows: 2, maxRows: 5 }}
