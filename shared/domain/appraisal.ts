@@ -74,16 +74,24 @@ export interface AppraisalFigures {
 export type AppraisalScores = Record<AppraisalPart, number | null>;
 
 /**
- * Each part on 0–100: QA average; volume against the busiest agent of the same list; on-time answers;
+ * What a person's volume counts: calls for those who answer the hotline, callbacks due for callback
+ * officers (who take no calls, and would otherwise all score 0).
+ */
+export function workloadOf(role: string, f: Pick<AppraisalFigures, 'callsHandled' | 'callbacksDue'>): number {
+  return role === 'callback_officer' ? f.callbacksDue : f.callsHandled;
+}
+
+/**
+ * Each part on 0–100: QA average; volume (`workload`) against the busiest person of the same role; on-time answers;
  * 100 less 20 per complaint about the agent; callbacks on time; satisfaction; attendance. A part with
  * nothing to measure (no reviews yet, no callbacks due) is left out and the others are reweighted, so
  * an agent is neither rewarded nor punished for what did not happen.
  */
-export function appraisalScores(f: AppraisalFigures, busiest: number): AppraisalScores {
+export function appraisalScores(f: AppraisalFigures, busiest: number, workload: number = f.callsHandled): AppraisalScores {
   const pct = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 10 : null);
   return {
     serviceStandard: f.qaAverage,
-    volume: busiest > 0 ? pct(f.callsHandled, busiest) : null,
+    volume: busiest > 0 ? pct(workload, busiest) : null,
     timeliness: f.callsHandled > 0 ? pct(f.callsHandled - f.callsLate, f.callsHandled) : null,
     complaints: Math.max(0, 100 - 20 * f.complaints),
     callbacks: pct(f.callbacksOnTime, f.callbacksDue),

@@ -184,16 +184,19 @@ describe('the appraisal of October 2026', () => {
   });
 
   it('scores each part, weighs the parts measured, and ranks by the total', () => {
-    const [first, second, third] = report.rows;
-    // agent2: volume 1/3 of the busiest, on time 100, no complaint 100, attendance 100; QA, callbacks and satisfaction unmeasured.
-    expect(first).toMatchObject({ userName: '赵建国', rank: 1, total: 80 });
-    expect(first!.scores).toEqual({ serviceStandard: null, volume: 33.3, timeliness: 100, complaints: 100, callbacks: null, satisfaction: null, attendance: 100 });
+    const byName = Object.fromEntries(report.rows.map((r) => [r.userName, r]));
+    // Equal totals share a rank; the names then go in pinyin order (陈 before 赵).
+    expect(report.rows.map((r) => [r.userName, r.rank, r.total])).toEqual([
+      ['陈回访', 1, 80],
+      ['赵建国', 1, 80],
+      ['李晓梅', 3, 63.2],
+    ]);
+    // agent2: volume 1/3 of the busiest agent, on time 100, no complaint 100, attendance 100; QA, callbacks and satisfaction unmeasured.
+    expect(byName.赵建国!.scores).toEqual({ serviceStandard: null, volume: 33.3, timeliness: 100, complaints: 100, callbacks: null, satisfaction: null, attendance: 100 });
     // agent1: (45×25 + 100×15 + 66.7×10 + 80×15 + 80×15 + 0×10) / 90 = 63.2
-    expect(second).toMatchObject({ userName: '李晓梅', rank: 2, total: 63.2 });
-    expect(second!.scores).toEqual({ serviceStandard: 45, volume: 100, timeliness: 66.7, complaints: 80, callbacks: null, satisfaction: 80, attendance: 0 });
-    // officer: (0×15 + 100×15 + 50×10 + 50×10) / 50 = 50
-    expect(third).toMatchObject({ userName: '陈回访', rank: 3, total: 50 });
-    expect(third!.scores).toMatchObject({ volume: 0, timeliness: null, complaints: 100, callbacks: 50, attendance: 50 });
+    expect(byName.李晓梅!.scores).toEqual({ serviceStandard: 45, volume: 100, timeliness: 66.7, complaints: 80, callbacks: null, satisfaction: 80, attendance: 0 });
+    // officer: volume by callbacks against the busiest officer (the only one): (100×15 + 100×15 + 50×10 + 50×10) / 50 = 80
+    expect(byName.陈回访!.scores).toMatchObject({ volume: 100, timeliness: null, complaints: 100, callbacks: 50, attendance: 50 });
   });
 
   it('follows the settings’ weights', async () => {
@@ -214,7 +217,7 @@ describe('the appraisal of October 2026', () => {
   it('an agent sees only their own row, ranked among everyone; somebody not appraised sees none', async () => {
     await as('agent1', '2026-11-05 10:10');
     const mine = await c.ok('appraisal.mine', { period: 'month', key: '2026-10' });
-    expect(mine).toMatchObject({ userId: ids.agent1, userName: '李晓梅', rank: 2, total: 63.2 });
+    expect(mine).toMatchObject({ userId: ids.agent1, userName: '李晓梅', rank: 3, total: 63.2 });
     expect(await c.call('appraisal.team', { period: 'month', key: '2026-10' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await c.call('appraisal.export', { period: 'month', key: '2026-10' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await as('inspector', '2026-11-05 10:11');
@@ -253,9 +256,9 @@ describe('the appraisal of October 2026', () => {
     expect(header.at(-1)).toBe('总分');
     const rows = [2, 3, 4].map((i) => (ws.getRow(i).values as unknown[]).slice(1));
     expect(rows.map((r) => [r[0], r[1], r.at(-1)])).toEqual([
+      [1, '陈回访', 80],
       [1, '赵建国', 80],
-      [2, '李晓梅', 63.2],
-      [3, '陈回访', 50],
+      [3, '李晓梅', 63.2],
     ]);
     const audit = c.core.context.db.prepare("SELECT * FROM audit_log WHERE action = 'export' AND entity = 'appraisal'").all() as Record<string, unknown>[];
     expect(audit).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { AppraisalReport, AppraisalRow } from '../../../shared/api/qualityTypes';
-import { type AppraisalFigures, type AppraisalPeriod, appraisalScores, appraisalTotal, periodDays } from '../../../shared/domain/appraisal';
+import { type AppraisalFigures, type AppraisalPeriod, appraisalScores, appraisalTotal, periodDays, workloadOf } from '../../../shared/domain/appraisal';
 import { endOfLocalDay, localDay, startOfLocalDay } from '../../../shared/domain/calendar';
 import type { Role } from '../../../shared/domain/roles';
 import type { CoreContext } from '../context';
@@ -57,10 +57,12 @@ function report(ctx: CoreContext, period: AppraisalPeriod, key: string): Apprais
     };
     return { u, f };
   });
-  const busiest = Math.max(0, ...all.map((x) => x.f.callsHandled));
+  // Volume is compared within a role: officers by callbacks, the others by calls (workloadOf).
+  const busiest = new Map<string, number>();
+  for (const { u, f } of all) busiest.set(u.role, Math.max(busiest.get(u.role) ?? 0, workloadOf(u.role, f)));
   const rows: AppraisalRow[] = all
     .map(({ u, f }) => {
-      const scores = appraisalScores(f, busiest);
+      const scores = appraisalScores(f, busiest.get(u.role) ?? 0, workloadOf(u.role, f));
       return { userId: u.id, userName: u.name, rank: 0, figures: f, scores, total: appraisalTotal(scores, settings.appraisalWeights) };
     })
     .sort((a, b) => b.total - a.total || a.userName.localeCompare(b.userName, 'zh-CN'));
