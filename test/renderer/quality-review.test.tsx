@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
+import { App as AntApp, Modal } from 'antd';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QaItemDetail } from '../../shared/api/qualityTypes';
 import type { Role } from '../../shared/domain/roles';
@@ -102,7 +102,7 @@ describe('scoring, as plain steps', () => {
   });
 });
 
-function mount(detail: QaItemDetail, handlers: Parameters<typeof fakeBridge>[0] = {}, { role = 'quality_inspector' as Role, readOnly = false } = {}) {
+function mount(detail: QaItemDetail, handlers: Parameters<typeof fakeBridge>[0] = {}, { role = 'quality_inspector' as Role, readOnly = false, dialog = false } = {}) {
   useSession.setState({ phase: 'ready', session: session(role) });
   const fake = fakeBridge({
     'qa.item': () => ({ ok: true, result: detail }),
@@ -128,6 +128,11 @@ function mount(detail: QaItemDetail, handlers: Parameters<typeof fakeBridge>[0] 
   render(
     <AntApp>
       <ReviewScreen target={{ month: MONTH, kind: 'call', recordId: CALL_ID }} readOnly={readOnly} />
+      {dialog && (
+        <Modal open title="上班签到">
+          …
+        </Modal>
+      )}
     </AntApp>,
   );
   return fake;
@@ -251,6 +256,17 @@ describe('the review screen', () => {
     fireEvent.click(await screen.findByTestId('discard-ok'));
     await settle();
     expect(window.location.hash).toBe(`#/quality/review?month=${MONTH}&kind=complaint&id=${COMPLAINT_ID}`);
+  });
+
+  it('leaves the keys to a dialog open over it (the shift sign-in offer)', async () => {
+    const fake = mount(itemDetail(), {}, { dialog: true });
+    await settle();
+    key('a');
+    key('n');
+    key('Enter', { ctrlKey: true });
+    expect(total().getAttribute('data-score')).toBe('0');
+    expect(window.location.hash).toBe('');
+    expect(fake.of('qa.review')).toHaveLength(0);
   });
 
   it('opened by the agent it is about: read only, no keys, no save', async () => {

@@ -20,6 +20,11 @@ export function isTyping(target: EventTarget | null): target is HTMLElement {
   return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(type);
 }
 
+/** A dialog over the screen (a sign-in offer, 放弃未保存的内容？) has the keyboard, not the scorecard under it. */
+export function dialogOpen(): boolean {
+  return [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')].some((w) => w.style.display !== 'none' && getComputedStyle(w).display !== 'none');
+}
+
 /**
  * The reviewer's keyboard (shown on screen by KeysHelp). Unlike useHotkeys, plain keys are left to a text
  * box that has the focus, so a comment can hold "J" and "5"; Ctrl+Enter saves from anywhere and Esc leaves
@@ -31,7 +36,8 @@ export function useScoringKeys(handlers: ScoringKeyHandlers, enabled: boolean): 
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing) return; // Chinese IME: the keys belong to the candidate window.
+      // Chinese IME: the keys belong to the candidate window; a dialog over the screen keeps its own.
+      if (e.isComposing || dialogOpen()) return;
       const name = keyName(e);
       const h = ref.current;
       if (name === 'Ctrl+Enter') {
