@@ -61,7 +61,7 @@ describe('quality settings', () => {
     const errors = shown();
     expect(errors['appraisalWeights.serviceStandard']).toBe('服务规范须占总权重的 20% 以上(现为 16.7%)');
     expect(errors['quality.sampleRatePercent']).toBe('不能大于 100');
-    expect(errors['attendance.shifts.0.start']).toBeTruthy();
+    expect(errors['attendance.shifts.0.start']).toBe('请按 24 小时制填写,如 08:30');
     expect(errors['attendance.shifts.1.name']).toBe('此项必填');
     expect(fake.of('settings.update')).toHaveLength(0);
   });

@@ -158,7 +158,7 @@ describe('我的请假', () => {
     fireEvent.click(screen.getByTestId('leave-submit'));
     await settle();
     expect(fake.of('leave.request')).toHaveLength(1);
-    expect(screen.getByTestId('field-error-fromDay').textContent).toBeTruthy();
+    expect(screen.getByTestId('field-error-fromDay').textContent).toBe('与您已申请的请假时间重叠');
     expect(screen.queryByTestId('field-error-reason')).toBeNull();
 
     answer = 'ok';

@@ -79,9 +79,10 @@ export const attendanceEn: AttendanceMessages = {
     reason: 'Reason',
     reasonPh: 'Why you need the leave',
     workingDays: 'Working days',
+    daysCol: 'Days',
     days: '{{n}} d',
     status: 'Status',
-    user: 'Requested by',
+    user: 'Person',
     createdAt: 'Requested',
     decidedBy: 'Decided by',
     refuseReason: 'Reason refused',
@@ -99,5 +100,6 @@ export const attendanceEn: AttendanceMessages = {
     refused: 'Refused',
     own: 'Your own leave is decided by another team lead',
     noneWaiting: 'No leave waiting for a decision',
+    overlap: 'Overlaps leave you already requested',
   },
 };

@@ -79,6 +79,8 @@ export const attendanceZh = {
     reason: '请假事由',
     reasonPh: '简要说明请假原因',
     workingDays: '工作日',
+    /** The table's narrow column. */
+    daysCol: '工作日',
     days: '{{n}} 天',
     status: '状态',
     user: '申请人',
@@ -99,6 +101,7 @@ export const attendanceZh = {
     refused: '已驳回',
     own: '本人的请假须由其他班组长审批',
     noneWaiting: '没有待审批的请假',
+    overlap: '与您已申请的请假时间重叠',
   },
 };
 

@@ -35,7 +35,7 @@ const valuesOf = (s: Settings): Values => ({
 /**
  * The words for the rules that span fields: the service-standard share (the core reports it at
  * appraisalWeights.serviceStandard without the share, so it is worked out here from what was sent),
- * the commendation line below the flag line, a shift listed twice.
+ * the commendation line below the flag line, a shift listed twice, a time not written as HH:mm.
  */
 export function qualityErrors(error: ApiError, v: Values): Record<string, string> {
   const out = fieldErrors(error);
@@ -49,6 +49,7 @@ export function qualityErrors(error: ApiError, v: Values): Record<string, string
     }
     if (issue.field === 'attendance.commendAbovePercent' && issue.code === 'out_of_range' && !issue.params) out[issue.field] = i18n.t('qualitySettings.commendBelowFlag');
     if (/^attendance\.shifts\.\d+\.id$/.test(issue.field) && issue.code === 'duplicate') out[issue.field] = i18n.t('qualitySettings.duplicateShift');
+    if (/^attendance\.shifts\.\d+\.(start|end)$/.test(issue.field) && issue.code === 'invalid_format') out[issue.field] = i18n.t('qualitySettings.timeFormat');
   }
   return out;
 }
@@ -105,10 +106,10 @@ export function QualitySettings({ settings }: { settings: Settings }) {
       <Form layout="vertical" onFinish={() => void submit()} data-testid="quality-settings-form" className="quality-settings">
         <Divider titlePlacement="start">{t('qualitySettings.quality')}</Divider>
         <Row gutter={16}>
-          <Col span={6}>
+          <Col span={8}>
             {num(t('qualitySettings.sampleRatePercent'), 'quality.sampleRatePercent', q.sampleRatePercent, (n) => patch('quality', { sampleRatePercent: n }, ['quality.sampleRatePercent']), t('qualitySettings.sampleRateHelp'))}
           </Col>
-          <Col span={6}>
+          <Col span={8}>
             {num(t('qualitySettings.rectifyWorkingDays'), 'quality.rectifyWorkingDays', q.rectifyWorkingDays, (n) => patch('quality', { rectifyWorkingDays: n }, ['quality.rectifyWorkingDays']), t('qualitySettings.rectifyHelp'))}
           </Col>
         </Row>
@@ -122,9 +123,9 @@ export function QualitySettings({ settings }: { settings: Settings }) {
         <Divider titlePlacement="start">{t('qualitySettings.attendance')}</Divider>
         <ShiftsEditor shifts={a.shifts} errors={errors} onChange={(shifts) => patch('attendance', { shifts }, ['attendance.shifts'])} />
         <Row gutter={16}>
-          <Col span={6}>{num(t('qualitySettings.flagBelowPercent'), 'attendance.flagBelowPercent', a.flagBelowPercent, (n) => patch('attendance', { flagBelowPercent: n }, ['attendance.flagBelowPercent', 'attendance.commendAbovePercent']))}</Col>
-          <Col span={6}>{num(t('qualitySettings.commendAbovePercent'), 'attendance.commendAbovePercent', a.commendAbovePercent, (n) => patch('attendance', { commendAbovePercent: n }, ['attendance.commendAbovePercent']))}</Col>
-          <Col span={6}>
+          <Col span={8}>{num(t('qualitySettings.flagBelowPercent'), 'attendance.flagBelowPercent', a.flagBelowPercent, (n) => patch('attendance', { flagBelowPercent: n }, ['attendance.flagBelowPercent', 'attendance.commendAbovePercent']))}</Col>
+          <Col span={8}>{num(t('qualitySettings.commendAbovePercent'), 'attendance.commendAbovePercent', a.commendAbovePercent, (n) => patch('attendance', { commendAbovePercent: n }, ['attendance.commendAbovePercent']))}</Col>
+          <Col span={8}>
             {num(t('qualitySettings.clockSkewMinutes'), 'attendance.clockSkewMinutes', a.clockSkewMinutes, (n) => patch('attendance', { clockSkewMinutes: n }, ['attendance.clockSkewMinutes']), t('qualitySettings.clockSkewHelp'))}
           </Col>
         </Row>

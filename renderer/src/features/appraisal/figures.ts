@@ -14,7 +14,7 @@ export function partFigure(part: AppraisalPart, f: AppraisalFigures, t: TFunctio
     case 'volume':
       return t('appraisal.figures.callsHandled', { n: f.callsHandled });
     case 'timeliness':
-      return t('appraisal.figures.late', { n: f.callsLate, share: lateShare(f) });
+      return f.callsHandled === 0 ? t('appraisal.figures.noCalls') : t('appraisal.figures.late', { n: f.callsLate, share: lateShare(f) });
     case 'complaints':
       return t('appraisal.figures.complaints', { n: f.complaints });
     case 'callbacks':

@@ -45,7 +45,8 @@ export function LeaveRequestDialog({ onClose, onRequested }: { onClose: () => vo
   };
 
   const submit = async () => {
-    const params = { type: v.type as LeaveType, fromDay: v.fromDay, toDay: v.toDay, reason: v.reason.trim() };
+    // No type chosen is sent as none, so that it reads 此项必填 like the other boxes.
+    const params = { type: (v.type ?? undefined) as LeaveType, fromDay: v.fromDay, toDay: v.toDay, reason: v.reason.trim() };
     const local = checkAll(api['leave.request'].params, params, v.fromDay && v.toDay ? leavePeriodIssues(v.fromDay, v.toDay) : []);
     if (local) {
       setErrors(fieldErrors(local));
@@ -60,6 +61,8 @@ export function LeaveRequestDialog({ onClose, onRequested }: { onClose: () => vo
       return;
     }
     const fields = fieldErrors(res.error);
+    // The core reports an overlap with another request as a duplicate first day: say what it is.
+    if (res.error.fields?.some((f) => f.field === 'fromDay' && f.code === 'duplicate')) fields.fromDay = t('attendance.leave.overlap');
     setErrors(fields);
     setFailure(Object.keys(fields).length ? null : errorText(res.error));
     focusFirstError(body.current);

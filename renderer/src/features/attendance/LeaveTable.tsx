@@ -37,21 +37,21 @@ export function LeaveTable({
   const { t } = useTranslation();
   const { label } = useLabel();
   const columns: TableColumnsType<LeaveRow> = [
-    ...(who ? [{ key: 'user', title: t('attendance.leave.user'), dataIndex: 'userName', width: 96, onCell: dataCell }] : []),
-    { key: 'type', title: t('attendance.leave.type'), dataIndex: 'type', width: 110, render: (x: LeaveRow['type']) => label('leaveType', x) },
+    ...(who ? [{ key: 'user', title: t('attendance.leave.user'), dataIndex: 'userName', width: 80, onCell: dataCell }] : []),
+    { key: 'type', title: t('attendance.leave.type'), dataIndex: 'type', width: 118, render: (x: LeaveRow['type']) => label('leaveType', x) },
     {
       key: 'period',
       title: t('attendance.leave.period'),
-      width: 200,
+      width: 180,
       render: (_: unknown, l: LeaveRow) => (l.fromDay === l.toDay ? l.fromDay : `${l.fromDay} – ${l.toDay}`),
     },
-    { key: 'days', title: t('attendance.leave.workingDays'), dataIndex: 'workingDays', width: 90, align: 'right', render: (n: number) => t('attendance.leave.days', { n }) },
-    { key: 'reason', title: t('attendance.leave.reason'), dataIndex: 'reason', ellipsis: true, onCell: dataCell },
-    { key: 'status', title: t('attendance.leave.status'), dataIndex: 'status', width: 110, render: (s: LeaveStatus) => <LeaveStatusTag status={s} /> },
+    { key: 'days', title: t('attendance.leave.daysCol'), dataIndex: 'workingDays', width: 60, align: 'right', render: (n: number) => t('attendance.leave.days', { n }) },
+    { key: 'reason', title: t('attendance.leave.reason'), dataIndex: 'reason', ellipsis: { showTitle: true }, onCell: dataCell },
+    { key: 'status', title: t('attendance.leave.status'), dataIndex: 'status', width: 125, render: (s: LeaveStatus) => <LeaveStatusTag status={s} /> },
     {
       key: 'decided',
       title: t('attendance.leave.decidedBy'),
-      width: 180,
+      width: 130,
       onCell: dataCell,
       render: (_: unknown, l: LeaveRow) => (
         <>
@@ -60,8 +60,8 @@ export function LeaveTable({
         </>
       ),
     },
-    { key: 'createdAt', title: t('attendance.leave.createdAt'), dataIndex: 'createdAt', width: 140, render: (iso: string) => fmtMinute(iso) },
-    { key: 'actions', title: t('common.actions'), width: who ? 170 : 90, fixed: 'right', render: (_: unknown, l: LeaveRow) => actions(l) },
+    { key: 'createdAt', title: t('attendance.leave.createdAt'), dataIndex: 'createdAt', width: 130, render: (iso: string) => fmtMinute(iso) },
+    { key: 'actions', title: t('common.actions'), width: who ? 150 : 90, fixed: 'right', render: (_: unknown, l: LeaveRow) => actions(l) },
   ];
   return (
     <Table<LeaveRow>
@@ -72,7 +72,8 @@ export function LeaveTable({
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1000 }}
+      // The reason takes what the other columns leave: about 200 px for a lead at 1366 px, more for the requester.
+      scroll={{ x: 1120 }}
       locale={{ emptyText }}
       onRow={(l) => ({ 'data-testid': 'leave-row', 'data-leave-id': l.id }) as HTMLAttributes<HTMLElement>}
     />

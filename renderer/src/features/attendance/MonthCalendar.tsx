@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttendanceDay } from '../../../../shared/api/qualityTypes';
 import { DATA_ATTR } from '../../components/dataField';
 import { useLabel } from '../../i18n/labels';
-import { ClockTag, hhmm, StateTag } from './bits';
+import { ClockTag, hhmm, StateTag, todayDay } from './bits';
 
 /** Monday first, as Chinese calendars are printed. */
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
@@ -16,7 +16,7 @@ function daysIn(month: string): string[] {
 
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
-function DayCell({ day, d }: { day: string; d: AttendanceDay | undefined }) {
+function DayCell({ day, d, today }: { day: string; d: AttendanceDay | undefined; today: boolean }) {
   const { t } = useTranslation();
   const { label } = useLabel();
   const r = d?.record ?? null;
@@ -30,7 +30,7 @@ function DayCell({ day, d }: { day: string; d: AttendanceDay | undefined }) {
     .filter(Boolean)
     .join(' · ');
   const cell = (
-    <div className={`att-day att-day-${d?.state ?? 'none'}${d && !d.working ? ' att-day-off' : ''}`} data-testid={`att-day-${day}`} data-state={d?.state ?? ''}>
+    <div className={`att-day att-day-${d?.state ?? 'none'}${d && !d.working ? ' att-day-off' : ''}${today ? ' att-day-today' : ''}`} data-testid={`att-day-${day}`} data-state={d?.state ?? ''}>
       <div className="att-day-head">
         <span className="att-day-num">{Number(day.slice(8))}</span>
         {r?.clockSuspect && <ClockTag seconds={r.clockOffsetSeconds} />}
@@ -53,6 +53,7 @@ export function MonthCalendar({ month, days, testId = 'attendance-calendar' }: {
   const { t } = useTranslation();
   const byDay = new Map(days.map((d) => [d.day, d]));
   const all = daysIn(month);
+  const now = todayDay();
   const lead = WEEK.indexOf(weekday(all[0] ?? `${month}-01`) as (typeof WEEK)[number]);
   return (
     <div className="att-calendar" data-testid={testId}>
@@ -66,7 +67,7 @@ export function MonthCalendar({ month, days, testId = 'attendance-calendar' }: {
         <div key={`blank${i}`} className="att-day att-day-blank" />
       ))}
       {all.map((day) => (
-        <DayCell key={day} day={day} d={byDay.get(day)} />
+        <DayCell key={day} day={day} d={byDay.get(day)} today={day === now} />
       ))}
     </div>
   );

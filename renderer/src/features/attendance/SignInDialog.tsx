@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
 import { errorProps } from '../../components/FieldHelp';
 import { DATA_ATTR } from '../../components/dataField';
+import './attendance.css';
 
 /**
  * 签到: the shift to sign in for (the one starting nearest to now is chosen) and an optional note. Enter
