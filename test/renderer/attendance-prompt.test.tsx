@@ -36,6 +36,8 @@ describe('the sign-in prompt', () => {
   it('after a login on a working day without a sign-in: the suggested shift is chosen and Enter signs in', async () => {
     const { fake } = login('agent');
     await settle();
+    // The end-to-end tests wait for this before they answer or skip the offer.
+    expect(screen.getByTestId('signin-prompt-checked')).toBeTruthy();
     expect(body()?.textContent).toContain('今天(2026-11-20)是工作日,您还没有签到');
     expect(screen.getByText('王小明').closest('[data-data]')).not.toBeNull();
     const radio = screen.getByTestId('signin-shift-evening');
@@ -76,6 +78,7 @@ describe('the sign-in prompt', () => {
     const admin = login('admin');
     await settle();
     expect(admin.fake.of('attendance.today')).toHaveLength(0);
+    expect(screen.getByTestId('signin-prompt-checked')).toBeTruthy();
     admin.view.unmount();
 
     const rest = login('agent', { 'attendance.today': () => ok(today({ working: false })) });
