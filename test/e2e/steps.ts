@@ -32,7 +32,11 @@ export async function setUp(page: Page, url: string): Promise<void> {
   await fill('passwordConfirm', ADMIN.password);
 }
 
-export async function logIn(page: Page, user: { username: string; password: string }): Promise<void> {
+/**
+ * Logs in from the keyboard. The first login of a shift day offers to sign in for the shift (考勤): the
+ * offer is skipped (Esc) unless `keepSignInOffer`, for the tests that answer it themselves.
+ */
+export async function logIn(page: Page, user: { username: string; password: string }, { keepSignInOffer = false } = {}): Promise<void> {
   await page.getByTestId('login-username').waitFor();
   await page.getByTestId('login-username').focus();
   await page.keyboard.type(user.username);
@@ -40,6 +44,13 @@ export async function logIn(page: Page, user: { username: string; password: stri
   await page.keyboard.type(user.password);
   await page.keyboard.press('Enter');
   await page.getByTestId('header-user').waitFor();
+  // Set once the console knows whether to offer the sign-in (administrators are never asked).
+  await page.getByTestId('signin-prompt-checked').waitFor({ state: 'attached' });
+  const offer = page.getByTestId('signin-dialog-body');
+  if (!keepSignInOffer && (await offer.isVisible())) {
+    await page.keyboard.press('Escape');
+    await offer.waitFor({ state: 'detached' });
+  }
 }
 
 export async function api(page: Page, method: string, params: unknown): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
