@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two environments (ARCHITECTURE §10): node for shared/core/server/electron, jsdom for the renderer.
+// Two environments: node for shared/core/server/electron, jsdom for the renderer.
 export default defineConfig({
   test: {
     projects: [
