@@ -56,12 +56,12 @@ function mountPage(query: string, handlers: Parameters<typeof fakeBridge>[0] = {
 }
 
 describe('the menu and the months', () => {
-  it('shows 质检 to QA roles, 我的质检 to those who serve, 绩效 to all and 考勤 to all but administrators', () => {
+  it('shows 质检 to QA roles, 我的质检 to those who serve, 绩效 and 考勤 to all but administrators', () => {
     const pages = (role: Role) => navItems((k) => k).filter((n) => n.allowed(role)).map((n) => n.page);
     const has = Object.fromEntries(ROLES.map((r) => [r, pages(r)]));
     expect(ROLES.filter((r) => has[r]?.includes('quality'))).toEqual(['quality_inspector', 'team_lead']);
-    expect(ROLES.filter((r) => has[r]?.includes('myQuality'))).toEqual(['agent', 'callback_officer', 'team_lead', 'admin']);
-    expect(ROLES.filter((r) => has[r]?.includes('appraisal'))).toEqual([...ROLES]);
+    expect(ROLES.filter((r) => has[r]?.includes('myQuality'))).toEqual(['agent', 'callback_officer', 'team_lead']);
+    expect(ROLES.filter((r) => has[r]?.includes('appraisal'))).toEqual(['agent', 'callback_officer', 'quality_inspector', 'team_lead']);
     expect(ROLES.filter((r) => has[r]?.includes('attendance'))).toEqual(['agent', 'callback_officer', 'quality_inspector', 'team_lead']);
   });
 

@@ -48,9 +48,9 @@ export function navItems(t: (k: string) => string): NavItem[] {
     { page: 'callbacks', icon: <ScheduleOutlined />, label: t('callback.nav'), testId: 'nav-callbacks', allowed: () => true },
     { page: 'quality', icon: <AuditOutlined />, label: t('quality.nav.quality'), testId: 'nav-quality', allowed: isQaRole },
     // Whoever serves customers is sampled and reviewed, and reads their reviews and findings here.
-    { page: 'myQuality', icon: <SolutionOutlined />, label: t('quality.nav.myQuality'), testId: 'nav-myQuality', allowed: (r) => CALL_TAKERS.includes(r) || CALLBACK_ROLES.includes(r) },
-    { page: 'appraisal', icon: <TrophyOutlined />, label: t('quality.nav.appraisal'), testId: 'nav-appraisal', allowed: () => true },
-    // Administrators configure the product; they do not sign in for shifts.
+    { page: 'myQuality', icon: <SolutionOutlined />, label: t('quality.nav.myQuality'), testId: 'nav-myQuality', allowed: (r) => r !== 'admin' && (CALL_TAKERS.includes(r) || CALLBACK_ROLES.includes(r)) },
+    { page: 'appraisal', icon: <TrophyOutlined />, label: t('quality.nav.appraisal'), testId: 'nav-appraisal', allowed: (r) => r !== 'admin' },
+    // Administrators configure the product; they are not appraised and do not sign in for shifts.
     { page: 'attendance', icon: <CalendarOutlined />, label: t('quality.nav.attendance'), testId: 'nav-attendance', allowed: (r) => r !== 'admin' },
     { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },
   ];
