@@ -10,6 +10,8 @@ import type { AppraisalPart } from './appraisal';
 import type { LeaveStatus, LeaveType } from './attendance';
 import type { FindingStatus, TeachingCase } from './qaReview';
 import type { QaRecordKind } from './quality';
+import type { BulletinKind, PLAN_STATUSES, RECTIFICATION_STATUSES } from './bulletin';
+import type { HandoverItemKind, HandoverStatus } from './handover';
 
 /**
  * The words for every enumeration the users see, once per language. The renderer's i18n resources, the
@@ -54,6 +56,12 @@ export interface EnumLabels {
   leaveStatus: Record<LeaveStatus, string>;
   /** The parts of an agent's appraisal (绩效). */
   appraisalPart: Record<AppraisalPart, string>;
+  /** Reports: the bulletin's kind, a rectification's and an improvement item's state, a handover's items and state. */
+  bulletinKind: Record<BulletinKind, string>;
+  rectificationStatus: Record<(typeof RECTIFICATION_STATUSES)[number], string>;
+  planStatus: Record<(typeof PLAN_STATUSES)[number], string>;
+  handoverItemKind: Record<HandoverItemKind, string>;
+  handoverStatus: Record<HandoverStatus, string>;
 }
 export type LabelKind = keyof EnumLabels;
 
@@ -73,6 +81,11 @@ const zh: EnumLabels = {
     satisfaction: '满意度',
     attendance: '出勤率',
   },
+  bulletinKind: { monthly: '客户服务交流信息（月报）', quarterly: '季度质量分析报告' },
+  rectificationStatus: { open: '待整改', in_progress: '整改中', done: '已完成' },
+  planStatus: { planned: '计划中', in_progress: '进行中', done: '已完成', dropped: '已取消' },
+  handoverItemKind: { call: '待答复来电', complaint: '处理中投诉', callback: '待回访', escalation: '升级事项' },
+  handoverStatus: { open: '待接班确认', acknowledged: '已接班' },
   auditAction: { view: '查看', search: '搜索', list: '列表', lookup: '来电弹屏', export: '导出', print: '打印', reveal: '显示完整信息', fetch: '从中心调取' },
   callCategory: { consultation: '咨询', query: '查询', complaint: '投诉', suggestion: '建议', other: '其他' },
   callStatus: { open: '通话中', awaiting_reply: '待答复', replied: '已答复', closed: '已办结' },
@@ -151,6 +164,11 @@ const en: EnumLabels = {
     satisfaction: 'Satisfaction',
     attendance: 'Attendance',
   },
+  bulletinKind: { monthly: 'Monthly bulletin', quarterly: 'Quarterly quality report' },
+  rectificationStatus: { open: 'To do', in_progress: 'In progress', done: 'Done' },
+  planStatus: { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' },
+  handoverItemKind: { call: 'Call awaiting reply', complaint: 'Complaint in handling', callback: 'Callback due', escalation: 'Escalation' },
+  handoverStatus: { open: 'Awaiting takeover', acknowledged: 'Taken over' },
   auditAction: { view: 'View', search: 'Search', list: 'List', lookup: 'Screen pop', export: 'Export', print: 'Print', reveal: 'Reveal', fetch: 'Fetched from hub' },
   callCategory: { consultation: 'Consultation', query: 'Query', complaint: 'Complaint', suggestion: 'Suggestion', other: 'Other' },
   callStatus: { open: 'On call', awaiting_reply: 'Awaiting reply', replied: 'Replied', closed: 'Closed' },

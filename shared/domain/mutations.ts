@@ -37,6 +37,7 @@ import { DEFAULT_QUALITY_RULES } from './appraisal';
 import { type ClockEnv, DEFAULT_ATTENDANCE_RULES } from './attendance';
 import type { FindingEnv } from './qaReview';
 import { QUALITY_MUTATIONS, type QualityEntity } from './qualityMutations';
+import { REPORTS_MUTATIONS, type ReportsEntity } from './reportsMutations';
 
 /** What a mutation may read besides its record: the organisation's rules. */
 export interface MutationEnv {
@@ -49,7 +50,7 @@ export interface MutationEnv {
   clock: ClockEnv;
 }
 
-export type SyncEntity = 'call' | 'customer' | 'complaint' | 'callback' | 'script' | QualityEntity;
+export type SyncEntity = 'call' | 'customer' | 'complaint' | 'callback' | 'script' | QualityEntity | ReportsEntity;
 
 /** The console and the hub build the env from the same settings the same way, so they agree on deadlines. */
 export function mutationEnvFrom(s: OrganisationSettings, clock: { receivedAt: string; offsetMs: number } | null = null): MutationEnv {
@@ -237,6 +238,7 @@ export const MUTATIONS = {
     apply: (prev, a, actor) => publishScript(prev, a, actor),
   }),
   ...QUALITY_MUTATIONS,
+  ...REPORTS_MUTATIONS,
 };
 
 export type SyncMutationName = keyof typeof MUTATIONS;

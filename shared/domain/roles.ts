@@ -23,6 +23,9 @@ export const LEAD_ROLES: readonly Role[] = ['team_lead'];
 /** Who may publish a new scorecard version (items and weights are settings, versioned like scripts). */
 export const SCORECARD_PUBLISHERS: readonly Role[] = ['team_lead', 'admin'];
 
+/** Who hands a shift over and takes one over (交接班): those who work the phones and the queues, and their leads. */
+export const HANDOVER_ROLES: readonly Role[] = ['agent', 'callback_officer', 'team_lead'];
+
 export function isQaRole(role: Role): boolean {
   return QA_ROLES.includes(role);
 }

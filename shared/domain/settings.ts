@@ -49,6 +49,13 @@ export const OrganisationSettings = z.strictObject({
   appraisalWeights: AppraisalWeights,
   /** Shifts, the attendance thresholds and the clock tolerance. */
   attendance: AttendanceRules,
+  /** Who the published monthly bulletin and quarterly report go to: the department head and the related departments. */
+  bulletinDistribution: z
+    .array(requiredText(LIMITS.name))
+    .max(50)
+    .superRefine((names, ctx) => {
+      for (const i of duplicateIssues('bulletinDistribution', names)) ctx.addIssue({ code: 'custom', path: [Number(i.field.split('.')[1])], message: i.message, params: { code: 'duplicate' } });
+    }),
 });
 export type OrganisationSettings = z.output<typeof OrganisationSettings>;
 
@@ -67,6 +74,7 @@ export const DEFAULT_SETTINGS: Omit<OrganisationSettings, 'organisationName' | '
   quality: DEFAULT_QUALITY_RULES,
   appraisalWeights: DEFAULT_APPRAISAL_WEIGHTS,
   attendance: DEFAULT_ATTENDANCE_RULES,
+  bulletinDistribution: ['客户服务部负责人', '质量技术部', '市场部', '总工办'],
 };
 
 export const WorkstationCode = z

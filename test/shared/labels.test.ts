@@ -11,6 +11,8 @@ import { APPRAISAL_PARTS } from '../../shared/domain/appraisal';
 import { LEAVE_STATUSES, LEAVE_TYPES } from '../../shared/domain/attendance';
 import { FINDING_STATUSES, TEACHING_CASES } from '../../shared/domain/qaReview';
 import { QA_RECORD_KINDS } from '../../shared/domain/quality';
+import { BULLETIN_KINDS, PLAN_STATUSES, RECTIFICATION_STATUSES } from '../../shared/domain/bulletin';
+import { HANDOVER_ITEM_KINDS, HANDOVER_STATUSES } from '../../shared/domain/handover';
 import { cellValue, columnTitle, flagsText, TRACKING_COLUMNS, type TrackingRow } from '../../shared/domain/tracking';
 
 /**
@@ -43,6 +45,11 @@ const ENUMS: { [K in LabelKind]: readonly (keyof EnumLabels[K])[] } = {
   leaveType: LEAVE_TYPES,
   leaveStatus: LEAVE_STATUSES,
   appraisalPart: APPRAISAL_PARTS,
+  bulletinKind: BULLETIN_KINDS,
+  rectificationStatus: RECTIFICATION_STATUSES,
+  planStatus: PLAN_STATUSES,
+  handoverItemKind: HANDOVER_ITEM_KINDS,
+  handoverStatus: HANDOVER_STATUSES,
 };
 const KINDS = Object.keys(ENUMS) as LabelKind[];
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;

@@ -11,8 +11,13 @@ import { indexComplaint } from './complaintIndex';
 import type { Attendance, Leave } from '../../../shared/domain/attendance';
 import type { QaFinding, QaReview, ScorecardVersion } from '../../../shared/domain/qaReview';
 import type { QaSample } from '../../../shared/domain/quality';
+import type { Bulletin, BulletinVersion } from '../../../shared/domain/bulletin';
+import type { Handover } from '../../../shared/domain/handover';
 import {
   attendanceTable,
+  bulletinsTable,
+  bulletinVersionsTable,
+  handoversTable,
   callbacksTable,
   callRecordsTable,
   complaintsTable,
@@ -61,6 +66,9 @@ interface Records {
   scorecard: ScorecardVersion;
   attendance: Attendance;
   leave: Leave;
+  bulletin: Bulletin;
+  bulletin_version: BulletinVersion;
+  handover: Handover;
 }
 type RecordOf<K extends SyncEntity> = Records[K];
 
@@ -76,4 +84,7 @@ export const ENTITY_STORES: { [K in SyncEntity]: EntityStore<RecordOf<K>> } = {
   scorecard: plain(scorecardVersionsTable),
   attendance: plain(attendanceTable),
   leave: plain(leaveTable),
+  bulletin: plain(bulletinsTable),
+  bulletin_version: plain(bulletinVersionsTable),
+  handover: plain(handoversTable),
 };

@@ -6,6 +6,8 @@ import type { ScriptVersion } from '../../../shared/domain/script';
 import type { Attendance, Leave } from '../../../shared/domain/attendance';
 import type { QaFinding, QaReview, ScorecardVersion } from '../../../shared/domain/qaReview';
 import type { QaSample } from '../../../shared/domain/quality';
+import type { Bulletin, BulletinVersion } from '../../../shared/domain/bulletin';
+import type { Handover } from '../../../shared/domain/handover';
 import type { User } from '../../../shared/domain/users';
 import { Table } from './table';
 
@@ -319,6 +321,52 @@ export const leaveTable = new Table<Leave>('leave_requests', {
   decidedBy: 'text',
   decidedAt: 'text',
   refuseReason: 'text',
+  createdAt: 'text',
+  updatedAt: 'text',
+  version: 'int',
+});
+
+export const bulletinsTable = new Table<Bulletin>('bulletins', {
+  id: 'text',
+  kind: 'text',
+  periodKey: 'text',
+  narrative: 'json',
+  publishedVersion: 'int',
+  dirty: 'bool',
+  editedBy: 'text',
+  createdAt: 'text',
+  updatedAt: 'text',
+  version: 'int',
+});
+
+export const bulletinVersionsTable = new Table<BulletinVersion>('bulletin_versions', {
+  id: 'text',
+  bulletinId: 'text',
+  kind: 'text',
+  periodKey: 'text',
+  number: 'int',
+  figures: 'json',
+  narrative: 'json',
+  distribution: 'json',
+  publishedAt: 'text',
+  publishedBy: 'text',
+  publishedById: 'text',
+});
+
+export const handoversTable = new Table<Handover>('handovers', {
+  id: 'text',
+  day: 'text',
+  shiftId: 'text',
+  shiftName: 'text',
+  items: 'json',
+  note: 'text',
+  status: 'text',
+  createdBy: 'text',
+  createdById: 'text',
+  acknowledgedBy: 'text',
+  acknowledgedById: 'text',
+  acknowledgedAt: 'text',
+  ackNote: 'text',
   createdAt: 'text',
   updatedAt: 'text',
   version: 'int',
