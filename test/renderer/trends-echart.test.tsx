@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { getInstanceByDom } from 'echarts/core';
 import { describe, expect, it, vi } from 'vitest';
 import { EChart, loadECharts } from '../../renderer/src/components/charts/EChart';
+import { clickChart } from './trendsChart';
 
 const settle = () => act(async () => {});
 
@@ -20,11 +21,10 @@ describe('EChart', () => {
     await settle();
     const el = screen.getByTestId('chart');
     expect(el.style.height).toBe('200px');
-    const chart = getInstanceByDom(el);
-    expect(chart).toBeDefined();
+    expect(getInstanceByDom(el)).toBeDefined();
     expect(el.querySelector('svg')).not.toBeNull();
     // A click as ECharts reports it for the second bar reaches the page's handler.
-    chart!.trigger('click', { componentType: 'series', seriesIndex: 0, dataIndex: 1, value: 2 });
+    clickChart(el, { seriesIndex: 0, dataIndex: 1, value: 2 });
     expect(onClick).toHaveBeenCalledWith(expect.objectContaining({ seriesIndex: 0, dataIndex: 1 }));
     expect(el.getAttribute('data-chart-ready')).toBe('1');
   });
