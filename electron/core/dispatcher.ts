@@ -25,6 +25,7 @@ import { appraisalHandlers } from './services/appraisal';
 import { qualityHandlers } from './services/quality';
 import { qualityFindingHandlers } from './services/qualityFindings';
 import { scorecardHandlers } from './services/scorecards';
+import { bulletinHandlers } from './services/bulletin';
 
 const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -46,6 +47,7 @@ const handlers: HandlerMap<MethodName> = {
   ...qualityHandlers,
   ...qualityFindingHandlers,
   ...scorecardHandlers,
+  ...bulletinHandlers,
 };
 
 const WHILE_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>(['store.status', 'store.recover']);

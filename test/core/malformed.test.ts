@@ -147,6 +147,24 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'appraisal.team': { period: 'month', key: '2026-10' },
   'appraisal.mine': { period: 'quarter', key: '2026-Q4' },
   'appraisal.export': { period: 'year', key: '2026' },
+  'bulletin.get': { kind: 'monthly', periodKey: '2026-10' },
+  'bulletin.save': {
+    kind: 'monthly',
+    periodKey: '2026-10',
+    narrative: {
+      summary: '本月来电平稳',
+      representative: [{ complaintId: ID, complaintNo: 'TS-20261012-A01-0001', summary: '报告延误', handling: '已加急出具' }],
+      rectifications: [{ id: ID, department: '纺织品检验部', issue: '报告延误', measure: '增加人手', status: 'open', note: '' }],
+      keyAccountNeeds: '',
+      qualityNotes: '',
+      improvementPlan: [],
+    },
+    version: 0,
+  },
+  'bulletin.publish': { kind: 'monthly', periodKey: '2026-10' },
+  'bulletin.version': { id: ID },
+  'bulletin.list': { kind: 'quarterly' },
+  'bulletin.export': { kind: 'monthly', periodKey: '2026-10' },
 };
 
 function wrongType(v: unknown): unknown {
@@ -185,7 +203,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field', 'month', 'recordId', 'reviewId', 'scorecardId', 'decision', 'teachingCase', 'shiftId', 'fromDay', 'toDay', 'period', 'key']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field', 'month', 'recordId', 'reviewId', 'scorecardId', 'decision', 'teachingCase', 'shiftId', 'fromDay', 'toDay', 'period', 'key', 'periodKey', 'versionId']) {
     // A draft's key is free text by design (any form names its own); the appraisal's period key is not.
     if (key === 'key' && method.startsWith('drafts.')) continue;
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);
