@@ -120,6 +120,9 @@ function Workspace() {
   const role = session?.user.role ?? 'agent';
   const takesCalls = mayTakeCalls(role);
   const locked = useSession((s) => s.locked);
+  // A toast is the signed-in user's ("已保存:红线否决,0 分", "已批准"): it does not outlive the session into the next user's.
+  const { message } = AntApp.useApp();
+  useEffect(() => () => message.destroy(), [message]);
   // A call that rings while the console is locked pops once it is unlocked (the core refuses its lookup until then).
   const [heldCall, setHeldCall] = useState<{ phone: string; rangAt: string } | null>(null);
   useEffect(() => {
