@@ -25,6 +25,7 @@ import { appraisalHandlers } from './services/appraisal';
 import { qualityHandlers } from './services/quality';
 import { qualityFindingHandlers } from './services/qualityFindings';
 import { scorecardHandlers } from './services/scorecards';
+import { handoverHandlers } from './services/handover';
 import { bulletinHandlers } from './services/bulletin';
 
 const handlers: HandlerMap<MethodName> = {
@@ -47,6 +48,7 @@ const handlers: HandlerMap<MethodName> = {
   ...qualityHandlers,
   ...qualityFindingHandlers,
   ...scorecardHandlers,
+  ...handoverHandlers,
   ...bulletinHandlers,
 };
 

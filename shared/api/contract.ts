@@ -12,6 +12,7 @@ import { ScriptContent, SCRIPT_KINDS } from '../domain/script';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
 import { REVEALABLE_FIELDS } from '../domain/visibility';
 import { AUDIT_MAX_PAGE, AuditFilter } from '../sync/audit';
+import { HANDOVER_API } from './handoverContract';
 import { BULLETIN_API } from './bulletinContract';
 import { def } from './methodDef';
 import { QUALITY_API } from './qualityContract';
@@ -284,6 +285,7 @@ export const api = {
     'public',
   ),
   ...QUALITY_API,
+  ...HANDOVER_API,
   ...BULLETIN_API,
 } as const;
 

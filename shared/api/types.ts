@@ -255,6 +255,11 @@ export interface BoardSummary {
    * lists); null for a viewer who does not read the team's findings (an administrator).
    */
   findingsOverdue: number | null;
+  /**
+   * Shift handovers nobody of the next shift has acknowledged yet (what handover.list {status: 'open'} lists);
+   * null for a viewer who does not take over shifts (an administrator).
+   */
+  handoversOpen: number | null;
   satisfaction: {
     /** Calls this month with a satisfaction score, and their average (1–5). */
     calls: number;

@@ -147,6 +147,12 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'appraisal.team': { period: 'month', key: '2026-10' },
   'appraisal.mine': { period: 'quarter', key: '2026-Q4' },
   'appraisal.export': { period: 'year', key: '2026' },
+  'handover.draft': {},
+  'handover.create': { items: [{ kind: 'call', recordId: ID, note: '客户等回电' }], note: '本班交接' },
+  'handover.note': { id: ID, note: '补充', itemNotes: [{ recordId: ID, note: '已催办' }] },
+  'handover.acknowledge': { id: ID, note: '已接班' },
+  'handover.list': { status: 'open', limit: 10, offset: 0 },
+  'handover.get': { id: ID },
   'bulletin.get': { kind: 'monthly', periodKey: '2026-10' },
   'bulletin.save': {
     kind: 'monthly',

@@ -37,6 +37,8 @@ const NOT_CUSTOMER_DATA: Partial<Record<MethodName, string>> = {
  */
 const AUDITED_ELSEWHERE: Partial<Record<MethodName, string>> = {
   'findings.list': 'test/core/qualityRoles.test.ts (with qa.month, qa.item, qa.reviews and qa.cases)',
+  'handover.list': 'test/core/handover.test.ts (with handover.get and handover.draft)',
+  'handover.get': 'test/core/handover.test.ts',
 };
 /** Reads of the audit trail itself belong to the audit viewer (its own tests). */
 const isAuditViewer = (m: string) => m.startsWith('audit.');

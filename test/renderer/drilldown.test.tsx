@@ -204,6 +204,7 @@ describe('team-lead board click-throughs', () => {
     callbacksDue: 4,
     callbacksOverdue: 2,
     findingsOverdue: null,
+    handoversOpen: null,
     satisfaction: { calls: 10, average: 4.5, callbacks: { satisfied: 3, fairly_satisfied: 1, unsatisfied: 0 } },
   };
 

@@ -27,6 +27,7 @@ const summary: BoardSummary = {
   callbacksDue: 0,
   callbacksOverdue: 0,
   findingsOverdue: null,
+  handoversOpen: null,
   satisfaction: { calls: 0, average: null, callbacks: { satisfied: 0, fairly_satisfied: 0, unsatisfied: 0 } },
 };
 

@@ -167,6 +167,7 @@ describe('the board', () => {
     callbacksDue: 4,
     callbacksOverdue: 2,
     findingsOverdue: 3,
+    handoversOpen: null,
     satisfaction: { calls: 10, average: 4.5, callbacks: { satisfied: 3, fairly_satisfied: 1, unsatisfied: 0 } },
   };
 

@@ -162,6 +162,7 @@ describe('team-lead board', () => {
     callbacksDue: 4,
     callbacksOverdue: 0,
     findingsOverdue: null,
+    handoversOpen: null,
     satisfaction: { calls: 10, average: 4.5, callbacks: { satisfied: 3, fairly_satisfied: 1, unsatisfied: 0 } },
   };
 

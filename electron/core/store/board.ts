@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BoardSummary } from '../../../shared/api/types';
 import { endOfLocalDay, localDay, startOfLocalDay, startOfLocalMonth } from '../../../shared/domain/calendar';
 import type { Actor } from '../../../shared/domain/mutation';
-import { isQaRole } from '../../../shared/domain/roles';
+import { HANDOVER_ROLES, isQaRole } from '../../../shared/domain/roles';
 import { type QueueParams, queueWhere } from './callbacks';
 import { type ListFilter, listCalls } from './calls';
 import { refreshDeadlinesIfRulesChanged } from './complaintIndex';
 import { countFindings } from './qualityReviews';
+import { countOpenHandovers } from './handover';
 import { type BoardList, boardListCondition, OPEN_STATUSES } from './tracking';
 
 /**
@@ -61,6 +62,8 @@ export function boardSummary(db: Database.Database, actor: Actor, now: Date): Bo
     callbacksOverdue: callbacks({ scope: 'all', overdue: true }),
     // The condition findings.list uses for {scope: 'team', overdue: true}; only QA roles may open that list.
     findingsOverdue: isQaRole(actor.role) ? countFindings(db, { overdueAt: nowIso }) : null,
+    // Only those who take over a shift may open the list of handovers.
+    handoversOpen: HANDOVER_ROLES.includes(actor.role) ? countOpenHandovers(db) : null,
     satisfaction: { calls: calls({ from: monthStart, rated: true }), average: avg === null ? null : Math.round(avg * 100) / 100, callbacks: cb },
   };
 }
