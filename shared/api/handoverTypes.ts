@@ -1,5 +1,6 @@
 import type { Shift } from '../domain/attendance';
 import type { Handover, HandoverItem, HandoverItemKind, HandoverStatus } from '../domain/handover';
+import type { SyncConflict } from './types';
 
 /** Results of the shift handover methods (交接班, docs/reports.md). */
 
@@ -42,4 +43,6 @@ export interface HandoverDetail {
   mayNote: boolean;
   /** Anybody of the handover roles but the author, while it is open. */
   mayAcknowledge: boolean;
+  /** Changes made here that the hub refused (a note written offline after the next shift acknowledged). */
+  conflicts: SyncConflict[];
 }

@@ -24,6 +24,7 @@ import {
   handoverPage,
   recordsByIds,
 } from '../store/handover';
+import { openConflicts } from '../store/journal';
 import { requireSettings } from '../store/settings';
 import { attendanceTable, handoversTable } from '../store/tables';
 import { auditedRead } from '../write/audit';
@@ -214,7 +215,7 @@ export const handoverHandlers: HandlerMap<'handover.draft' | 'handover.create' |
         if (!handover) throw new ApiFailure('not_found', `handover ${params.id} does not exist`);
         const open = handover.status === 'open';
         const mine = handover.createdById === actor.userId;
-        return { handover, mayNote: open && mine, mayAcknowledge: open && !mine && HANDOVER_ROLES.includes(actor.role) };
+        return { handover, mayNote: open && mine, mayAcknowledge: open && !mine && HANDOVER_ROLES.includes(actor.role), conflicts: openConflicts(ctx.db, 'handover', handover.id) };
       },
       // The handover and the records its items summarise.
       (d) => [d.handover.id, ...d.handover.items.map((i) => i.recordId)],
