@@ -18,15 +18,19 @@ export interface DurationFigure {
   p90Sec: number | null;
 }
 
-/** Met and missed deadlines of one kind (escalation, major report, completion). */
+/** Met and missed deadlines of one kind (escalation, major report, completion); which records count: docs/reports.md. */
 export interface DeadlineFigure {
-  /** Records whose deadline fell in the period, or that were done in it: see docs/reports.md per figure. */
+  /** All the records counted: onTime + late + open + pending. */
   due: number;
+  /** Done by the deadline. */
   onTime: number;
+  /** Done after the deadline. */
   late: number;
-  /** Past the deadline and still not done at the end of the period (or now, for a period not over). */
+  /** Not done, and the deadline passed before the figures were computed. */
   open: number;
-  /** onTime ÷ (onTime + late + open) × 100, one decimal; null when nothing was due. */
+  /** Not done, and the deadline still ahead when the figures were computed (a period not over). */
+  pending: number;
+  /** onTime ÷ (onTime + late + open) × 100, one decimal; null when none is decided. */
   ratePercent: number | null;
 }
 
@@ -50,7 +54,7 @@ export interface ComplaintFigures {
   byChannel: Record<ComplaintChannel, number>;
   /** Received → completed, over the complaints completed in the period. */
   handling: DurationFigure;
-  /** Completed within their completion deadline, against those whose deadline fell in the period. */
+  /** The reply deadline (agreed reply time) of the complaints whose deadline fell in the period. */
   completion: DeadlineFigure;
 }
 
@@ -61,8 +65,10 @@ export interface CallbackFigures {
   doneOnTime: number;
   /** Of those, done after their due time. */
   doneLate: number;
-  /** Of those, still open at the end of the period (or now). */
+  /** Of those, still open past their due time when the figures were computed. */
   overdue: number;
+  /** Of those, open and not yet due (a period not over). */
+  pending: number;
   /** Satisfaction recorded by the callbacks done in the period. */
   satisfaction: { satisfied: number; fairly_satisfied: number; unsatisfied: number };
   /** (satisfied + fairly satisfied) ÷ all answers × 100, one decimal; null with no answers. */
@@ -98,9 +104,9 @@ export interface PeriodFigures {
   calls: CallFigures;
   complaints: ComplaintFigures;
   callbacks: CallbackFigures;
-  /** Complaints whose escalation deadline fell in the period. */
+  /** Complaints received in the period: passed on (escalated or assigned) within the escalation time. */
   escalations: DeadlineFigure;
-  /** Major and crisis complaints whose report deadline fell in the period. */
+  /** Major and crisis complaints received in the period: reported within the report time. */
   majorReports: DeadlineFigure;
   qa: QaFigures;
   attendance: AttendanceFigures;
@@ -123,6 +129,7 @@ export interface DailyPoint {
 export interface KeyAccountEntry {
   kind: 'call' | 'complaint';
   id: string;
+  customerId: string;
   recordNo: string;
   at: string;
   customerName: string;

@@ -30,6 +30,7 @@ const NOT_CUSTOMER_DATA: Partial<Record<MethodName, string>> = {
   'scripts.versions': 'call scripts',
   // The backup files' names, times and sizes; restoring one is written to the audit log by the backup service.
   'backups.list': 'backup files',
+  'bulletin.list': 'the bulletin’s periods, their versions and who published them',
 };
 /**
  * Reads whose audit rows are checked in their own feature's tests, which seed the records they need
@@ -78,6 +79,9 @@ beforeAll(async () => {
     'leave.list': { as: 'agent1', params: () => ({ scope: 'mine' }), action: 'list', entity: 'leave', ids: () => [ids.leave] },
     'appraisal.mine': { as: 'agent1', params: () => ({ period: 'month', key: '2026-11' }), action: 'view', entity: 'appraisal', ids: () => [ids.agent] },
     'appraisal.export': { as: 'lead', params: () => ({ period: 'month', key: '2026-11' }), action: 'export', entity: 'appraisal', ids: (r) => [(r as { filename: string }).filename] },
+    // The bulletin lists what key accounts' records say (bulletin.version is audited the same way: test/core/bulletinPublish.test.ts).
+    'bulletin.get': { as: 'lead', params: () => ({ kind: 'monthly', periodKey: '2026-11' }), action: 'view', entity: 'bulletin', ids: (r) => [(r as { bulletinId: string }).bulletinId] },
+    'bulletin.export': { as: 'lead', params: () => ({ kind: 'monthly', periodKey: '2026-11' }), action: 'export', entity: 'bulletin', ids: (r) => [(r as { filename: string }).filename] },
   } satisfies Partial<Record<MethodName, Read>>);
 }, 60_000);
 afterAll(() => c.close());
@@ -94,7 +98,7 @@ describe('every read of customer data writes its audit row', () => {
   it.each(Object.keys({
     'customers.lookup': 1, 'customers.search': 1, 'customers.get': 1, 'calls.get': 1, 'calls.list': 1, 'complaints.get': 1, 'complaints.list': 1,
     'complaints.mine': 1, 'callbacks.get': 1, 'callbacks.queue': 1, 'tracking.query': 1, 'tracking.export': 1, 'records.reveal': 1,
-    'attendance.mine': 1, 'leave.list': 1, 'appraisal.mine': 1, 'appraisal.export': 1,
+    'attendance.mine': 1, 'leave.list': 1, 'appraisal.mine': 1, 'appraisal.export': 1, 'bulletin.get': 1, 'bulletin.export': 1,
   }) as MethodName[])('%s', async (method) => {
     const r = READS[method]!;
     await c.login(r.as, PASSWORD);
