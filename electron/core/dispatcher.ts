@@ -25,6 +25,7 @@ import { appraisalHandlers } from './services/appraisal';
 import { qualityHandlers } from './services/quality';
 import { qualityFindingHandlers } from './services/qualityFindings';
 import { scorecardHandlers } from './services/scorecards';
+import { trendsHandlers } from './services/trends';
 import { handoverHandlers } from './services/handover';
 import { bulletinHandlers } from './services/bulletin';
 
@@ -48,6 +49,7 @@ const handlers: HandlerMap<MethodName> = {
   ...qualityHandlers,
   ...qualityFindingHandlers,
   ...scorecardHandlers,
+  ...trendsHandlers,
   ...handoverHandlers,
   ...bulletinHandlers,
 };

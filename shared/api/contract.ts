@@ -7,7 +7,7 @@ import { requiredPhone } from '../domain/fieldRules';
 import { ADMIN_ROLES, ALL_ROLES, CALL_TAKERS, SUPERVISOR_ROLES } from '../domain/roles';
 import { OrganisationSettings, SettingsPatch, WorkstationCode } from '../domain/settings';
 import { TrackingView } from '../domain/tracking';
-import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackOutcome, IMPORTED_CALLBACK_KINDS, MANUAL_CALLBACK_KINDS } from '../domain/callback';
+import { CALLBACK_KINDS, CALLBACK_RESULTS, CALLBACK_STATUSES, CallbackOutcome, IMPORTED_CALLBACK_KINDS, MANUAL_CALLBACK_KINDS } from '../domain/callback';
 import { ScriptContent, SCRIPT_KINDS } from '../domain/script';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
 import { REVEALABLE_FIELDS } from '../domain/visibility';
@@ -16,6 +16,7 @@ import { HANDOVER_API } from './handoverContract';
 import { BULLETIN_API } from './bulletinContract';
 import { def } from './methodDef';
 import { QUALITY_API } from './qualityContract';
+import { TRENDS_API } from './trendsContract';
 import type * as S from './storeTypes';
 import type * as T from './types';
 
@@ -173,6 +174,10 @@ export const api = {
       overdue: z.boolean().optional(),
       /** Open callbacks due at or before this instant (overdue ones included): the board's "due by the end of today". */
       dueBy: isoTime.optional(),
+      /** Done (reached) at or after / before these instants, and the satisfaction recorded: the board's satisfaction trend. */
+      doneFrom: isoTime.optional(),
+      doneTo: isoTime.optional(),
+      satisfaction: z.enum(CALLBACK_RESULTS).optional(),
       assigneeId: uuid.optional(),
       q: z.string().max(LIMITS.name).optional(),
       limit: z.number().int().min(1).max(500).optional(),
@@ -285,6 +290,7 @@ export const api = {
     'public',
   ),
   ...QUALITY_API,
+  ...TRENDS_API,
   ...HANDOVER_API,
   ...BULLETIN_API,
 } as const;

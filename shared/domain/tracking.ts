@@ -42,6 +42,11 @@ export const TrackingView = z.strictObject({
   to: isoTime.optional(),
   /** Only complaints with a deadline that is running and already past. */
   overdue: z.boolean().optional(),
+  /** The agreed reply deadline falls at or after / before (ISO instants): the board's deadline-compliance trend. */
+  replyDueFrom: isoTime.optional(),
+  replyDueTo: isoTime.optional(),
+  /** Met: completed by the reply deadline; missed: completed after it, or not completed and past it. */
+  replyDue: z.enum(['met', 'missed']).optional(),
   sort: z.enum(TRACKING_SORTS).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
   /**

@@ -53,6 +53,7 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'tracking.prefs.get': {},
   'tracking.prefs.save': { view: { q: '投诉', status: ['registered'], overdue: false, sort: 'daysOpen', dir: 'asc' } },
   'board.summary': {},
+  'board.trends': { span: '30d' },
   'users.directory': {},
   'sync.status': {},
   'sync.now': {},

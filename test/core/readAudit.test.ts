@@ -26,6 +26,7 @@ const NOT_CUSTOMER_DATA: Partial<Record<MethodName, string>> = {
   'tracking.prefs.get': 'the user’s saved sheet view',
   // Counts only: no record, name, number or text leaves the core; each number's list is a read below.
   'board.summary': 'counts',
+  'board.trends': 'counts by day or month',
   'callbacks.counts': 'counts',
   'scripts.versions': 'call scripts',
   // The backup files' names, times and sizes; restoring one is written to the audit log by the backup service.

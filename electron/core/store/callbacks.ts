@@ -35,6 +35,10 @@ export function queueWhere(actor: Actor, params: QueueParams, now: Date): { stat
   if (params.overdue) where.push('c.due_at < ?') && args.push(now.toISOString());
   // Stored times are UTC ISO strings; an offset in the bound ("+08:00") must not change the string order.
   if (params.dueBy) where.push('c.due_at <= ?') && args.push(new Date(params.dueBy).toISOString());
+  // The board's satisfaction trend counts done callbacks with these very conditions (store/trends.ts).
+  if (params.doneFrom) where.push('c.done_at >= ?') && args.push(new Date(params.doneFrom).toISOString());
+  if (params.doneTo) where.push('c.done_at < ?') && args.push(new Date(params.doneTo).toISOString());
+  if (params.satisfaction) where.push('c.satisfaction = ?') && args.push(params.satisfaction);
   const q = params.q?.trim();
   if (q) {
     const like = `%${escapeLike(q)}%`;

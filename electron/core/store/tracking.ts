@@ -10,6 +10,7 @@ import { confidentialSearchCondition } from './complaints';
 import { escapeLike } from './sql';
 import { spacedControls } from './callIndex';
 import { complaintsTable } from './tables';
+import { REPLY_MET_SQL, REPLY_MISSED_SQL } from './trends';
 
 /** The tracking sheet (annex 3): its condition, its page plans and its queries. */
 
@@ -111,6 +112,11 @@ export function whereOf(db: Database.Database, view: TrackingView, now: Date, li
   if (view.to) add({ sql: 'received_at < ?', args: [iso(view.to)] });
   // Written against the next-deadline index's leading expression so that the overdue range is an index range.
   if (view.overdue) add({ sql: '(next_deadline IS NULL) = 0 AND next_deadline < ?', args: [nowIso] });
+  // The board's deadline-compliance trend counts with these very conditions (store/trends.ts).
+  if (view.replyDueFrom) add({ sql: 'agreed_reply_by >= ?', args: [iso(view.replyDueFrom)] });
+  if (view.replyDueTo) add({ sql: 'agreed_reply_by < ?', args: [iso(view.replyDueTo)] });
+  if (view.replyDue === 'met') add({ sql: REPLY_MET_SQL, args: [] });
+  if (view.replyDue === 'missed') add({ sql: REPLY_MISSED_SQL, args: [nowIso] });
   let dense: { table: string; match: string; at: number } | undefined;
   const terms = spacedControls(view.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
   for (const term of terms) {
