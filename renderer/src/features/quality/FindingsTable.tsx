@@ -95,7 +95,8 @@ export function FindingsTable({ scope, initialOverdue = false }: { scope: 'team'
         </div>
       ),
     },
-    { title: t('quality.findings.status'), dataIndex: 'status', width: 110, render: (s: FindingStatus) => <FindingStatusTag status={s} /> },
+    // Wide enough for the longest English status tag (Awaiting approval) not to run into the deadline.
+    { title: t('quality.findings.status'), dataIndex: 'status', width: 135, render: (s: FindingStatus) => <FindingStatusTag status={s} /> },
     { title: t('quality.findings.dueAt'), dataIndex: 'dueAt', width: 140, render: (_: unknown, f) => <FindingDue f={f} now={now} /> },
     {
       title: t('quality.findings.answer'),
@@ -184,7 +185,7 @@ export function FindingsTable({ scope, initialOverdue = false }: { scope: 'team'
         loading={loading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: team ? 1140 : 1060 }}
+        scroll={{ x: team ? 1165 : 1085 }}
         rowClassName={(f) => (f.status === 'open' && Date.parse(f.dueAt) < now ? 'qa-row-overdue' : '')}
         onRow={(f) => ({ 'data-testid': 'finding-row', 'data-status': f.status, 'data-finding-id': f.id }) as never}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => t('common.total', { n }) }}
