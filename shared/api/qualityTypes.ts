@@ -5,6 +5,7 @@ import type { CallRecord } from '../domain/callRecord';
 import type { Complaint } from '../domain/complaint';
 import type { QaFinding, QaReview, ScorecardVersion } from '../domain/qaReview';
 import type { QaRecordKind } from '../domain/quality';
+import type { Role } from '../domain/roles';
 import type { HistoryEntry } from './types';
 
 /** Results of the QA, appraisal and attendance methods (docs/quality.md). */
@@ -103,6 +104,8 @@ export interface TeachingCaseRow {
 export interface AppraisalRow {
   userId: string;
   userName: string;
+  /** A callback officer's volume is the callbacks due to them, not calls (workloadOf): the screens say which. */
+  role: Role;
   rank: number;
   figures: AppraisalFigures;
   /** Each part on 0–100 (null when nothing to measure), and the weighted total. */

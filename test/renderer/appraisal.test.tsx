@@ -24,6 +24,7 @@ function row(over: Partial<Omit<AppraisalRow, 'figures'>> & { figures?: Partial<
   return {
     userId: 'u-1',
     userName: '李晓梅',
+    role: 'agent',
     rank: 1,
     figures: {
       callsHandled: 120,
@@ -125,6 +126,16 @@ describe('绩效 for QA roles', () => {
     expect(screen.getByTestId('appraisal-u-2-serviceStandard').textContent).toContain('红线 1 次');
     expect(screen.getByTestId('appraisal-u-2-callbacks').textContent).toContain('无到期回访');
     expect(screen.getByTestId('appraisal-u-1-timeliness').textContent).toContain('超时接听 6 个(5%)');
+  });
+
+  it('a callback officer takes no calls: their volume reads in callbacks due, in both languages', async () => {
+    const officer = row({ userId: 'u-3', userName: '陈志强', role: 'callback_officer', figures: { callsHandled: 0, callbacksDue: 12, callbacksOnTime: 8 } });
+    mount('team_lead', { 'appraisal.team': (p) => ({ ok: true, result: { ...REPORT(String(p.key)), rows: [officer] } }) });
+    await settle();
+    expect(screen.getByTestId('appraisal-u-3-volume').textContent).toContain('应回访 12 个');
+    expect(screen.getByTestId('appraisal-u-3-volume').textContent).not.toContain('接听');
+    await act(() => setLanguage('en'));
+    expect(screen.getByTestId('appraisal-u-3-volume').textContent).toContain('12 callbacks due');
   });
 
   it('a quality inspector reads a quarter; the export downloads the core’s file', async () => {

@@ -63,7 +63,7 @@ function report(ctx: CoreContext, period: AppraisalPeriod, key: string): Apprais
   const rows: AppraisalRow[] = all
     .map(({ u, f }) => {
       const scores = appraisalScores(f, busiest.get(u.role) ?? 0, workloadOf(u.role, f));
-      return { userId: u.id, userName: u.name, rank: 0, figures: f, scores, total: appraisalTotal(scores, settings.appraisalWeights) };
+      return { userId: u.id, userName: u.name, role: u.role, rank: 0, figures: f, scores, total: appraisalTotal(scores, settings.appraisalWeights) };
     })
     .sort((a, b) => b.total - a.total || a.userName.localeCompare(b.userName, 'zh-CN'));
   // Equal totals share a rank (1, 2, 2, 4).

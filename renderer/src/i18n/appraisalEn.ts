@@ -26,6 +26,7 @@ export const appraisalEn: AppraisalMessages = {
   },
   figures: {
     callsHandled: '{{n}} calls',
+    callbacksDue: '{{n}} callbacks due',
     late: '{{n}} answered late ({{share}})',
     noCalls: 'No calls',
     complaints: '{{n}} complaints',

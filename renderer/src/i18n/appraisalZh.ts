@@ -25,6 +25,7 @@ export const appraisalZh = {
   },
   figures: {
     callsHandled: '接听 {{n}} 个',
+    callbacksDue: '应回访 {{n}} 个',
     late: '超时接听 {{n}} 个({{share}})',
     noCalls: '无接听',
     complaints: '被投诉 {{n}} 次',

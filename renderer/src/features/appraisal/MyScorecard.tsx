@@ -21,7 +21,7 @@ export function MyScorecard({ row, weights, th, loading }: { row: AppraisalRow |
   if (!row) return loading ? null : <Alert type="info" showIcon data-testid="appraisal-mine-none" title={t('appraisal.mine.noneYet')} />;
   const f = row.figures;
   const shares = effectiveShares(row.scores, weights);
-  const lines: PartLine[] = APPRAISAL_PARTS.map((p) => ({ part: p, figure: partFigure(p, f, t), score: row.scores[p], weight: weights[p], share: shares[p] }));
+  const lines: PartLine[] = APPRAISAL_PARTS.map((p) => ({ part: p, figure: partFigure(p, f, t, row.role), score: row.scores[p], weight: weights[p], share: shares[p] }));
   const flag = attendanceFlag(f.attendanceRate, th.flagBelow, th.commendAbove);
   const dash = '—';
   const columns: TableColumnsType<PartLine> = [

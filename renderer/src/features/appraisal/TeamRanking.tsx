@@ -21,7 +21,7 @@ function PartCell({ row, part, th }: { row: AppraisalRow; part: AppraisalPart; t
   return (
     <div className={`appraisal-part${flag ? ` appraisal-${flag}` : ''}`} data-testid={`appraisal-${row.userId}-${part}`} data-flag={flag ?? undefined}>
       <div className={danger ? 'appraisal-danger' : flag === 'commended' ? 'appraisal-good' : undefined}>
-        {partFigure(part, f, t)}
+        {partFigure(part, f, t, row.role)}
         {part === 'serviceStandard' && f.fatalErrors > 0 && (
           <Tag color="red" className="appraisal-fatal">
             {t('appraisal.figures.fatal', { n: f.fatalErrors })}

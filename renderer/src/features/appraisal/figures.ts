@@ -1,18 +1,19 @@
 import type { TFunction } from 'i18next';
 import { APPRAISAL_PARTS, type AppraisalFigures, type AppraisalPart, type AppraisalWeights } from '../../../../shared/domain/appraisal';
+import type { Role } from '../../../../shared/domain/roles';
 
 /** One decimal at most: 92.5, 100. */
 export const num1 = (n: number): string => String(Math.round(n * 10) / 10);
 
 export const lateShare = (f: AppraisalFigures): string => (f.callsHandled > 0 ? `${num1((f.callsLate / f.callsHandled) * 100)}%` : '—');
 
-/** What happened for one part, in words: the figure behind the part's score. */
-export function partFigure(part: AppraisalPart, f: AppraisalFigures, t: TFunction): string {
+/** What happened for one part, in words: the figure behind the part's score (a callback officer's volume is callbacks). */
+export function partFigure(part: AppraisalPart, f: AppraisalFigures, t: TFunction, role?: Role): string {
   switch (part) {
     case 'serviceStandard':
       return f.qaAverage === null ? t('appraisal.figures.noQa') : t('appraisal.figures.qa', { avg: num1(f.qaAverage), n: f.qaReviews });
     case 'volume':
-      return t('appraisal.figures.callsHandled', { n: f.callsHandled });
+      return role === 'callback_officer' ? t('appraisal.figures.callbacksDue', { n: f.callbacksDue }) : t('appraisal.figures.callsHandled', { n: f.callsHandled });
     case 'timeliness':
       return f.callsHandled === 0 ? t('appraisal.figures.noCalls') : t('appraisal.figures.late', { n: f.callsLate, share: lateShare(f) });
     case 'complaints':
