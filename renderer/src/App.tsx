@@ -33,6 +33,7 @@ const QualityPage = lazy(() => import('./features/quality/QualityPage').then((m)
 const MyQualityPage = lazy(() => import('./features/quality/MyQualityPage').then((m) => ({ default: m.MyQualityPage })));
 const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage').then((m) => ({ default: m.AppraisalPage })));
 const AttendancePage = lazy(() => import('./features/attendance/AttendancePage').then((m) => ({ default: m.AttendancePage })));
+const HandoverPage = lazy(() => import('./features/handover/HandoverPage').then((m) => ({ default: m.HandoverPage })));
 // Shown only when the core cannot be reached; its illustrations are not worth loading before the login page.
 const Result = lazy(() => import('antd/es/result'));
 const StoreCheck = lazy(() => import('./features/backups/StoreCheck').then((m) => ({ default: m.StoreCheck })));
@@ -198,6 +199,7 @@ function Workspace() {
             {page === 'myQuality' && <MyQualityPage openId={route.id} query={route.query} />}
             {page === 'appraisal' && <AppraisalPage />}
             {page === 'attendance' && <AttendancePage />}
+            {page === 'handover' && <HandoverPage openId={route.id} query={route.query} />}
             {page === 'settings' && <SettingsPage />}
           </Suspense>
         </AppLayout>

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  InteractionOutlined,
   LogoutOutlined,
   PhoneOutlined,
   ScheduleOutlined,
@@ -16,7 +17,7 @@ import {
 import { Button, ConfigProvider, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CALL_TAKERS, CALLBACK_ROLES, isQaRole, isSupervisor, type Role } from '../../../shared/domain/roles';
+import { CALL_TAKERS, CALLBACK_ROLES, HANDOVER_ROLES, isQaRole, isSupervisor, type Role } from '../../../shared/domain/roles';
 import { useSettings } from '../features/admin/settingsStore';
 import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
 import { CallbackBadge } from '../features/callbacks/CallbackBadge';
@@ -52,6 +53,7 @@ export function navItems(t: (k: string) => string): NavItem[] {
     { page: 'appraisal', icon: <TrophyOutlined />, label: t('quality.nav.appraisal'), testId: 'nav-appraisal', allowed: (r) => r !== 'admin' },
     // Administrators configure the product; they are not appraised and do not sign in for shifts.
     { page: 'attendance', icon: <CalendarOutlined />, label: t('quality.nav.attendance'), testId: 'nav-attendance', allowed: (r) => r !== 'admin' },
+    { page: 'handover', icon: <InteractionOutlined />, label: t('handover.nav'), testId: 'nav-handover', allowed: (r) => HANDOVER_ROLES.includes(r) },
     { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },
   ];
 }

@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
  * #/board, #/complaints, #/complaints/<id>, #/callbacks, #/callbacks/<id>, #/settings; #/quality, #/quality/review?…,
  * #/myQuality, #/myQuality/review?… (features/quality), #/appraisal, #/attendance;
  * #/print/complaint/<id> and #/print/call/<id> (features/print) show a paper form alone.
+ * #/handover, #/handover?status=open, #/handover/new and #/handover/<id> (features/handover); #/print/handover/<id>.
  * A query after the path (#/records?from=…&late=1) carries the filters a drill-down opens a list with.
  */
 export type Page =
@@ -20,6 +21,7 @@ export type Page =
   | 'myQuality'
   | 'appraisal'
   | 'attendance'
+  | 'handover'
   | 'settings';
 export interface Route {
   page: Page;
@@ -31,7 +33,7 @@ export interface Route {
 /** Query values: `true` is written as 1; false, null and undefined leave the key out. */
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'complaints', 'callbacks', 'quality', 'myQuality', 'appraisal', 'attendance', 'settings'];
+const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'complaints', 'callbacks', 'quality', 'myQuality', 'appraisal', 'attendance', 'handover', 'settings'];
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');

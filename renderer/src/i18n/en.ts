@@ -5,6 +5,7 @@ import { auditEn } from './auditEn';
 import { backupEn } from './backupEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
+import { handoverEn } from './handoverEn';
 import { visibilityEn } from './visibilityEn';
 import { hubCopyEn } from './hubCopyEn';
 import { qualityEn } from './qualityEn';
@@ -355,4 +356,5 @@ export const en: Messages = {
   appraisal: appraisalEn,
   attendance: attendanceEn,
   qualitySettings: qualitySettingsEn,
+  handover: handoverEn,
 };

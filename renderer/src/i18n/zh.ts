@@ -5,6 +5,7 @@ import { auditZh } from './auditZh';
 import { backupZh } from './backupZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
+import { handoverZh } from './handoverZh';
 import { visibilityZh } from './visibilityZh';
 import { hubCopyZh } from './hubCopyZh';
 import { qualityZh } from './qualityZh';
@@ -353,6 +354,7 @@ export const zh = {
   appraisal: appraisalZh,
   attendance: attendanceZh,
   qualitySettings: qualitySettingsZh,
+  handover: handoverZh,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSession } from '../auth/sessionStore';
 import { CallPaper } from './CallPaper';
+import { HandoverPaper } from '../handover/HandoverPaper';
 import { ComplaintPaper } from './ComplaintPaper';
 import { paperT } from './paperParts';
 import type { PrintKind } from './printRoute';
@@ -34,6 +35,11 @@ export function PrintPage({ kind, id }: { kind: PrintKind; id: string }) {
         if (!live) return;
         if (res.ok) setPaper(<ComplaintPaper c={res.result.complaint} org={org} />);
         else setError(errorText(res.error));
+      } else if (kind === 'handover') {
+        const res = await call('handover.get', { id });
+        if (!live) return;
+        if (res.ok) setPaper(<HandoverPaper h={res.result.handover} org={org} />);
+        else setError(errorText(res.error));
       } else {
         const res = await call('calls.get', { id });
         if (!live) return;
@@ -53,7 +59,7 @@ export function PrintPage({ kind, id }: { kind: PrintKind; id: string }) {
 
   useEffect(() => {
     // The title names the PDF saved from this page: the form's Chinese name, like the form itself.
-    document.title = paperT(kind === 'complaint' ? 'complaint.sheet' : 'complaint.callSheet');
+    document.title = paperT(kind === 'complaint' ? 'complaint.sheet' : kind === 'handover' ? 'handover.paper.title' : 'complaint.callSheet');
   }, [kind]);
 
   return (

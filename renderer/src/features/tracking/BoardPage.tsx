@@ -50,7 +50,7 @@ export function BoardPage() {
     const id = setInterval(() => void load(), 60_000); // clocks run out with nobody saving anything
     return () => clearInterval(id);
   }, [load]);
-  useRecordsChanged(['complaint', 'call', 'callback', 'qa_finding'], () => void load());
+  useRecordsChanged(['complaint', 'call', 'callback', 'qa_finding', 'handover'], () => void load());
 
   // The locked logins are their own read: they show even while the numbers are loading or refused.
   if (!b)
@@ -133,6 +133,11 @@ export function BoardPage() {
                 testId="board-findings-overdue"
                 danger
               />
+            </Col>
+          )}
+          {b.handoversOpen !== null && (
+            <Col span={6}>
+              <Num title={t('handover.board.open')} value={b.handoversOpen} onOpen={() => navigateWith('handover', { status: 'open' })} testId="board-handovers-open" danger />
             </Col>
           )}
         </Row>
