@@ -9,28 +9,18 @@ import type { PrintToPDFOptions, SaveDialogOptions, WebContentsPrintOptions } fr
 export const PRINT_OPTIONS = { silent: false, printBackground: true } as const satisfies WebContentsPrintOptions;
 
 /**
- * "第 1 页 / 共 3 页" at the foot of every page. Chromium prints no CSS `@page` margin boxes (no
- * `counter(page)`), so page numbers come from its own footer; the template needs its own font size,
- * or Chromium draws it too small to read.
- */
-export const PAGE_FOOTER =
-  '<div style="width:100%;text-align:center;font-size:8pt;font-family:sans-serif;color:#000">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>';
-
-/**
  * 导出 PDF…: the annex forms are A4 paper forms. printToPDF ignores `marginType` and applies its own
- * default of 0.4 in (about 1 cm) on each side when no `top/bottom/left/right` (inches) are given; the
- * footer is drawn in the bottom margin. The page's own `@page` size wins (`preferCSSPageSize`), so the
- * tracking sheet (annex 3) comes out landscape and annexes 1 and 2 portrait. The empty header keeps
- * Chromium's default one (date and title) off the form.
+ * default of 0.4 in (about 1 cm) on each side when no `top/bottom/left/right` (inches) are given. The
+ * page's own `@page` rule wins (`preferCSSPageSize`): the tracking sheet (annex 3) comes out landscape
+ * and annexes 1 and 2 portrait, and its margin box prints "第 1 页 / 共 3 页" at the foot of every page
+ * (renderer styles.css, print.css; Chromium 131 and later), the same on paper (打印…, window.print()) as
+ * in the PDF. Chromium's own header and footer stay off: they would print a second page number over it.
  */
 export const PDF_OPTIONS = {
   pageSize: 'A4',
   printBackground: true,
   margins: { marginType: 'default' },
   preferCSSPageSize: true,
-  displayHeaderFooter: true,
-  headerTemplate: '<span></span>',
-  footerTemplate: PAGE_FOOTER,
 } as const satisfies PrintToPDFOptions;
 
 export const APP_NAME = '客服热线工作台';

@@ -4,7 +4,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_FOOTER } from '../../electron/main/print';
 import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/features/tracking/TrackingFilters';
 import { DEMO_PASSWORD } from '../../electron/core/demo/seed';
 import type { TrackingPage } from '../../shared/domain/tracking';
@@ -223,8 +222,8 @@ describe(`a team lead works the tracking sheet over ${COMPLAINTS} complaints (an
     expect(await visibleNos()).toEqual(shown.rows.slice(0, (await visibleNos()).length).map((r) => r.complaintNo));
     const pdf = path.join(SHOTS, '..', 'tracking-annex3.pdf');
     fs.mkdirSync(path.dirname(pdf), { recursive: true });
-    // The same options as the app's 导出 PDF… (electron/main/print.ts): the page's own size, page numbers.
-    await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: PAGE_FOOTER });
+    // The same options as the app's 导出 PDF… (electron/main/print.ts): the page's own size; the page numbers are the page's own.
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/); // landscape: 297 × 210 mm
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

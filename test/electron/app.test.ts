@@ -394,9 +394,9 @@ describe('printing', () => {
     fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
     menuItem('导出 PDF…').click?.();
     await flush();
-    // A4 with backgrounds; the page's own @page size wins (annex 3 is landscape) and every page is numbered.
+    // A4 with backgrounds; the page's own @page rule wins (annex 3 is landscape) and numbers every page itself.
     expect(win.webContents.printToPDF).toHaveBeenCalledWith(
-      expect.objectContaining({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' }, preferCSSPageSize: true, displayHeaderFooter: true }),
+      expect.objectContaining({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' }, preferCSSPageSize: true }),
     );
     const [dialogWindow, options] = fake.showSaveDialog.mock.calls[0]!;
     expect(dialogWindow).toBe(win);

@@ -89,8 +89,8 @@ describe('dist-electron/main.cjs under a stand-in Electron', () => {
     ]);
     expect(result.printing).toEqual({
       print: [{ silent: false, printBackground: true }],
-      // A4 with backgrounds; the page's own @page size wins (annex 3 is landscape) and every page is numbered.
-      pdf: [expect.objectContaining({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' }, preferCSSPageSize: true, displayHeaderFooter: true })],
+      // A4 with backgrounds; the page's own @page rule wins (annex 3 is landscape) and numbers every page itself.
+      pdf: [expect.objectContaining({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' }, preferCSSPageSize: true })],
       saveDialog: [expect.objectContaining({ defaultPath: expect.stringMatching(/客户来电记录单 LD-20261122-A1-0001\.pdf$/) })],
       // The dialog answered without an extension; main added it.
       written: '%PDF-smoke',
