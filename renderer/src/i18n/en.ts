@@ -8,6 +8,7 @@ import { complaintEn } from './complaintEn';
 import { handoverEn } from './handoverEn';
 import { visibilityEn } from './visibilityEn';
 import { hubCopyEn } from './hubCopyEn';
+import { trackingPrintEn } from './printEn';
 import { qualityEn } from './qualityEn';
 import { scriptEn, snippetEn } from './scriptEn';
 import { conflictEn, hubEn, syncEn } from './syncEn';
@@ -357,4 +358,5 @@ export const en: Messages = {
   attendance: attendanceEn,
   qualitySettings: qualitySettingsEn,
   handover: handoverEn,
+  trackingPrint: trackingPrintEn,
 };

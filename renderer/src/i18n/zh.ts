@@ -8,6 +8,7 @@ import { complaintZh } from './complaintZh';
 import { handoverZh } from './handoverZh';
 import { visibilityZh } from './visibilityZh';
 import { hubCopyZh } from './hubCopyZh';
+import { trackingPrintZh } from './printZh';
 import { qualityZh } from './qualityZh';
 import { scriptZh, snippetZh } from './scriptZh';
 import { conflictZh, hubZh, syncZh } from './syncZh';
@@ -355,6 +356,7 @@ export const zh = {
   attendance: attendanceZh,
   qualitySettings: qualitySettingsZh,
   handover: handoverZh,
+  trackingPrint: trackingPrintZh,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -43,24 +43,68 @@ function cell(r: TrackingRow, key: TrackingColumnKey, date: boolean): string {
   return WITH_TIME.has(key) ? at : at.slice(0, 10);
 }
 
+/** A volume of a print in several (`n` from 1). */
+export interface PaperVolume {
+  n: number;
+  of: number;
+}
+
+/** "第 {{page}} 页 / 共 {{pages}} 页" → the CSS `content` of a page margin box, with the page counters. */
+export function pageFooterContent(template: string): string {
+  return template
+    .split(/(\{\{pages?\}\})/)
+    .filter(Boolean)
+    .map((part) => (part === '{{page}}' ? 'counter(page)' : part === '{{pages}}' ? 'counter(pages)' : JSON.stringify(part)))
+    .join(' ');
+}
+
+/**
+ * The paper's own page: A4 landscape, and the page number in the bottom margin (a CSS page margin box,
+ * Chromium 131 and later: printed by window.print(), the app's 打印… and 导出 PDF… alike). A volume's
+ * pages are counted within the volume, and the footer says which volume it is.
+ */
+function pageRule(volume?: PaperVolume): string {
+  const pages = paperT('trackingPrint.paper.pageFooter');
+  const template = volume && volume.of > 1 ? `${paperT('trackingPrint.paper.volume', { n: volume.n, of: volume.of })}  ${pages}` : pages;
+  return `@page { size: A4 landscape; margin: 8mm 8mm 12mm; @bottom-center { content: ${pageFooterContent(template)}; font-size: 8pt; font-family: sans-serif; } }`;
+}
+
 /**
  * 客户投诉及处理跟踪表 (annex 3) as the register a department keeps: A4 landscape, the header row
- * repeated on every page, signature lines at the end. Always in Chinese: a regulatory form prints in
- * the words of the regulation, whatever the screen language. Page numbers are added by the printer
- * (Chromium's footer: see electron/main/print.ts), because Chromium does not print @page margin boxes.
+ * repeated on every page, the page number at the foot of every page, signature lines at the end. Always
+ * in Chinese: a regulatory form prints in the words of the regulation, whatever the screen language.
+ * The cells are plain text in plain cells: a volume of the full print holds a thousand rows.
  */
-export function TrackingPaper({ rows, total, org, offset = 0 }: { rows: TrackingRow[]; total: number | string; org: string; offset?: number }) {
+export function TrackingPaper({
+  rows,
+  total,
+  org,
+  offset = 0,
+  volume,
+  count = rows.length,
+}: {
+  rows: TrackingRow[];
+  total: number | string;
+  org: string;
+  offset?: number;
+  volume?: PaperVolume;
+  /** Rows of the print this paper belongs to, when it shows fewer (the screen's preview of a volume). */
+  count?: number;
+}) {
   const t = paperT;
-  const range = rows.length ? `${offset + 1}–${offset + rows.length}` : '0';
+  const range = count ? `${offset + 1}–${offset + count}` : '0';
   return (
     <div className="paper tracking-paper" data-testid="tracking-print-table">
       {/* Only while the sheet is mounted, so that annex 1 and 2 keep their portrait page. */}
-      <style>{'@page { size: A4 landscape; margin: 8mm 8mm 12mm; }'}</style>
+      <style>{pageRule(volume)}</style>
       <div className="paper-annex">{t('tracking.annex3')}</div>
       {org && <h2 className="paper-org">{org}</h2>}
       <h1 className="paper-title">{t('tracking.title')}</h1>
       <div className="paper-meta">
-        <span>{t('tracking.paper.rows', { range, total })}</span>
+        <span data-testid="tracking-paper-rows">
+          {volume && volume.of > 1 && `${t('trackingPrint.paper.volume', { n: volume.n, of: volume.of })}  `}
+          {t('tracking.paper.rows', { range, total })}
+        </span>
         <span>{t('tracking.paper.printedAt', { at: beijingTime(new Date().toISOString()) })}</span>
       </div>
       <table className="tracking-paper-table">
@@ -78,16 +122,7 @@ export function TrackingPaper({ rows, total, org, offset = 0 }: { rows: Tracking
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id}>
-              {TRACKING_COLUMNS.map((c) => {
-                const date = 'date' in c;
-                return (
-                  <td key={c.key} className={date || ONE_LINE.has(c.key) ? 'one-line' : undefined}>
-                    {cell(r, c.key, date)}
-                  </td>
-                );
-              })}
-            </tr>
+            <PaperRow key={r.id} r={r} />
           ))}
         </tbody>
       </table>
@@ -106,10 +141,21 @@ export function TrackingPaper({ rows, total, org, offset = 0 }: { rows: Tracking
   );
 }
 
-/**
- * The paper beside the app (a portal into <body>), hidden on screen. While the sheet is open, printing
- * the page (the 打印 button, Ctrl+P, the app's 打印… / 导出 PDF… menu) prints this register alone.
- */
+const CELLS = TRACKING_COLUMNS.map((c) => ({ key: c.key, date: 'date' in c, className: 'date' in c || ONE_LINE.has(c.key) ? 'one-line' : undefined }));
+
+/** One register row: twenty cells of text, nothing else (a row is drawn once and never changes). */
+const PaperRow = memo(function PaperRow({ r }: { r: TrackingRow }) {
+  return (
+    <tr>
+      {CELLS.map((c) => (
+        <td key={c.key} className={c.className}>
+          {cell(r, c.key, c.date)}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 export const TrackingPaperPortal = memo(function TrackingPaperPortal(props: Parameters<typeof TrackingPaper>[0]) {
   return createPortal(
     <div className="tracking-print-portal">
