@@ -23,15 +23,20 @@ function spansAround(shifts: readonly Shift[], now: number, fromOffset: number, 
   return out;
 }
 
+/** How long before its start and after its end a signed-in shift is still the one handed over. */
+const SIGNED_IN_REACH_MS = 6 * 3600_000;
 const distance = (s: ShiftSpan, t: number) => (t < s.startsAt ? s.startsAt - t : t > s.endsAt ? t - s.endsAt : 0);
 
 /**
  * The shift being handed over: the one the person signed into (`signedIn`, today's or last night's) while
- * it runs or is nearest; otherwise the shift under way now (the latest started when two overlap), or the
+ * it runs or within six hours of it; otherwise the shift under way now (the latest started when two overlap), or the
  * one nearest in time — a handover written ten minutes after the end belongs to the shift just ended.
  */
 export function currentShift(shifts: readonly Shift[], now: number, signedIn: ShiftSpan[] = []): ShiftSpan {
-  const pool = signedIn.length ? signedIn : spansAround(shifts, now, -1, 3);
+  // A sign-in counts while its shift runs and for a while after it ends; yesterday's day shift does not
+  // make this morning's handover yesterday's.
+  const near = signedIn.filter((s) => distance(s, now) <= SIGNED_IN_REACH_MS);
+  const pool = near.length ? near : spansAround(shifts, now, -1, 3);
   const running = pool.filter((s) => distance(s, now) === 0).sort((a, b) => b.startsAt - a.startsAt);
   if (running[0]) return running[0];
   return pool.reduce((best, s) => (distance(s, now) < distance(best, now) ? s : best));

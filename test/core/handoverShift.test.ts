@@ -25,6 +25,12 @@ describe('the shift handed over', () => {
     expect(currentShift(SHIFTS, at('2026-11-23T17:35:00'), signed)).toMatchObject({ shift: { id: 'day' }, day: '2026-11-23' });
   });
 
+  it('a sign-in of yesterday’s day shift does not make the next morning’s handover yesterday’s', () => {
+    const yesterday = [spanOf(SHIFTS[0]!, '2026-11-23')];
+    expect(currentShift(SHIFTS, at('2026-11-24T07:10:00'), yesterday)).toMatchObject({ shift: { id: 'day' }, day: '2026-11-24' });
+    expect(currentShift(SHIFTS, at('2026-11-23T22:00:00'), yesterday)).toMatchObject({ shift: { id: 'day' }, day: '2026-11-23' });
+  });
+
   it('a night shift after midnight belongs to the day it began', () => {
     expect(currentShift(NIGHT, at('2026-11-24T03:00:00'))).toMatchObject({ shift: { id: 'night' }, day: '2026-11-23' });
   });

@@ -122,7 +122,7 @@ describe('新建交接', () => {
       'handover.create': () => ({ ok: true, result: handover() }),
     });
     await settle();
-    expect(screen.getByTestId('handover-shift').textContent).toContain('2026-11-22 白班交班 · 下一班 晚班');
+    expect(screen.getByTestId('handover-shift').textContent).toContain('2026-11-22 白班 交班 · 下一班 晚班');
     expect(screen.getAllByTestId(/^handover-group-/).map((g) => g.dataset.testid)).toEqual(['handover-group-call', 'handover-group-complaint', 'handover-group-escalation']);
     const rows = screen.getAllByTestId('handover-item');
     expect(rows.map((r) => r.querySelector('[data-testid="handover-item-clock"]')!.getAttribute('data-state'))).toEqual(['overdue', 'soon', 'running', 'none']);

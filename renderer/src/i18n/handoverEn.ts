@@ -30,7 +30,9 @@ export const handoverEn: HandoverMessages = {
   openRecord: 'Open record {{no}}',
   draft: {
     title: 'New handover',
-    shiftLine: '{{day}} {{shift}} hands over · next: {{next}} (until {{end}})',
+    handsOver: 'hands over',
+    next: 'next:',
+    until: '(until {{end}})',
     scopeMine: 'Your open work',
     scopeTeam: 'The team’s open work',
     nothing: 'Nothing is left open. You may still write a note for the shift and submit.',

@@ -28,7 +28,9 @@ export const handoverZh = {
   openRecord: '打开记录 {{no}}',
   draft: {
     title: '新建交接',
-    shiftLine: '{{day}} {{shift}}交班 · 下一班 {{next}}(至 {{end}})',
+    handsOver: '交班',
+    next: '下一班',
+    until: '(至 {{end}})',
     scopeMine: '列出本人未完成的事项',
     scopeTeam: '列出全组未完成的事项',
     nothing: '本班没有未完成的事项。可以只写本班情况后提交。',

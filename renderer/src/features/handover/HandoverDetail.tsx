@@ -80,7 +80,7 @@ export function HandoverDetail({ id }: { id: string }) {
       title={
         <Space>
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('handover')} aria-label={t('handover.detail.back')} data-testid="handover-back" />
-          {t('handover.title')} · {h.day} {h.shiftName}
+          {t('handover.title')} · {h.day} <span {...DATA_ATTR}>{h.shiftName}</span>
           <Tag color={acked ? 'green' : 'orange'} data-testid="handover-status">
             {label('handoverStatus', h.status)}
           </Tag>
@@ -96,14 +96,20 @@ export function HandoverDetail({ id }: { id: string }) {
       <ConflictBanners conflicts={d.conflicts} onResolved={() => void load()} />
       <Descriptions size="small" column={2} className="handover-meta">
         <Descriptions.Item label={t('handover.detail.by')}>
-          <span {...DATA_ATTR}>{h.createdBy}</span>
-          <Typography.Text type="secondary"> {fmtMinute(h.createdAt)}</Typography.Text>
+          <span>
+            <span {...DATA_ATTR}>{h.createdBy}</span>
+            <Typography.Text type="secondary" className="handover-when">
+              {fmtMinute(h.createdAt)}
+            </Typography.Text>
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.detail.ackBy')}>
           {acked ? (
             <span data-testid="handover-acked-by">
               <span {...DATA_ATTR}>{h.acknowledgedBy}</span>
-              <Typography.Text type="secondary"> {fmtMinute(h.acknowledgedAt)}</Typography.Text>
+              <Typography.Text type="secondary" className="handover-when">
+                {fmtMinute(h.acknowledgedAt)}
+              </Typography.Text>
             </span>
           ) : (
             '—'

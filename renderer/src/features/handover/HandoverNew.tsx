@@ -6,6 +6,7 @@ import type { HandoverDraft } from '../../../../shared/api/handoverTypes';
 import { MAX_HANDOVER_ITEMS } from '../../../../shared/domain/handover';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { DATA_ATTR } from '../../components/dataField';
 import { fmtShort } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useHotkeys } from '../../components/useHotkeys';
@@ -69,8 +70,10 @@ export function HandoverNew() {
       {draft && (
         <>
           <div className="handover-shift-line" data-testid="handover-shift">
+            {/* Shift names are the settings' words: data, in either language. */}
             <Typography.Text strong>
-              {t('handover.draft.shiftLine', { day: draft.day, shift: draft.shift.name, next: draft.nextShift.name, end: fmtShort(draft.nextShiftEndsAt) })}
+              {draft.day} <span {...DATA_ATTR}>{draft.shift.name}</span> {t('handover.draft.handsOver')} · {t('handover.draft.next')} <span {...DATA_ATTR}>{draft.nextShift.name}</span>{' '}
+              {t('handover.draft.until', { end: fmtShort(draft.nextShiftEndsAt) })}
             </Typography.Text>{' '}
             <Typography.Text type="secondary">{t(draft.scope === 'team' ? 'handover.draft.scopeTeam' : 'handover.draft.scopeMine')}</Typography.Text>
           </div>

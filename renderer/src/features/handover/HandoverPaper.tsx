@@ -3,6 +3,7 @@ import { enumLabel } from '../../../../shared/domain/labels';
 import { fmtMinute } from '../../components/format';
 import { paperT } from '../print/paperParts';
 import '../print/print.css';
+import './handover.css';
 
 const p = (key: string) => paperT(`handover.paper.${key}`);
 
@@ -40,14 +41,14 @@ export function HandoverPaper({ h, org }: { h: Handover; org: string }) {
           </tr>
         </tbody>
       </table>
-      <table className="paper-table handover-paper-items" style={{ marginTop: '2mm' }}>
+      <table className="paper-table handover-paper-items">
         <colgroup>
-          <col style={{ width: '6%' }} />
-          <col style={{ width: '11%' }} />
-          <col style={{ width: '19%' }} />
-          <col style={{ width: '28%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '23%' }} />
+          <col style={{ width: '5%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '22%' }} />
+          <col style={{ width: '27%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '22%' }} />
         </colgroup>
         <thead>
           <tr>
@@ -61,7 +62,7 @@ export function HandoverPaper({ h, org }: { h: Handover; org: string }) {
             <tr key={i.recordId} data-testid="handover-paper-item">
               <td style={{ textAlign: 'center' }}>{n + 1}</td>
               <td>{enumLabel('handoverItemKind', i.kind, 'zh')}</td>
-              <td>{i.recordNo}</td>
+              <td className="handover-paper-no">{i.recordNo}</td>
               <td>{i.summary || p('confidential')}</td>
               <td>{fmtMinute(i.dueAt)}</td>
               <td>{i.note}</td>
