@@ -12,6 +12,7 @@ import { trackingPrintEn } from './printEn';
 import { qualityEn } from './qualityEn';
 import { scriptEn, snippetEn } from './scriptEn';
 import { conflictEn, hubEn, syncEn } from './syncEn';
+import { trendsEn } from './trendsEn';
 import type { Messages } from './zh';
 
 const L = LABELS.en;
@@ -357,6 +358,7 @@ export const en: Messages = {
   appraisal: appraisalEn,
   attendance: attendanceEn,
   qualitySettings: qualitySettingsEn,
+  trends: trendsEn,
   handover: handoverEn,
   trackingPrint: trackingPrintEn,
 };

@@ -12,6 +12,7 @@ import { trackingPrintZh } from './printZh';
 import { qualityZh } from './qualityZh';
 import { scriptZh, snippetZh } from './scriptZh';
 import { conflictZh, hubZh, syncZh } from './syncZh';
+import { trendsZh } from './trendsZh';
 
 const L = LABELS.zh;
 
@@ -355,6 +356,7 @@ export const zh = {
   appraisal: appraisalZh,
   attendance: attendanceZh,
   qualitySettings: qualitySettingsZh,
+  trends: trendsZh,
   handover: handoverZh,
   trackingPrint: trackingPrintZh,
 };

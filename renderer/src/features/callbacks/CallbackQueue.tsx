@@ -10,6 +10,8 @@ import { fmtMinute } from '../../components/format';
 import { navigate } from '../../components/router';
 import { useNow } from '../../components/useNow';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
+import { useLabel } from '../../i18n/labels';
+import { rangeText } from '../trends/range';
 import { AssignDialog, CancelDialog } from './LeadDialogs';
 import { CallbackKindTag, CallbackStatusTag, DueCell, liveUrgency, useCallbackRules } from './labels';
 import { type QueueFilters, queueParams, type Scope } from './queueQuery';
@@ -39,6 +41,7 @@ const stop = (fn: () => void) => (e: MouseEvent) => {
  */
 export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scope; lead: boolean; filters: QueueFilters; onFilters: (update: (f: QueueFilters) => QueueFilters) => void }) {
   const { t } = useTranslation();
+  const { label } = useLabel();
   const now = useNow(true, 30_000);
   const rules = useCallbackRules();
   const [q, setQ] = useState('');
@@ -57,10 +60,10 @@ export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scop
   }, [filters.q]);
 
   // Typing in the search box changes filters.q; the query waits for its debounced copy `q`.
-  const { kind, status, overdue, dueBy } = filters;
+  const { kind, status, overdue, dueBy, doneFrom, doneTo, satisfaction } = filters;
   const load = useCallback(async () => {
     setLoading(true);
-    const res = await call('callbacks.queue', queueParams(scope, { kind, status, overdue, dueBy }, q, page, pageSize));
+    const res = await call('callbacks.queue', queueParams(scope, { kind, status, overdue, dueBy, doneFrom, doneTo, satisfaction }, q, page, pageSize));
     setLoading(false);
     if (!res.ok) {
       setError(errorText(res.error));
@@ -69,7 +72,7 @@ export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scop
     setError(null);
     setRows(res.result.rows);
     setTotal(res.result.total);
-  }, [scope, q, kind, status, overdue, dueBy, page, pageSize]);
+  }, [scope, q, kind, status, overdue, dueBy, doneFrom, doneTo, satisfaction, page, pageSize]);
 
   useEffect(() => {
     void load();
@@ -190,6 +193,20 @@ export function CallbackQueue({ scope, lead, filters, onFilters }: { scope: Scop
           // No box in the toolbar sets this (the board's links do): shown so the user sees why, and closable.
           <Tag color="orange" closable onClose={() => set('dueBy', null)} data-testid="callback-filter-dueBy">
             {t('callback.dueByTag', { at: fmtMinute(filters.dueBy) })}
+          </Tag>
+        )}
+        {(filters.doneFrom || filters.doneTo) && (
+          // Set by the board's satisfaction trend, like dueBy: shown so the user sees why, and closable.
+          <Tag color="blue" closable onClose={() => {
+              onFilters((f) => ({ ...f, doneFrom: null, doneTo: null }));
+              setPage(1);
+            }} data-testid="callback-filter-done">
+            {t('trends.tags.doneBetween', { range: rangeText(filters.doneFrom, filters.doneTo) })}
+          </Tag>
+        )}
+        {filters.satisfaction && (
+          <Tag color="blue" closable onClose={() => set('satisfaction', undefined)} data-testid="callback-filter-satisfaction">
+            {t('trends.tags.satisfaction', { result: label('callbackResult', filters.satisfaction) })}
           </Tag>
         )}
         <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.refresh')} />

@@ -10,6 +10,7 @@ import { errorText } from '../../api/errors';
 import { navigateWith } from '../../components/router';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { useLabel } from '../../i18n/labels';
+import { TrendsCard } from '../trends/TrendsCard';
 import { LockedLoginsCard } from './LockedLoginsCard';
 import { openTrackingWith } from './preset';
 import './strings';
@@ -143,6 +144,8 @@ export function BoardPage() {
         </Row>
       </Card>
       <LockedLoginsCard />
+      {/* After the locked logins: their card keeps its place (and state) in both returns. */}
+      <TrendsCard />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, SEVERITIES } from '../../../../
 import type { TrackingView } from '../../../../shared/domain/tracking';
 import { useLabel } from '../../i18n/labels';
 import { useCallRules } from '../admin/settingsStore';
+import { rangeText } from '../trends/range';
 import type { BoardList } from './preset';
 
 /** The search is sent this long after the last key, so that typing a word makes one query. */
@@ -98,6 +99,18 @@ export const TrackingFilters = memo(function TrackingFilters({ view, list, users
       <Checkbox checked={!!view.overdue} onChange={(e) => update({ overdue: e.target.checked || undefined })} data-testid="tracking-overdue">
         {t('tracking.overdue')}
       </Checkbox>
+      {(view.replyDueFrom || view.replyDueTo || view.replyDue) && (
+        // Set by the board's reply-deadline trend: no box sets it, so it shows as a closable tag.
+        <Tag
+          color="blue"
+          closable
+          onClose={() => update({ replyDueFrom: undefined, replyDueTo: undefined, replyDue: undefined })}
+          data-testid="tracking-reply-due"
+        >
+          {t('trends.tags.replyDue', { range: rangeText(view.replyDueFrom, view.replyDueTo) })}
+          {view.replyDue ? ` · ${t(`trends.tags.${view.replyDue}`)}` : ''}
+        </Tag>
+      )}
       {list && (
         <Tag color="blue" closable onClose={clearList} data-testid="tracking-list">
           {t(`tracking.list.${list}`)}
