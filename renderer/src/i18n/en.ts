@@ -3,6 +3,7 @@ import { appraisalEn, qualitySettingsEn } from './appraisalEn';
 import { attendanceEn } from './attendanceEn';
 import { auditEn } from './auditEn';
 import { backupEn } from './backupEn';
+import { bulletinEn } from './bulletinEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { handoverEn } from './handoverEn';
@@ -358,6 +359,7 @@ export const en: Messages = {
   appraisal: appraisalEn,
   attendance: attendanceEn,
   qualitySettings: qualitySettingsEn,
+  bulletin: bulletinEn,
   trends: trendsEn,
   handover: handoverEn,
   trackingPrint: trackingPrintEn,

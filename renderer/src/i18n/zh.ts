@@ -3,6 +3,7 @@ import { appraisalZh, qualitySettingsZh } from './appraisalZh';
 import { attendanceZh } from './attendanceZh';
 import { auditZh } from './auditZh';
 import { backupZh } from './backupZh';
+import { bulletinZh } from './bulletinZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { handoverZh } from './handoverZh';
@@ -356,6 +357,7 @@ export const zh = {
   appraisal: appraisalZh,
   attendance: attendanceZh,
   qualitySettings: qualitySettingsZh,
+  bulletin: bulletinZh,
   trends: trendsZh,
   handover: handoverZh,
   trackingPrint: trackingPrintZh,
