@@ -33,6 +33,7 @@ const QualityPage = lazy(() => import('./features/quality/QualityPage').then((m)
 const MyQualityPage = lazy(() => import('./features/quality/MyQualityPage').then((m) => ({ default: m.MyQualityPage })));
 const AppraisalPage = lazy(() => import('./features/appraisal/AppraisalPage').then((m) => ({ default: m.AppraisalPage })));
 const AttendancePage = lazy(() => import('./features/attendance/AttendancePage').then((m) => ({ default: m.AttendancePage })));
+const BulletinPage = lazy(() => import('./features/bulletin/BulletinPage').then((m) => ({ default: m.BulletinPage })));
 const HandoverPage = lazy(() => import('./features/handover/HandoverPage').then((m) => ({ default: m.HandoverPage })));
 // Shown only when the core cannot be reached; its illustrations are not worth loading before the login page.
 const Result = lazy(() => import('antd/es/result'));
@@ -199,6 +200,7 @@ function Workspace() {
             {page === 'myQuality' && <MyQualityPage openId={route.id} query={route.query} />}
             {page === 'appraisal' && <AppraisalPage />}
             {page === 'attendance' && <AttendancePage />}
+            {page === 'bulletin' && <BulletinPage openId={route.id} query={route.query} />}
             {page === 'handover' && <HandoverPage openId={route.id} query={route.query} />}
             {page === 'settings' && <SettingsPage />}
           </Suspense>

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   InteractionOutlined,
   LogoutOutlined,
   PhoneOutlined,
@@ -54,6 +55,8 @@ export function navItems(t: (k: string) => string): NavItem[] {
     // Administrators configure the product; they are not appraised and do not sign in for shifts.
     { page: 'attendance', icon: <CalendarOutlined />, label: t('quality.nav.attendance'), testId: 'nav-attendance', allowed: (r) => r !== 'admin' },
     { page: 'handover', icon: <InteractionOutlined />, label: t('handover.nav'), testId: 'nav-handover', allowed: (r) => HANDOVER_ROLES.includes(r) },
+    // Leads write the bulletin and inspectors read its draft; everybody reads what was published.
+    { page: 'bulletin', icon: <FileTextOutlined />, label: t('bulletin.nav'), testId: 'nav-bulletin', allowed: () => true },
     { page: 'settings', icon: <SettingOutlined />, label: t('layout.nav.settings'), testId: 'nav-settings', allowed: (r) => r === 'admin' },
   ];
 }

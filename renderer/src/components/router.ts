@@ -5,7 +5,8 @@ import { useSyncExternalStore } from 'react';
  * over http in the browser host. Routes: #/calls, #/records, #/records/<id>, #/customers, #/tracking,
  * #/board, #/complaints, #/complaints/<id>, #/callbacks, #/callbacks/<id>, #/settings; #/quality, #/quality/review?…,
  * #/myQuality, #/myQuality/review?… (features/quality), #/appraisal, #/attendance;
- * #/print/complaint/<id> and #/print/call/<id> (features/print) show a paper form alone.
+ * #/bulletin?kind=monthly&period=2026-11 and #/bulletin/<versionId> (features/bulletin);
+ * #/print/complaint/<id>, #/print/call/<id> and #/print/bulletin/<id> (features/print) show a paper alone.
  * #/handover, #/handover?status=open, #/handover/new and #/handover/<id> (features/handover); #/print/handover/<id>.
  * A query after the path (#/records?from=…&late=1) carries the filters a drill-down opens a list with.
  */
@@ -21,6 +22,7 @@ export type Page =
   | 'myQuality'
   | 'appraisal'
   | 'attendance'
+  | 'bulletin'
   | 'handover'
   | 'settings';
 export interface Route {
@@ -33,7 +35,7 @@ export interface Route {
 /** Query values: `true` is written as 1; false, null and undefined leave the key out. */
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'complaints', 'callbacks', 'quality', 'myQuality', 'appraisal', 'attendance', 'handover', 'settings'];
+const PAGES: Page[] = ['calls', 'records', 'customers', 'tracking', 'board', 'complaints', 'callbacks', 'quality', 'myQuality', 'appraisal', 'attendance', 'bulletin', 'handover', 'settings'];
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');

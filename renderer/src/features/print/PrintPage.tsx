@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSession } from '../auth/sessionStore';
+import { loadBulletinPaper } from './BulletinPaper';
 import { CallPaper } from './CallPaper';
 import { HandoverPaper } from '../handover/HandoverPaper';
 import { ComplaintPaper } from './ComplaintPaper';
@@ -40,6 +41,11 @@ export function PrintPage({ kind, id }: { kind: PrintKind; id: string }) {
         if (!live) return;
         if (res.ok) setPaper(<HandoverPaper h={res.result.handover} org={org} />);
         else setError(errorText(res.error));
+      } else if (kind === 'bulletin') {
+        const res = await loadBulletinPaper(id, org);
+        if (!live) return;
+        if ('paper' in res) setPaper(res.paper);
+        else setError(res.error);
       } else {
         const res = await call('calls.get', { id });
         if (!live) return;
@@ -59,7 +65,7 @@ export function PrintPage({ kind, id }: { kind: PrintKind; id: string }) {
 
   useEffect(() => {
     // The title names the PDF saved from this page: the form's Chinese name, like the form itself.
-    document.title = paperT(kind === 'complaint' ? 'complaint.sheet' : kind === 'handover' ? 'handover.paper.title' : 'complaint.callSheet');
+    document.title = paperT(kind === 'complaint' ? 'complaint.sheet' : kind === 'handover' ? 'handover.paper.title' : kind === 'bulletin' ? 'bulletin.title' : 'complaint.callSheet');
   }, [kind]);
 
   return (

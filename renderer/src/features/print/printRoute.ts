@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
 // Apart from PrintPage so that the app can tell a print route without loading the print views.
-export type PrintKind = 'complaint' | 'call' | 'handover';
+export type PrintKind = 'complaint' | 'call' | 'handover' | 'bulletin';
 
-/** `#/print/complaint/<id>`, `#/print/call/<id>` → what to print; anything else is null. */
+/** `#/print/complaint/<id>`, `#/print/call/<id>`, `#/print/bulletin/<versionId | draft:kind:period>` → what to print; anything else is null. */
 export function parsePrintHash(hash: string): { kind: PrintKind; id: string } | null {
-  const m = /^#?\/print\/(complaint|call|handover)\/([^/?#]+)/.exec(hash);
+  const m = /^#?\/print\/(complaint|call|handover|bulletin)\/([^/?#]+)/.exec(hash);
   return m?.[1] && m[2] ? { kind: m[1] as PrintKind, id: decodeURIComponent(m[2]) } : null;
 }
 

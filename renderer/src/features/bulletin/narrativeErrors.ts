@@ -1,0 +1,20 @@
+import type { ApiError } from '../../../../shared/api/envelope';
+import { fieldErrors, stripPrefix } from '../../api/errors';
+import type { Errors } from './fieldBox';
+
+/** The value at a dotted path (`narrative.improvementPlan.0.dueDay`) of the params sent. */
+function at(root: unknown, path: string): unknown {
+  let v: unknown = root;
+  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}
+
+/**
+ * The core's (or the form's own) issues as messages keyed by the path inside the narrative. A box left
+ * empty reads 此项必填 even where the schema checks a format (a due day), since "format" says nothing to
+ * whoever left it empty.
+ */
+export function narrativeErrors(error: ApiError, params: unknown): Errors {
+  const fields = (error.fields ?? []).map((f) => (at(params, f.field) === '' && f.code !== 'required' ? { ...f, code: 'required' as const } : f));
+  return stripPrefix(fieldErrors({ ...error, fields }), 'narrative');
+}
