@@ -8,6 +8,7 @@ import { KeyAccountsPanel } from './KeyAccountsPanel';
 import { PlanEditor } from './PlanEditor';
 import { RectificationsEditor } from './RectificationsEditor';
 import { RepresentativeEditor } from './RepresentativeEditor';
+import { DATA_ATTR } from '../../components/dataField';
 
 function Section({ title, hint, children, testId }: { title: string; hint?: string; children: ReactNode; testId: string }) {
   return (
@@ -56,7 +57,7 @@ export function NarrativeForm({
     <Form layout="vertical" className="bulletin-narrative" data-testid="bulletin-narrative-form" component="div">
       <Section title={t('bulletin.narrative.summary')} hint={t('bulletin.narrative.summaryHint')} testId="bulletin-section-summary">
         <FieldBox path="summary" errors={errors}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} value={value.summary} onChange={(e) => set({ summary: e.target.value })} data-testid="bulletin-summary" />
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} value={value.summary} onChange={(e) => set({ summary: e.target.value })} data-testid="bulletin-summary" {...DATA_ATTR} />
         </FieldBox>
       </Section>
       <Section title={t('bulletin.narrative.representative')} hint={t('bulletin.narrative.representativeHint')} testId="bulletin-section-representative">
@@ -71,7 +72,7 @@ export function NarrativeForm({
         <Row gutter={16}>
           <Col span={13}>
             <FieldBox path="keyAccountNeeds" errors={errors}>
-              <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} value={value.keyAccountNeeds} onChange={(e) => set({ keyAccountNeeds: e.target.value })} data-testid="bulletin-keyAccountNeeds" />
+              <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} value={value.keyAccountNeeds} onChange={(e) => set({ keyAccountNeeds: e.target.value })} data-testid="bulletin-keyAccountNeeds" {...DATA_ATTR} />
             </FieldBox>
           </Col>
           <Col span={11}>
@@ -84,7 +85,7 @@ export function NarrativeForm({
           {qualitySentence(t, figures)}
         </Typography.Paragraph>
         <FieldBox path="qualityNotes" errors={errors}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} value={value.qualityNotes} onChange={(e) => set({ qualityNotes: e.target.value })} data-testid="bulletin-qualityNotes" />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} value={value.qualityNotes} onChange={(e) => set({ qualityNotes: e.target.value })} data-testid="bulletin-qualityNotes" {...DATA_ATTR} />
         </FieldBox>
       </Section>
       {kind === 'quarterly' && (

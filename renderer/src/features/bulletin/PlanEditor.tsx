@@ -6,6 +6,7 @@ import type { BulletinNarrative, CarriedPlan, PlanItemValue } from '../../../../
 import { PLAN_STATUSES } from '../../../../shared/domain/bulletin';
 import { dataCell } from '../../components/dataField';
 import { type Errors, FieldBox } from './fieldBox';
+import { DATA_ATTR } from '../../components/dataField';
 
 type PlanItem = BulletinNarrative['improvementPlan'][number];
 
@@ -69,12 +70,12 @@ export function PlanEditor({ items, onChange, errors, carried }: { items: PlanIt
           extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('bulletin.narrative.remove')} onClick={() => onChange(items.filter((_, j) => j !== i))} />}
         >
           <FieldBox path={box(i, 'item')} label={t('bulletin.narrative.planItem')} errors={errors} required>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} value={p.item} onChange={(e) => update(i, { item: e.target.value })} data-testid={`bulletin-plan-${i}-item`} />
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} value={p.item} onChange={(e) => update(i, { item: e.target.value })} data-testid={`bulletin-plan-${i}-item`} {...DATA_ATTR} />
           </FieldBox>
           <Row gutter={12}>
             <Col span={8}>
               <FieldBox path={box(i, 'owner')} label={t('bulletin.narrative.owner')} errors={errors} required>
-                <Input value={p.owner} onChange={(e) => update(i, { owner: e.target.value })} data-testid={`bulletin-plan-${i}-owner`} />
+                <Input value={p.owner} onChange={(e) => update(i, { owner: e.target.value })} data-testid={`bulletin-plan-${i}-owner`} {...DATA_ATTR} />
               </FieldBox>
             </Col>
             <Col span={8}>
@@ -99,7 +100,7 @@ export function PlanEditor({ items, onChange, errors, carried }: { items: PlanIt
             </Col>
           </Row>
           <FieldBox path={box(i, 'followUp')} label={t('bulletin.narrative.followUp')} errors={errors}>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} value={p.followUp} onChange={(e) => update(i, { followUp: e.target.value })} data-testid={`bulletin-plan-${i}-followUp`} />
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} value={p.followUp} onChange={(e) => update(i, { followUp: e.target.value })} data-testid={`bulletin-plan-${i}-followUp`} {...DATA_ATTR} />
           </FieldBox>
         </Card>
       ))}

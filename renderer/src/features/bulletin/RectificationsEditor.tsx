@@ -5,6 +5,7 @@ import type { BulletinNarrative } from '../../../../shared/api/bulletinTypes';
 import { RECTIFICATION_STATUSES } from '../../../../shared/domain/bulletin';
 import { useSettings } from '../admin/settingsStore';
 import { type Errors, FieldBox } from './fieldBox';
+import { DATA_ATTR } from '../../components/dataField';
 
 type Rectification = BulletinNarrative['rectifications'][number];
 
@@ -36,6 +37,7 @@ export function RectificationsEditor({ items, onChange, errors }: { items: Recti
                   onChange={(v) => update(i, { department: v })}
                   filterOption={(input, o) => String(o?.value ?? '').includes(input)}
                   data-testid={`bulletin-rect-${i}-department`}
+                  {...DATA_ATTR}
                 />
               </FieldBox>
             </Col>
@@ -53,17 +55,17 @@ export function RectificationsEditor({ items, onChange, errors }: { items: Recti
           <Row gutter={12}>
             <Col span={12}>
               <FieldBox path={box(i, 'issue')} label={t('bulletin.narrative.issue')} errors={errors} required>
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} value={r.issue} onChange={(e) => update(i, { issue: e.target.value })} data-testid={`bulletin-rect-${i}-issue`} />
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} value={r.issue} onChange={(e) => update(i, { issue: e.target.value })} data-testid={`bulletin-rect-${i}-issue`} {...DATA_ATTR} />
               </FieldBox>
             </Col>
             <Col span={12}>
               <FieldBox path={box(i, 'measure')} label={t('bulletin.narrative.measure')} errors={errors}>
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} value={r.measure} onChange={(e) => update(i, { measure: e.target.value })} data-testid={`bulletin-rect-${i}-measure`} />
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} value={r.measure} onChange={(e) => update(i, { measure: e.target.value })} data-testid={`bulletin-rect-${i}-measure`} {...DATA_ATTR} />
               </FieldBox>
             </Col>
           </Row>
           <FieldBox path={box(i, 'note')} label={t('bulletin.narrative.note')} errors={errors}>
-            <Input value={r.note} onChange={(e) => update(i, { note: e.target.value })} data-testid={`bulletin-rect-${i}-note`} />
+            <Input value={r.note} onChange={(e) => update(i, { note: e.target.value })} data-testid={`bulletin-rect-${i}-note`} {...DATA_ATTR} />
           </FieldBox>
         </Card>
       ))}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BulletinNarrative } from '../../../../shared/api/bulletinTypes';
 import { ComplaintPicker, type PickedComplaint } from './ComplaintPicker';
 import { type Errors, FieldBox } from './fieldBox';
+import { DATA_ATTR } from '../../components/dataField';
 
 type Problem = BulletinNarrative['representative'][number];
 
@@ -49,10 +50,10 @@ export function RepresentativeEditor({
           }
         >
           <FieldBox path={`representative.${i}.summary`} label={t('bulletin.narrative.problem')} errors={errors} required>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} value={p.summary} onChange={(e) => update(i, { summary: e.target.value })} data-testid={`bulletin-rep-${i}-summary`} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} value={p.summary} onChange={(e) => update(i, { summary: e.target.value })} data-testid={`bulletin-rep-${i}-summary`} {...DATA_ATTR} />
           </FieldBox>
           <FieldBox path={`representative.${i}.handling`} label={t('bulletin.narrative.handling')} errors={errors}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} value={p.handling} onChange={(e) => update(i, { handling: e.target.value })} data-testid={`bulletin-rep-${i}-handling`} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} value={p.handling} onChange={(e) => update(i, { handling: e.target.value })} data-testid={`bulletin-rep-${i}-handling`} {...DATA_ATTR} />
           </FieldBox>
         </Card>
       ))}
