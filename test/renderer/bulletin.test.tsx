@@ -187,6 +187,33 @@ describe('月报 for a team lead', () => {
     expect(done.textContent).toContain('客户服务部负责人、质量技术部');
   });
 
+  it('publishing with nothing changed since the last version says so; a picked complaint that is gone is refused beside its row', async () => {
+    const published: BulletinView = view({
+      draft: { id: view().bulletinId, kind: 'monthly', periodKey: '2026-11', narrative: NARRATIVE, publishedVersion: 2, dirty: false, editedBy: '张丽娟', createdAt: '', updatedAt: '2026-12-01T01:00:00.000Z', version: 5 },
+      narrative: NARRATIVE,
+    });
+    const fake = mount('team_lead', {
+      'bulletin.get': () => ({ ok: true, result: published }),
+      'bulletin.publish': () => ({ ok: false, error: { code: 'conflict', message: 'nothing changed since version 2' } }),
+      'bulletin.save': () => ({ ok: false, error: { code: 'invalid_params', message: 'x', fields: [{ field: 'narrative.representative.0.complaintId', code: 'invalid_value', message: 'no such complaint' }] } }),
+    });
+    await settle();
+    expect(screen.getByTestId('bulletin-state').textContent).toBe('已发布第 2 版');
+    fireEvent.click(screen.getByTestId('bulletin-publish'));
+    await settle();
+    expect(screen.getByTestId('bulletin-publish-confirm').textContent).not.toContain('未保存的修改会先保存');
+    fireEvent.click(screen.getByTestId('bulletin-publish-ok'));
+    await settle();
+    await settle();
+    expect(fake.of('bulletin.save')).toHaveLength(0);
+    expect(document.body.textContent).toContain('自第 2 版发布以来,正文和数据都没有变化');
+    await tab('narrative');
+    type('bulletin-summary', '补充说明');
+    fireEvent.click(screen.getByTestId('bulletin-save'));
+    await settle();
+    expect(screen.getByTestId('bulletin-error-representative.0.complaintId').textContent).toBe('找不到这件投诉(可能已被删除),请删除这一项');
+  });
+
   it('a period not over cannot be published yet, and says why', async () => {
     mount('team_lead', { 'bulletin.get': (p) => ({ ok: true, result: view({ periodOver: false }, 'monthly', String(p.periodKey)) }) }, '#/bulletin?kind=monthly&period=2026-12');
     await settle();

@@ -51,6 +51,7 @@ export const bulletinEn: BulletinMessages = {
     done: 'Version {{n}} published',
     doneBody: 'Published by {{by}} at {{at}}, sent to: {{to}}',
     notOver: 'The period is not over; it can be published once it has ended',
+    nothingChanged: 'Nothing has changed since version {{n}}, neither the narrative nor the figures: there is nothing new to publish',
   },
   version: {
     column: 'Version',
@@ -107,7 +108,7 @@ export const bulletinEn: BulletinMessages = {
     note: 'Note',
     keyAccountNeeds: "Key accounts' needs and difficulties",
     keyAccountHint: 'What key accounts asked for and the difficulties they met this period',
-    qualityNotes: 'QA and attendance',
+    qualityNotes: 'QA and attendance notes',
     qualityHint: 'QA results, typical errors and attendance',
     improvementPlan: 'Improvement plan',
     addPlanItem: 'Add an item',
@@ -115,7 +116,7 @@ export const bulletinEn: BulletinMessages = {
     owner: 'Owner',
     dueDay: 'Due',
     followUp: 'Follow-up',
-    carriedPlan: "Follow-up of last quarter's plan ({{period}})",
+    carriedPlan: "Last quarter's plan, followed up ({{period}})",
     carriedFrom: 'from version {{n}}',
     carriedDraft: 'from the unpublished draft',
     carry: 'Carry into this quarter',
@@ -143,6 +144,7 @@ export const bulletinEn: BulletinMessages = {
     call: 'Call',
     complaint: 'Complaint',
   },
+  errors: { complaintId: { duplicate: 'This complaint is already listed; remove the second one', invalid_value: 'This complaint cannot be found (it may have been deleted); remove this item' } },
   qualityFigures: 'This period: {{reviews}} QA reviews, average {{avg}}, {{fatal}} voided by a red line; {{open}} findings open ({{overdue}} overdue); average attendance {{rate}}',
   list: {
     title: 'Published bulletins and quarterly reports',

@@ -120,7 +120,8 @@ function DraftEditor({ view, reload }: { view: BulletinView; reload: () => Promi
       setErrors(map);
       setTab('narrative');
       focusFirstError();
-    } else message.error(errorText(e));
+    } else if (e.fields?.some((f) => f.field === 'periodKey' && f.code === 'in_future')) message.error(t('bulletin.publish.notOver'));
+    else message.error(errorText(e));
   };
   /** Every issue beside its box at once, before anything is sent. */
   const checked = () => {
@@ -173,7 +174,12 @@ function DraftEditor({ view, reload }: { view: BulletinView; reload: () => Promi
         setBusy('publish');
         const res = await call('bulletin.publish', target);
         setBusy(null);
-        if (!res.ok) return void message.error(errorText(res.error));
+        if (!res.ok) {
+          // The core refuses a publication identical to the last version (neither narrative nor figures changed).
+          const same = res.error.code === 'conflict' && !needsSave && !!view.draft?.publishedVersion;
+          if (same) return void message.error(t('bulletin.publish.nothingChanged', { n: view.draft?.publishedVersion }));
+          return showErrors(res.error);
+        }
         setPublished(res.result);
         setTab('versions');
         await reload();

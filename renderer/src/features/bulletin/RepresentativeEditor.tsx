@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinNarrative } from '../../../../shared/api/bulletinTypes';
 import { ComplaintPicker, type PickedComplaint } from './ComplaintPicker';
-import { type Errors, FieldBox } from './fieldBox';
+import { type Errors, FieldBox, ListError } from './fieldBox';
 import { DATA_ATTR } from '../../components/dataField';
 
 type Problem = BulletinNarrative['representative'][number];
@@ -49,6 +49,8 @@ export function RepresentativeEditor({
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('bulletin.narrative.remove')} onClick={() => onChange(items.filter((_, j) => j !== i))} data-testid={`bulletin-rep-${i}-remove`} />
           }
         >
+          {/* A complaint that no longer exists, or picked twice, is refused by the core beside its row. */}
+          <ListError path={`representative.${i}.complaintId`} errors={errors} />
           <FieldBox path={`representative.${i}.summary`} label={t('bulletin.narrative.problem')} errors={errors} required>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} value={p.summary} onChange={(e) => update(i, { summary: e.target.value })} data-testid={`bulletin-rep-${i}-summary`} {...DATA_ATTR} />
           </FieldBox>
