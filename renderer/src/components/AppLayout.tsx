@@ -24,6 +24,7 @@ import { mayTakeCalls, useSession } from '../features/auth/sessionStore';
 import { CallbackBadge } from '../features/callbacks/CallbackBadge';
 import { CalendarBanner } from '../features/complaints/CalendarBanner';
 import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
+import '../features/bulletin/strings';
 import '../features/tracking/strings';
 import { landingPage } from './landing';
 import { CONSOLE_THEME } from './theme';

@@ -3,7 +3,6 @@ import { appraisalEn, qualitySettingsEn } from './appraisalEn';
 import { attendanceEn } from './attendanceEn';
 import { auditEn } from './auditEn';
 import { backupEn } from './backupEn';
-import { bulletinEn } from './bulletinEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { handoverEn } from './handoverEn';
@@ -359,7 +358,6 @@ export const en: Messages = {
   appraisal: appraisalEn,
   attendance: attendanceEn,
   qualitySettings: qualitySettingsEn,
-  bulletin: bulletinEn,
   trends: trendsEn,
   handover: handoverEn,
   trackingPrint: trackingPrintEn,

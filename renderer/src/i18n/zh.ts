@@ -3,7 +3,6 @@ import { appraisalZh, qualitySettingsZh } from './appraisalZh';
 import { attendanceZh } from './attendanceZh';
 import { auditZh } from './auditZh';
 import { backupZh } from './backupZh';
-import { bulletinZh } from './bulletinZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { handoverZh } from './handoverZh';
@@ -357,7 +356,6 @@ export const zh = {
   appraisal: appraisalZh,
   attendance: attendanceZh,
   qualitySettings: qualitySettingsZh,
-  bulletin: bulletinZh,
   trends: trendsZh,
   handover: handoverZh,
   trackingPrint: trackingPrintZh,

@@ -4,6 +4,7 @@ import { DraftView } from './DraftView';
 import { PublishedList } from './PublishedList';
 import { VersionView } from './VersionView';
 import './bulletin.css';
+import './strings';
 
 /**
  * 月报/季报 (#/bulletin): team leads write and publish the period's bulletin, quality inspectors read the

@@ -9,6 +9,7 @@ import { CHART_KEYS, chartOptions } from '../bulletin/charts';
 import { columnTitles, figureGroups, rowCells, type Words } from '../bulletin/figureRows';
 import { NarrativeDoc } from '../bulletin/NarrativeDoc';
 import { periodName } from '../bulletin/period';
+import '../bulletin/strings';
 import { paperT } from './paperParts';
 import './bulletinPaper.css';
 
