@@ -17,13 +17,12 @@ type Raw = Record<string, unknown>;
 
 /** Calls waiting for the reply promised to the caller, the soonest promise first. */
 export function callsAwaitingReply(db: Database.Database, who: string | null, limit: number): CallRecord[] {
-  // An agent's own calls come through the agent index; a lead's handover reads the awaiting ones of all.
-  const rows = stmt(
-    db,
-    `SELECT * FROM call_records WHERE status = 'awaiting_reply' AND voided = 0 AND (? IS NULL OR agent_id = ?)
-     ORDER BY promised_reply_by IS NULL, promised_reply_by, answered_at LIMIT ?`,
-  ).all(who, who, limit) as Raw[];
-  return rows.map((r) => callRecordsTable.fromRow(r));
+  // One statement per scope: an "either anybody or this agent" condition would keep SQLite off the indexes.
+  const order = 'ORDER BY promised_reply_by IS NULL, promised_reply_by, answered_at LIMIT ?';
+  const rows = who
+    ? stmt(db, `SELECT * FROM call_records WHERE agent_id = ? AND status = 'awaiting_reply' AND voided = 0 ${order}`).all(who, limit)
+    : stmt(db, `SELECT * FROM call_records WHERE status = 'awaiting_reply' AND voided = 0 ${order}`).all(limit);
+  return (rows as Raw[]).map((r) => callRecordsTable.fromRow(r));
 }
 
 /**
@@ -32,27 +31,23 @@ export function callsAwaitingReply(db: Database.Database, who: string | null, li
  * they received or handle.
  */
 export function complaintsToEscalate(db: Database.Database, who: string | null, limit: number): Complaint[] {
-  const rows = stmt(
-    db,
-    `SELECT * FROM complaints
-     WHERE ((status IN ('registered','in_handling') AND handler_id IS NULL)
-            OR (severity != 'general' AND reported_at IS NULL AND status IN ${OPEN_STATUSES}))
-       AND (? IS NULL OR receiving_agent_id = ? OR handler_id = ?)
-     ORDER BY received_at LIMIT ?`,
-  ).all(who, who, who, limit) as Raw[];
-  return rows.map((r) => complaintsTable.fromRow(r));
+  // Every branch is an open status, so the status index narrows the scan to the open complaints.
+  const where = `status IN ${OPEN_STATUSES}
+       AND ((status IN ('registered','in_handling') AND handler_id IS NULL) OR (severity != 'general' AND reported_at IS NULL))`;
+  const rows = who
+    ? stmt(db, `SELECT * FROM complaints WHERE ${where} AND (receiving_agent_id = ? OR handler_id = ?) ORDER BY received_at LIMIT ?`).all(who, who, limit)
+    : stmt(db, `SELECT * FROM complaints WHERE ${where} ORDER BY received_at LIMIT ?`).all(limit);
+  return (rows as Raw[]).map((r) => complaintsTable.fromRow(r));
 }
 
 /** Complaints in handling by a handler (an agent's: those they handle), excluding those listed as escalations. */
 export function complaintsInHandling(db: Database.Database, who: string | null, limit: number): Complaint[] {
-  const rows = stmt(
-    db,
-    `SELECT * FROM complaints
-     WHERE status = 'in_handling' AND handler_id IS NOT NULL AND (? IS NULL OR handler_id = ?)
-       AND NOT (severity != 'general' AND reported_at IS NULL)
-     ORDER BY next_deadline IS NULL, next_deadline, received_at LIMIT ?`,
-  ).all(who, who, limit) as Raw[];
-  return rows.map((r) => complaintsTable.fromRow(r));
+  const where = "status = 'in_handling' AND handler_id IS NOT NULL AND NOT (severity != 'general' AND reported_at IS NULL)";
+  const order = 'ORDER BY next_deadline IS NULL, next_deadline, received_at LIMIT ?';
+  const rows = who
+    ? stmt(db, `SELECT * FROM complaints WHERE handler_id = ? AND ${where} ${order}`).all(who, limit)
+    : stmt(db, `SELECT * FROM complaints WHERE ${where} ${order}`).all(limit);
+  return (rows as Raw[]).map((r) => complaintsTable.fromRow(r));
 }
 
 /** Open callbacks due by `dueBy` (overdue ones included): the person's own, or every one (unassigned too). */
