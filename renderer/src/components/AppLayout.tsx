@@ -25,6 +25,7 @@ import { CallbackBadge } from '../features/callbacks/CallbackBadge';
 import { CalendarBanner } from '../features/complaints/CalendarBanner';
 import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
 import '../features/bulletin/strings';
+import '../features/handover/strings';
 import '../features/tracking/strings';
 import { landingPage } from './landing';
 import { CONSOLE_THEME } from './theme';

@@ -5,7 +5,6 @@ import { auditEn } from './auditEn';
 import { backupEn } from './backupEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
-import { handoverEn } from './handoverEn';
 import { visibilityEn } from './visibilityEn';
 import { hubCopyEn } from './hubCopyEn';
 import { trackingPrintEn } from './printEn';
@@ -359,6 +358,5 @@ export const en: Messages = {
   attendance: attendanceEn,
   qualitySettings: qualitySettingsEn,
   trends: trendsEn,
-  handover: handoverEn,
   trackingPrint: trackingPrintEn,
 };

@@ -5,7 +5,6 @@ import { auditZh } from './auditZh';
 import { backupZh } from './backupZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
-import { handoverZh } from './handoverZh';
 import { visibilityZh } from './visibilityZh';
 import { hubCopyZh } from './hubCopyZh';
 import { trackingPrintZh } from './printZh';
@@ -357,7 +356,6 @@ export const zh = {
   attendance: attendanceZh,
   qualitySettings: qualitySettingsZh,
   trends: trendsZh,
-  handover: handoverZh,
   trackingPrint: trackingPrintZh,
 };
 

@@ -15,6 +15,7 @@ import { useLabel } from '../../i18n/labels';
 import { HandoverDetail } from './HandoverDetail';
 import { HandoverNew } from './HandoverNew';
 import './handover.css';
+import './strings';
 
 const PAGE = 50;
 type Filter = HandoverStatus | 'all';

@@ -4,6 +4,7 @@ import { fmtMinute } from '../../components/format';
 import { paperT } from '../print/paperParts';
 import '../print/print.css';
 import './handover.css';
+import './strings';
 
 const p = (key: string) => paperT(`handover.paper.${key}`);
 
