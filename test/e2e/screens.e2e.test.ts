@@ -207,6 +207,19 @@ describe.each(LANGS)('every main screen in %s', (lang) => {
     await page.getByTestId('leave-request-dialog').waitFor({ state: 'detached' });
   });
 
+  it('agent: 交接班, 新建交接 (what the shift leaves open, each clock) and the handover made', async () => {
+    await as(page, 'agent');
+    await page.getByTestId('nav-handover').click();
+    await settled(page, 'handover-page');
+    await screen(page, lang, 'agent-handovers');
+    await page.getByTestId('handover-new-button').click();
+    await settled(page, 'handover-shift');
+    await screen(page, lang, 'agent-new-handover');
+    await page.getByTestId('handover-submit').click();
+    await settled(page, 'handover-detail');
+    await screen(page, lang, 'agent-handover');
+  });
+
   it('team lead: lands on the board; the tracking sheet, complaints and a sheet', async () => {
     await as(page, 'lead');
     await settled(page, 'board-page');
