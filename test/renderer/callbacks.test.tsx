@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Callback, CallbackDetail, CallbackRow, Settings } from '../../shared/api/types';
@@ -297,8 +297,9 @@ describe('importing a callback list', () => {
     fireEvent.click(within(screen.getByTestId('callback-import-kind')).getByText('售前回访'));
     await act(async () => {
       fireEvent.click(screen.getByTestId('callback-import-submit'));
-      await new Promise((r) => setTimeout(r, 50));
     });
+    // The file is read asynchronously (FileReader): on a loaded machine that takes longer than any fixed pause.
+    await waitFor(() => expect(fake.of('callbacks.import')).toHaveLength(1));
     const sent = fake.of('callbacks.import')[0]?.params as { kind: string; fileName: string; base64: string };
     expect(sent.kind).toBe('presale');
     expect(sent.fileName).toBe('list.csv');
