@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import '../../renderer/src/i18n/consoleSections';
 
 // jsdom lacks a few browser APIs antd relies on (responsive grid, virtual lists, auto-size textareas).
 if (!window.matchMedia) {

@@ -1,17 +1,12 @@
 import { LABELS } from '../../../shared/domain/labels';
-import { appraisalEn, qualitySettingsEn } from './appraisalEn';
-import { attendanceEn } from './attendanceEn';
 import { auditEn } from './auditEn';
 import { backupEn } from './backupEn';
 import { callbackEn } from './callbackEn';
 import { complaintEn } from './complaintEn';
 import { visibilityEn } from './visibilityEn';
 import { hubCopyEn } from './hubCopyEn';
-import { trackingPrintEn } from './printEn';
-import { qualityEn } from './qualityEn';
 import { scriptEn, snippetEn } from './scriptEn';
 import { conflictEn, hubEn, syncEn } from './syncEn';
-import { trendsEn } from './trendsEn';
 import type { Messages } from './zh';
 
 const L = LABELS.en;
@@ -353,10 +348,4 @@ export const en: Messages = {
   audit: auditEn,
   backup: backupEn,
   snippet: snippetEn,
-  quality: qualityEn,
-  appraisal: appraisalEn,
-  attendance: attendanceEn,
-  qualitySettings: qualitySettingsEn,
-  trends: trendsEn,
-  trackingPrint: trackingPrintEn,
 };

@@ -1,17 +1,12 @@
 import { LABELS } from '../../../shared/domain/labels';
-import { appraisalZh, qualitySettingsZh } from './appraisalZh';
-import { attendanceZh } from './attendanceZh';
 import { auditZh } from './auditZh';
 import { backupZh } from './backupZh';
 import { callbackZh } from './callbackZh';
 import { complaintZh } from './complaintZh';
 import { visibilityZh } from './visibilityZh';
 import { hubCopyZh } from './hubCopyZh';
-import { trackingPrintZh } from './printZh';
-import { qualityZh } from './qualityZh';
 import { scriptZh, snippetZh } from './scriptZh';
 import { conflictZh, hubZh, syncZh } from './syncZh';
-import { trendsZh } from './trendsZh';
 
 const L = LABELS.zh;
 
@@ -351,12 +346,6 @@ export const zh = {
   audit: auditZh,
   backup: backupZh,
   snippet: snippetZh,
-  quality: qualityZh,
-  appraisal: appraisalZh,
-  attendance: attendanceZh,
-  qualitySettings: qualitySettingsZh,
-  trends: trendsZh,
-  trackingPrint: trackingPrintZh,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { DATA_ATTR } from '../../components/dataField';
 import { useSession } from '../auth/sessionStore';
 import { SignInDialog } from './SignInDialog';
+import '../../i18n/consoleSections';
 
 const OFFERED_KEY = 'hotline.signInOffered';
 

@@ -12,6 +12,7 @@ import { ComplaintPaper } from './ComplaintPaper';
 import { paperT } from './paperParts';
 import type { PrintKind } from './printRoute';
 import './print.css';
+import '../../i18n/consoleSections';
 
 export { parsePrintHash, type PrintKind, usePrintRoute } from './printRoute';
 
