@@ -27,7 +27,6 @@ import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
 import '../features/bulletin/strings';
 import '../features/handover/strings';
 import '../features/tracking/strings';
-import { JobTray } from './JobProgress';
 import { landingPage } from './landing';
 import { CONSOLE_THEME } from './theme';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -125,7 +124,6 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
           <UpgradeAlert />
           <CalendarBanner />
           <Layout.Content className="app-content">{children}</Layout.Content>
-          <JobTray />
         </Layout>
       </Layout>
     </ConfigProvider>
