@@ -11,10 +11,11 @@ import { m009LoginLocks } from './009_login_locks';
 import { m010Quality } from './010_quality';
 import { m011Reports } from './011_reports';
 import { m012AwaitingReply } from './012_awaiting_reply';
+import { m013TrendIndexes } from './013_trend_indexes';
 import type { Migration } from './types';
 
 /** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks, m006ComplaintSearchKeys, m007ComplaintConfidential, m008AuditChain, m009LoginLocks, m010Quality, m011Reports, m012AwaitingReply];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks, m006ComplaintSearchKeys, m007ComplaintConfidential, m008AuditChain, m009LoginLocks, m010Quality, m011Reports, m012AwaitingReply, m013TrendIndexes];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
