@@ -7,7 +7,7 @@ export const trendsEn: TrendsMessages = {
   hint: 'Click a point or bar to open the records it counts',
   satisfaction: {
     title: 'Satisfaction',
-    average: 'Call satisfaction (average)',
+    average: 'Call score (average)',
     ratedCalls: 'Calls with a score',
     callbacks: 'Callbacks',
     axisScore: 'Average',

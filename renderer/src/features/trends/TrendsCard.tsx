@@ -11,9 +11,12 @@ import { drill, type TrendSeries } from './drill';
 import { complaintsOption, replyDueOption, satisfactionOption } from './options';
 import './trends.css';
 
-const CHART_HEIGHT = 230;
-/** Trends move slowly: a burst of saves redraws them at most this often. */
-const REFRESH_MS = 10_000;
+const CHART_HEIGHT = 240;
+/**
+ * Trends move slowly: a burst of saves redraws them at most this often. Twelve months cost about 0.3 s of
+ * the core at a million calls (docs/reports.md), so they are asked for less often than 30 days (30 ms).
+ */
+const REFRESH_MS: Record<TrendSpan, number> = { '30d': 10_000, '12m': 60_000 };
 const DRILLS = /^(rated|callback:\w+|severity:\w+|replyDue:(met|missed))$/;
 
 /**
@@ -37,7 +40,7 @@ export function TrendsCard() {
   useEffect(() => {
     void load();
   }, [load]);
-  useRecordsChanged(['call', 'complaint', 'callback'], () => void load(), { ms: REFRESH_MS });
+  useRecordsChanged(['call', 'complaint', 'callback'], () => void load(), { ms: REFRESH_MS[span] });
 
   // The other span's points stay out until its own answer arrives (a switch never shows months as days).
   const points = useMemo(() => (data?.span === span ? (data.points ?? []) : []), [data, span]);

@@ -36,8 +36,9 @@ export const COLORS = {
 function frame(points: TrendPoint[], lang: Lang, tooltip: (i: number) => string): ChartOption {
   return {
     animation: false,
-    grid: { left: 8, right: 8, top: 28, bottom: 36, containLabel: true },
-    legend: { bottom: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
+    // Room below the axis for a legend on two lines (the English words are longer).
+    grid: { left: 8, right: 8, top: 28, bottom: 48, containLabel: true },
+    legend: { bottom: 0, itemWidth: 12, itemHeight: 8, itemGap: 8, textStyle: { fontSize: 11 } },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -83,7 +84,8 @@ export function satisfactionOption(points: TrendPoint[], w: Words): ChartOption 
         name: avgName,
         type: 'line',
         yAxisIndex: 0,
-        connectNulls: true,
+        // No line across days without a value: it would draw a trend that is not there.
+        connectNulls: false,
         symbolSize: 7,
         itemStyle: { color: COLORS.line },
         data: points.map((p) => p.rated.average),
@@ -144,7 +146,8 @@ export function replyDueOption(points: TrendPoint[], w: Words): ChartOption {
         name: rateName,
         type: 'line',
         yAxisIndex: 1,
-        connectNulls: true,
+        // No line across days without a value: it would draw a trend that is not there.
+        connectNulls: false,
         symbolSize: 6,
         // The rate is a ratio of the two bars: its point opens nothing of its own (the bars do).
         silent: true,
