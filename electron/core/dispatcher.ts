@@ -28,6 +28,7 @@ import { scorecardHandlers } from './services/scorecards';
 import { trendsHandlers } from './services/trends';
 import { handoverHandlers } from './services/handover';
 import { bulletinHandlers } from './services/bulletin';
+import { jobHandlers } from './services/jobs';
 
 const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -52,6 +53,7 @@ const handlers: HandlerMap<MethodName> = {
   ...trendsHandlers,
   ...handoverHandlers,
   ...bulletinHandlers,
+  ...jobHandlers,
 };
 
 const WHILE_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>(['store.status', 'store.recover']);

@@ -12,8 +12,9 @@ import { ScriptContent, SCRIPT_KINDS } from '../domain/script';
 import { DisplayName, Password, RoleSchema, Username } from '../domain/users';
 import { REVEALABLE_FIELDS } from '../domain/visibility';
 import { AUDIT_MAX_PAGE, AuditFilter } from '../sync/audit';
-import { HANDOVER_API } from './handoverContract';
 import { BULLETIN_API } from './bulletinContract';
+import { HANDOVER_API } from './handoverContract';
+import { JOBS_API } from './jobsContract';
 import { def } from './methodDef';
 import { QUALITY_API } from './qualityContract';
 import { TRENDS_API } from './trendsContract';
@@ -293,6 +294,7 @@ export const api = {
   ...TRENDS_API,
   ...HANDOVER_API,
   ...BULLETIN_API,
+  ...JOBS_API,
 } as const;
 
 export type Api = typeof api;

@@ -52,6 +52,10 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'tracking.export': { q: '退款', severity: ['general'], sort: 'receivedAt', dir: 'desc', format: 'csv' },
   'tracking.prefs.get': {},
   'tracking.prefs.save': { view: { q: '投诉', status: ['registered'], overdue: false, sort: 'daysOpen', dir: 'asc' } },
+  'tracking.exportStart': { q: '退款', severity: ['general'], sort: 'receivedAt', dir: 'desc', format: 'xlsx', list: 'unreported_major' },
+  'jobs.status': { jobId: ID },
+  'jobs.cancel': { jobId: ID },
+  'jobs.read': { jobId: ID, offset: 0 },
   'board.summary': {},
   'board.trends': { span: '30d' },
   'users.directory': {},
@@ -210,7 +214,7 @@ function variants(method: MethodName): [string, unknown][] {
     }
   }
   // Injection text where the contract expects an id, an enum, a number or a time is refused outright.
-  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field', 'month', 'recordId', 'reviewId', 'scorecardId', 'decision', 'teachingCase', 'shiftId', 'fromDay', 'toDay', 'period', 'key', 'periodKey', 'versionId']) {
+  for (const key of ['id', 'category', 'role', 'rangAt', 'limit', 'username', 'workstation', 'hubUrl', 'action', 'severity', 'type', 'channel', 'status', 'step', 'sort', 'dir', 'format', 'list', 'kind', 'scope', 'dueAt', 'dueBy', 'assigneeId', 'outcome', 'base64', 'entity', 'field', 'month', 'recordId', 'reviewId', 'jobId', 'offset', 'scorecardId', 'decision', 'teachingCase', 'shiftId', 'fromDay', 'toDay', 'period', 'key', 'periodKey', 'versionId']) {
     // A draft's key is free text by design (any form names its own); the appraisal's period key is not.
     if (key === 'key' && method.startsWith('drafts.')) continue;
     if (key in valid) for (const inj of INJECTIONS) out.push([`${key} = ${JSON.stringify(inj)}`, { ...valid, [key]: inj }]);

@@ -32,6 +32,9 @@ const NOT_CUSTOMER_DATA: Partial<Record<MethodName, string>> = {
   // The backup files' names, times and sizes; restoring one is written to the audit log by the backup service.
   'backups.list': 'backup files',
   'bulletin.list': 'the bulletin’s periods, their versions and who published them',
+  // A job's progress, and the bytes of an export already audited when it started (tracking.exportStart).
+  'jobs.status': 'a job’s progress',
+  'jobs.read': 'the file of an export audited when it started',
 };
 /**
  * Reads whose audit rows are checked in their own feature's tests, which seed the records they need
@@ -75,6 +78,7 @@ beforeAll(async () => {
     'callbacks.queue': { as: 'lead', params: () => ({ scope: 'all' }), action: 'list', entity: 'callback', ids: rows },
     'tracking.query': { as: 'lead', params: () => ({}), action: 'list', entity: 'complaint', ids: rows },
     'tracking.export': { as: 'lead', params: () => ({ format: 'csv' }), action: 'export', entity: 'tracking_sheet', ids: (r) => [(r as { filename: string }).filename] },
+    'tracking.exportStart': { as: 'lead', params: () => ({ format: 'xlsx' }), action: 'export', entity: 'tracking_sheet', ids: (r) => [(r as { filename: string }).filename] },
     'records.reveal': { as: 'admin', params: () => ({ entity: 'call', id: ids.call, field: 'phone' }), action: 'reveal', entity: 'call', ids: () => [ids.call] },
     'attendance.mine': { as: 'agent1', params: () => ({ month: '2026-11' }), action: 'view', entity: 'attendance', ids: () => [ids.agent] },
     'leave.list': { as: 'agent1', params: () => ({ scope: 'mine' }), action: 'list', entity: 'leave', ids: () => [ids.leave] },
@@ -98,7 +102,7 @@ describe('every read of customer data writes its audit row', () => {
 
   it.each(Object.keys({
     'customers.lookup': 1, 'customers.search': 1, 'customers.get': 1, 'calls.get': 1, 'calls.list': 1, 'complaints.get': 1, 'complaints.list': 1,
-    'complaints.mine': 1, 'callbacks.get': 1, 'callbacks.queue': 1, 'tracking.query': 1, 'tracking.export': 1, 'records.reveal': 1,
+    'complaints.mine': 1, 'callbacks.get': 1, 'callbacks.queue': 1, 'tracking.query': 1, 'tracking.export': 1, 'tracking.exportStart': 1, 'records.reveal': 1,
     'attendance.mine': 1, 'leave.list': 1, 'appraisal.mine': 1, 'appraisal.export': 1, 'bulletin.get': 1, 'bulletin.export': 1,
   }) as MethodName[])('%s', async (method) => {
     const r = READS[method]!;

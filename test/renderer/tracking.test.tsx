@@ -121,18 +121,20 @@ describe('tracking sheet page', () => {
     expect(fake.of('tracking.prefs.save').at(-1)!.params).toEqual({ view: { sort: 'receivedAt', dir: 'desc', overdue: true } });
   });
 
-  it('exports the current view and hands the file to the browser', async () => {
+  it('exports the whole view as a job and hands the file to the browser when it is done', async () => {
     const created: string[] = [];
     URL.createObjectURL = () => {
       created.push('blob');
       return 'blob:x';
     };
     URL.revokeObjectURL = () => {};
+    const job = { jobId: '01a20584-06f7-7129-91b2-27fa7cfc5475', kind: 'tracking_export', phase: 'select', done: 0, total: 10, state: 'running', filename: 'a.csv' } as const;
     const fake = fakeBridge({
       'tracking.prefs.get': () => ({ ok: true, result: { sort: 'receivedAt', dir: 'desc' } }),
       'tracking.query': () => ({ ok: true, result: { total: 0, rows: [], asOf: '2026-11-22T03:00:00.000Z' } }),
       'users.directory': () => ({ ok: true, result: [] }),
-      'tracking.export': () => ({ ok: true, result: { filename: 'a.csv', mime: 'text/csv', base64: btoa('x'), rows: 0 } }),
+      'tracking.exportStart': () => ({ ok: true, result: job }),
+      'jobs.read': () => ({ ok: true, result: { filename: 'a.csv', mime: 'text/csv', base64: btoa('x'), offset: 0, size: 1, next: null } }),
     });
     render(
       <AntApp>
@@ -142,7 +144,11 @@ describe('tracking sheet page', () => {
     await settle();
     fireEvent.click(screen.getByTestId('tracking-export-csv'));
     await settle();
-    expect(fake.of('tracking.export')[0]!.params).toEqual({ sort: 'receivedAt', dir: 'desc', format: 'csv' });
+    expect(fake.of('tracking.exportStart')[0]!.params).toEqual({ sort: 'receivedAt', dir: 'desc', format: 'csv' });
+    expect(created).toHaveLength(0);
+    await act(async () => fake.emit('job.progress', { ...job, phase: 'write', done: 10, state: 'done', size: 1 }));
+    await settle();
+    expect(fake.of('jobs.read')).toHaveLength(1);
     expect(created).toHaveLength(1);
   });
 });

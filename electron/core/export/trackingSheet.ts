@@ -7,10 +7,23 @@ import { beijingTime, cellValue, TRACKING_COLUMNS, type TrackingRow, toCsv } fro
  * formatting can be built and tested apart from the query that feeds it.
  */
 
-type TrackingColumn = (typeof TRACKING_COLUMNS)[number];
+export type TrackingColumn = (typeof TRACKING_COLUMNS)[number];
 
 /** Excel has no time zones: a date cell holds Beijing wall-clock time, as the paper form would. */
-const excelDate = (isoTime: string | null) => (isoTime ? new Date(Date.parse(isoTime) + BEIJING_MS) : null);
+export const excelDate = (isoTime: string | null) => (isoTime ? new Date(Date.parse(isoTime) + BEIJING_MS) : null);
+
+/** 客户投诉及处理跟踪表-202611221000.xlsx: named for the moment the rows were read (Beijing time). */
+export function trackingFilename(asOf: string, format: 'xlsx' | 'csv'): string {
+  return `客户投诉及处理跟踪表-${beijingTime(asOf).replace(/[-: ]/g, '').slice(0, 12)}.${format}`;
+}
+
+/** One row as .xlsx cells by column key: dates as Beijing wall-clock dates, the rest as the sheet words them. */
+export const xlsxCells = (r: TrackingRow, columns: readonly TrackingColumn[]) =>
+  Object.fromEntries(columns.map((c) => [c.key, 'date' in c ? excelDate(cellValue(r, c.key) as string | null) : cellValue(r, c.key)]));
+
+/** One row as CSV cells: dates as Beijing time text. */
+export const csvCells = (r: TrackingRow, columns: readonly TrackingColumn[]) =>
+  columns.map((c) => ('date' in c ? beijingTime(cellValue(r, c.key) as string | null) : cellValue(r, c.key)));
 
 /** `asOf`: when the rows were read; it names the file and dates the workbook. */
 export async function buildTrackingSheet(
@@ -19,12 +32,11 @@ export async function buildTrackingSheet(
   format: 'xlsx' | 'csv',
   columns: readonly TrackingColumn[] = TRACKING_COLUMNS,
 ): Promise<TrackingExport> {
-  const stamp = beijingTime(asOf).replace(/[-: ]/g, '').slice(0, 12);
-  const filename = `客户投诉及处理跟踪表-${stamp}.${format}`;
+  const filename = trackingFilename(asOf, format);
   let data: Buffer;
   if (format === 'csv') {
     const header = columns.map((c) => c.title);
-    const body = rows.map((r) => columns.map((c) => ('date' in c ? beijingTime(cellValue(r, c.key) as string | null) : cellValue(r, c.key))));
+    const body = rows.map((r) => csvCells(r, columns));
     data = Buffer.from(toCsv(header, body), 'utf8');
   } else {
     const { default: ExcelJS } = await import('exceljs');
@@ -40,7 +52,7 @@ export async function buildTrackingSheet(
     }));
     ws.getRow(1).font = { bold: true };
     for (const r of rows) {
-      ws.addRow(Object.fromEntries(columns.map((c) => [c.key, 'date' in c ? excelDate(cellValue(r, c.key) as string | null) : cellValue(r, c.key)])));
+      ws.addRow(xlsxCells(r, columns));
     }
     data = Buffer.from(await wb.xlsx.writeBuffer());
   }

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_REQUEST_BYTES } from '../../../shared/api/bounds';
 import { EVENT_NAMES } from '../../../shared/api/events';
 import { type Core, openCore } from '../index';
+import { jobsOf } from '../jobs/runner';
 import { CSP, isTrustedRequest, readCookie, SESSION_COOKIE, sessionCookie } from './security';
 
 export interface HostOptions {
@@ -80,6 +81,31 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       clearInterval(ping);
       off();
     });
+  });
+
+  // A finished job's file (the full tracking sheet), downloaded by URL so that neither the page nor this
+  // process holds it whole. Only its owner's session may take it, once; then it is deleted.
+  app.get<{ Params: { jobId: string } }>('/jobs/:jobId/file', async (req, reply) => {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const check = await core.invoke(token, 'auth.session', {});
+    if (!check.envelope.ok) return reply.code(401).send(check.envelope);
+    const session = check.envelope.result as { user: { id: string }; locked?: boolean };
+    if (session.locked) return reply.code(403).send({ ok: false, error: { code: 'session_locked', message: 'the console is locked' } });
+    let taken: ReturnType<ReturnType<typeof jobsOf>['take']>;
+    try {
+      taken = jobsOf(core.context).take(req.params.jobId, session.user.id);
+    } catch {
+      return reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'no such file: it was taken already, has expired, or is not yours' } });
+    }
+    const stream = fs.createReadStream(taken.file);
+    stream.on('close', taken.done);
+    const ascii = taken.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    reply
+      .header('content-type', taken.mime)
+      .header('content-length', String(taken.size))
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(taken.filename)}`)
+      .header('cache-control', 'no-store');
+    return reply.send(stream);
   });
 
   // The softphone / CTI hook of the browser host: the same screen pop as `--incoming` in the app.

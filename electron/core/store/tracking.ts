@@ -23,7 +23,7 @@ const iso = (s: string) => new Date(s).toISOString();
 const nullable = (col: string) => [`(${col} IS NULL)`, col];
 
 /** Sort keys; nullable columns sort their empty cells last in both directions. */
-const SORT_SQL: Record<TrackingSortField, string[]> = {
+export const SORT_SQL: Record<TrackingSortField, string[]> = {
   complaintNo: ['complaint_no'],
   receivedAt: ['received_at'],
   complainant: ['complainant'],
@@ -227,7 +227,7 @@ export type PagePlan = 'filter_index' | 'sort_index' | 'channel_index' | 'search
  * The columns a sheet row is made of (its cells and its clocks). The rest of the record (rounds, sign-offs,
  * investigation…) stays on disk: reading and parsing it for a page of 100 cost more than the query.
  */
-const SHEET_COLUMNS = [
+export const SHEET_COLUMNS = [
   'id', 'complaint_no', 'received_at', 'channel', 'complainant', 'organisation', 'phone', 'problem', 'severity', 'type', 'departments',
   'handler_name', 'status', 'result', 'completed_at', 'callback_due_at', 'callback_at', 'callback_result', 'rectification_dept',
   'rectification_note', 'closed_at', 'round', 'repeat_index', 'updated_at', 'escalated_at', 'assigned_at', 'reported_at', 'agreed_reply_by',

@@ -27,6 +27,7 @@ import { SyncIndicator, UpgradeAlert } from '../features/sync/SyncIndicator';
 import '../features/bulletin/strings';
 import '../features/handover/strings';
 import '../features/tracking/strings';
+import { JobTray } from './JobProgress';
 import { landingPage } from './landing';
 import { CONSOLE_THEME } from './theme';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -124,6 +125,7 @@ export function AppLayout({ page, children }: { page: Page; children: ReactNode 
           <UpgradeAlert />
           <CalendarBanner />
           <Layout.Content className="app-content">{children}</Layout.Content>
+          <JobTray />
         </Layout>
       </Layout>
     </ConfigProvider>

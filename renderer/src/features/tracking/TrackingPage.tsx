@@ -6,12 +6,13 @@ import type { DirectoryUser, TrackingRow } from '../../../../shared/api';
 import { DEFAULT_TRACKING_VIEW, type TrackingColumnKey, type TrackingSortField, type TrackingView } from '../../../../shared/domain/tracking';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { trackJob, useJobs } from '../../components/jobs';
 import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { useLabel } from '../../i18n/labels';
 import { useSettings } from '../admin/settingsStore';
 import { TrackingPaperPortal } from '../print/TrackingPaper';
 import { buildColumns, ColumnMenu, SORTABLE, shownColumns, tableWidth } from './columns';
-import { downloadBase64 } from './download';
+import { downloadJobFile } from './download';
 import { type BoardList, takePreset } from './preset';
 import { TrackingFilters } from './TrackingFilters';
 import './strings';
@@ -47,7 +48,11 @@ export function TrackingPage() {
   const [slow, setSlow] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<DirectoryUser[]>([]);
-  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
+  const [starting, setStarting] = useState<'xlsx' | 'csv' | null>(null);
+  // An export runs as a job in the core (every row of the view, with progress in the corner): its button
+  // stays busy until the file is handed over, also after leaving the page and coming back.
+  const running = useJobs((s) => Object.values(s.jobs).find((j) => j.status.kind === 'tracking_export')?.status.filename);
+  const exporting = starting ?? (running ? (running.endsWith('.csv') ? 'csv' : 'xlsx') : null);
   const fromPreset = useRef(false);
   /** The view as the store has it, so that an unchanged view is not saved again. */
   const stored = useRef<string | null>(null);
@@ -135,16 +140,22 @@ export function TrackingPage() {
   useRecordsChanged(['complaint'], () => void load());
 
   const doExport = async (format: 'xlsx' | 'csv') => {
-    if (!view) return;
-    setExporting(format);
-    const res = await call('tracking.export', { ...queryOf(view), ...(list ? { list } : {}), format });
-    setExporting(null);
+    if (!view || exporting) return;
+    setStarting(format);
+    const res = await call('tracking.exportStart', { ...queryOf(view), ...(list ? { list } : {}), format });
+    setStarting(null);
     if (!res.ok) {
       message.error(errorText(res.error));
       return;
     }
-    downloadBase64(res.result.filename, res.result.mime, res.result.base64);
-    message.success(t('tracking.exported', { n: res.result.rows, file: res.result.filename }));
+    trackJob(res.result, t('jobs.kind.tracking_export'), {
+      onDone: async (job) => {
+        if (await downloadJobFile(job)) message.success(t('tracking.exported', { n: job.total, file: job.filename }));
+        else message.error(t('jobs.downloadFailed'));
+      },
+      onFailed: (job) => message.error(t('jobs.failed', { reason: errorText(job.error ? { code: job.error.code as never, message: job.error.message } : null) })),
+      onCancelled: () => message.info(t('jobs.cancelled')),
+    });
   };
 
   const shown = useMemo(() => shownColumns(view), [view]);
