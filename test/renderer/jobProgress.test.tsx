@@ -41,11 +41,17 @@ describe('JobTray: a core job from start to end', () => {
         <JobTray />
       </AntApp>,
     );
-    act(() => trackJob(JOB, '正在导出跟踪表', { onDone: (s) => void ended.push(`done ${s.done}`) }));
+    act(() => trackJob({ ...JOB, phase: 'select', done: 0, total: 1000 }, '正在导出跟踪表', { onDone: (s) => void ended.push(`done ${s.done}`) }));
     await settle();
     // A quick job shows no bar.
     expect(screen.queryByTestId('job-tray')).toBeNull();
     await ranASecond();
+    // While the rows are being selected, the share of the table scanned.
+    await act(async () => fake.emit('job.progress', { ...JOB, phase: 'select', done: 400, total: 1000 }));
+    expect(screen.getByTestId('job-progress-count').textContent).toBe('正在筛选(40%)');
+    // The rows found, the writing begins: its count starts again from 0.
+    await act(async () => fake.emit('job.progress', { ...JOB, phase: 'write', done: 0 }));
+    expect(screen.getByTestId('job-progress-count').textContent).toBe('0 / 200,000 条(0%)');
     await act(async () => fake.emit('job.progress', { ...JOB, done: 20_000 }));
     expect(screen.getByTestId('job-progress-count').textContent).toBe('20,000 / 200,000 条(10%)');
     // An older event (crossed with a poll) does not move the bar back.

@@ -9,6 +9,8 @@ export interface JobProgressProps {
   title: string;
   done: number;
   total: number;
+  /** In place of "done / total (percent)": e.g. while a job is still finding what to count. */
+  countText?: string;
   onCancel?: () => void;
   cancelling?: boolean;
   /** Names the bar and its parts for tests: `<testId>`, `<testId>-count`, `<testId>-cancel`. */
@@ -16,7 +18,7 @@ export interface JobProgressProps {
 }
 
 /** A long job's progress: how many of how many, the share done, and a button that cancels it. Any long report may use it. */
-export function JobProgress({ title, done, total, onCancel, cancelling, testId = 'job-progress' }: JobProgressProps) {
+export function JobProgress({ title, done, total, countText, onCancel, cancelling, testId = 'job-progress' }: JobProgressProps) {
   const { t } = useTranslation();
   const percent = total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 0;
   return (
@@ -24,7 +26,7 @@ export function JobProgress({ title, done, total, onCancel, cancelling, testId =
       <div className="job-progress-head">
         <Typography.Text strong>{title}</Typography.Text>
         <span className="job-progress-count" data-testid={`${testId}-count`}>
-          {t('jobs.count', { done: done.toLocaleString(), total: total.toLocaleString(), percent })}
+          {countText ?? t('jobs.count', { done: done.toLocaleString(), total: total.toLocaleString(), percent })}
         </span>
       </div>
       <div className="job-progress-bar">
@@ -44,6 +46,7 @@ export function JobProgress({ title, done, total, onCancel, cancelling, testId =
  * user moves on (to the call form on a screen pop): the job goes on in the core and ends where it was started.
  */
 export function JobTray() {
+  const { t } = useTranslation();
   const jobs = Object.values(useJobs((s) => s.jobs));
   const now = useNow(jobs.length > 0, 250);
   const shown = jobs.filter((j) => now - j.startedAt >= SHOW_PROGRESS_AFTER_MS);
@@ -56,6 +59,8 @@ export function JobTray() {
           title={j.label}
           done={j.status.done}
           total={j.status.total}
+          // While an export selects its rows, the counts are of the table scanned, not of rows to write.
+          countText={j.status.phase === 'select' ? t('jobs.selecting', { percent: j.status.total ? Math.floor((j.status.done * 100) / j.status.total) : 0 }) : undefined}
           cancelling={j.cancelling}
           onCancel={() => void cancelJob(j.status.jobId)}
         />

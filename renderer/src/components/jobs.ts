@@ -37,11 +37,14 @@ function put(jobId: string, patch: Partial<TrackedJob>): void {
   if (cur) useJobs.setState((s) => ({ jobs: { ...s.jobs, [jobId]: { ...cur, ...patch } } }));
 }
 
-/** A newer state of a job: events and polls may cross, so a job never goes back. */
+const PHASE_ORDER = { select: 0, write: 1 } as const;
+
+/** A newer state of a job: events and polls may cross, so a job never goes back (to an earlier phase or count). */
 function update(next: JobStatus): void {
   const cur = useJobs.getState().jobs[next.jobId];
   if (cur?.status.state !== 'running') return;
-  if (next.state === 'running' && next.done < cur.status.done) return;
+  const phase = PHASE_ORDER[next.phase] - PHASE_ORDER[cur.status.phase];
+  if (next.state === 'running' && (phase < 0 || (phase === 0 && next.done < cur.status.done))) return;
   put(next.jobId, { status: next });
   if (next.state !== 'running') void settle(next);
 }

@@ -3,6 +3,7 @@ import type { jobsZh } from './jobsZh';
 /** English strings of long jobs; same keys as jobsZh.ts. */
 export const jobsEn: typeof jobsZh = {
   count: '{{done}} / {{total}} rows ({{percent}}%)',
+  selecting: 'Selecting the rows ({{percent}}%)',
   cancel: 'Cancel',
   kind: {
     tracking_export: 'Exporting the tracking sheet',
