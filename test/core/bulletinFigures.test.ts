@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulletinView, PeriodFigures } from '../../shared/api/bulletinTypes';
 import { DEMO_PASSWORD, seedDemo } from '../../electron/core/demo/seed';
+import { HANDLING_MS, RESPONSE_MS } from '../../electron/core/store/bulletinFigures';
 import { openTestConsole, type TestConsole, TestClock, tmpDir } from '../helpers/core';
 
 /**
@@ -25,8 +26,9 @@ const db = () => c.core.context.db;
 const n = (sql: string, ...args: unknown[]) => (db().prepare(sql).pluck().get(...args) as number | null) ?? 0;
 const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 const round1 = (x: number) => Math.round(x * 10) / 10;
-/** Nearest rank: the ⌈0.9 n⌉-th smallest. */
-const p90 = (xs: number[]) => (xs.length ? round1([...xs].sort((a, b) => a - b)[Math.ceil(0.9 * xs.length) - 1]!) : null);
+/** Durations in whole milliseconds, shown in seconds to 0.1; the 90th percentile by nearest rank: the ⌈0.9 n⌉-th smallest. */
+const p90 = (ms: number[]) => (ms.length ? round1([...ms].sort((a, b) => a - b)[Math.ceil(0.9 * ms.length) - 1]! / 1000) : null);
+const avgMs = (ms: number[]) => (ms.length ? round1(ms.reduce((s, x) => s + x, 0) / ms.length / 1000) : null);
 const avg = (xs: number[]) => (xs.length ? round1(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
 const secs = (iso: string) => Date.parse(iso) / 1000;
 
@@ -69,14 +71,14 @@ function expected(b: Bounds): Omit<PeriodFigures, 'attendance' | 'from' | 'to' |
   byCategory.none = n(`SELECT count(*) FROM call_records WHERE ${callW} AND category IS NULL`);
   const total = n(`SELECT count(*) FROM call_records WHERE ${callW}`);
   const onSpot = n(`SELECT count(*) FROM call_records WHERE ${callW} AND answered_on_spot = 1`);
-  const response = calls.map((r) => secs(r.answered) - secs(r.rang));
+  const response = calls.map((r) => Date.parse(r.answered) - Date.parse(r.rang));
 
   const kW = `received_at BETWEEN '${b.first}' AND '${b.last}' AND status != 'voided'`;
   const by = (col: string, keys: string[]) => Object.fromEntries(keys.map((k) => [k, n(`SELECT count(*) FROM complaints WHERE ${kW} AND ${col} = ?`, k)]));
   const completed = db()
     .prepare(`SELECT received_at AS r, completed_at AS d FROM complaints WHERE completed_at BETWEEN '${b.first}' AND '${b.last}' AND status != 'voided'`)
     .all() as { r: string; d: string }[];
-  const handling = completed.map((x) => secs(x.d) - secs(x.r));
+  const handling = completed.map((x) => Date.parse(x.d) - Date.parse(x.r));
   const replies = db()
     .prepare(`SELECT agreed_reply_by AS due, completed_at AS done FROM complaints WHERE agreed_reply_by BETWEEN '${b.first}' AND '${b.last}' AND status != 'voided'`)
     .all() as { due: string; done: string | null }[];
@@ -111,14 +113,14 @@ function expected(b: Bounds): Omit<PeriodFigures, 'attendance' | 'from' | 'to' |
       answeredLate: n(`SELECT count(*) FROM call_records WHERE ${callW} AND answered_late = 1`),
       answeredOnSpot: onSpot,
       onSpotRatePercent: rate(onSpot, total),
-      response: { count: total, avgSec: avg(response), p90Sec: p90(response) },
+      response: { count: total, avgSec: avgMs(response), p90Sec: p90(response) },
     },
     complaints: {
       total: n(`SELECT count(*) FROM complaints WHERE ${kW}`),
       bySeverity: by('severity', ['general', 'major', 'crisis']) as PeriodFigures['complaints']['bySeverity'],
       byType: by('type', ['result_doubt', 'attitude', 'timeliness', 'fee', 'other']) as PeriodFigures['complaints']['byType'],
       byChannel: by('channel', ['phone', 'visit', 'fax', 'letter', 'email', 'online', 'other']) as PeriodFigures['complaints']['byChannel'],
-      handling: { count: completed.length, avgSec: avg(handling), p90Sec: p90(handling) },
+      handling: { count: completed.length, avgSec: avgMs(handling), p90Sec: p90(handling) },
       completion: clock(replies.map((r) => ({ due: secs(r.due), done: r.done }))),
     },
     callbacks: {
@@ -205,6 +207,13 @@ describe('the monthly bulletin’s figures against plain SQL', () => {
       n(`SELECT count(*) FROM complaints x, customers c WHERE ${w} AND x.received_at BETWEEN '${NOV.first}' AND '${NOV.last}' AND x.status != 'voided' AND x.confidential = 0`);
     expect(v.figures.keyAccountsTotal).toBe(total);
     expect(v.figures.keyAccounts).toHaveLength(Math.min(total, 200));
+  });
+
+  it('spells the durations as migration 014 indexed them, so SQLite reads them from the index', () => {
+    const flat = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '(');
+    const index = (name: string) => flat(db().prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(name) as string);
+    expect(index('call_records_figures')).toContain(flat(RESPONSE_MS));
+    expect(index('complaints_handling')).toContain(flat(HANDLING_MS));
   });
 
   it('attendance: the month as 考勤 reckons it', async () => {

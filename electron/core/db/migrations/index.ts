@@ -12,10 +12,11 @@ import { m010Quality } from './010_quality';
 import { m011Reports } from './011_reports';
 import { m012AwaitingReply } from './012_awaiting_reply';
 import { m013TrendIndexes } from './013_trend_indexes';
+import { m014BulletinFigures } from './014_bulletin_figures';
 import type { Migration } from './types';
 
 /** Ordered registry; a migration's version is its position. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks, m006ComplaintSearchKeys, m007ComplaintConfidential, m008AuditChain, m009LoginLocks, m010Quality, m011Reports, m012AwaitingReply, m013TrendIndexes];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Complaints, m003Tracking, m004CallSearch, m005Callbacks, m006ComplaintSearchKeys, m007ComplaintConfidential, m008AuditChain, m009LoginLocks, m010Quality, m011Reports, m012AwaitingReply, m013TrendIndexes, m014BulletinFigures];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
