@@ -57,8 +57,9 @@ function storeKey(o: QualityBenchOptions): string {
 /**
  * The bulk store is seeded once and kept in bench-results/cache; each run works on a copy, because a
  * draw writes the sample and a second draw of the same month adds nothing (it would time a no-op).
+ * The bulletin's bench (test/bench/bulletin.ts) works on the same store, in its own `run` folder.
  */
-async function workingCopy(o: QualityBenchOptions): Promise<{ dir: string; base: string; seeded: boolean; seconds: number }> {
+export async function workingCopy(o: QualityBenchOptions, run = 'quality-run'): Promise<{ dir: string; base: string; seeded: boolean; seconds: number }> {
   const base = path.join(ROOT, 'bench-results', 'cache', `quality-${o.calls}-${o.complaints}-${o.agents}-${storeKey(o)}`);
   let seeded = false;
   const t = nowMs();
@@ -70,7 +71,7 @@ async function workingCopy(o: QualityBenchOptions): Promise<{ dir: string; base:
     fs.renameSync(tmp, base);
     seeded = true;
   }
-  const dir = path.join(ROOT, 'bench-results', 'cache', 'quality-run');
+  const dir = path.join(ROOT, 'bench-results', 'cache', run);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   // Closing the core checkpointed the WAL: the main file is the whole store.

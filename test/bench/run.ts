@@ -4,7 +4,7 @@
  *   npm run bench                          all scenarios (≈ 5 min on 2 cores; the first run seeds
  *                                          the 100k-record hub, ≈ 1 min more, and caches it)
  *   npm run bench -- first-sync live       only some: first-sync, live, load-sqlite, load-pg, pgbench, tracking,
- *                                          tracking-ui, quality
+ *                                          tracking-ui, quality, bulletin
  *
  * Sizes and durations come from the environment (defaults in brackets): BENCH_RECORDS [100000],
  * BENCH_FIRST_SYNC_RUNS [1], BENCH_BREAKDOWN_ROWS [20000], BENCH_SEED [store | push], BENCH_CACHE [1]
@@ -21,6 +21,9 @@
  * bulk store of BENCH_QUALITY_CALLS [1000000] calls over a year by BENCH_QUALITY_AGENTS [200] agents,
  * BENCH_QUALITY_COMPLAINTS [200000], BENCH_QUALITY_CUSTOMERS [200000]; BENCH_QUALITY_SAMPLES [20] appraisal
  * runs. The store is kept in bench-results/cache; each run works on a copy.
+ * bulletin (issue 16, test/bench/bulletin.ts): bulletin.get for a month and a quarter on the quality bench's
+ * store (the same cache and sizes) with callbacks added, beside a bare count of the periods' rows;
+ * BENCH_BULLETIN_SAMPLES [10].
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -34,13 +37,14 @@ import { benchLive } from './live';
 import { type LoadOptions, loadFigure, runLoad } from './load';
 import { type PgCluster, pgRoundTrip, runPgbench, startPg } from './pg';
 import { summarise } from './profile';
+import { benchBulletin } from './bulletin';
 import { benchQuality } from './quality';
 import { benchTracking } from './tracking';
 import { benchTrackingUi } from './trackingUi';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.join(ROOT, 'bench-results');
-const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui', 'quality'] as const;
+const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui', 'quality', 'bulletin'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const env = (name: string, dflt: number) => {
@@ -293,6 +297,13 @@ async function main(): Promise<void> {
       const r = await benchQuality({ ...cfg.quality, cache: cfg.cache, log });
       figures.push(...r.figures);
       notes.quality = r.notes;
+    });
+
+  if (wanted('bulletin'))
+    await attempt('bulletin', async () => {
+      const r = await benchBulletin({ ...cfg.quality, samples: env('BENCH_BULLETIN_SAMPLES', 10), cache: cfg.cache, log });
+      figures.push(...r.figures);
+      notes.bulletin = r.notes;
     });
 
   info.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
