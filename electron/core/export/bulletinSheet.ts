@@ -25,7 +25,8 @@ export interface BulletinSource {
 type Cell = string | number | null;
 
 function table(ws: Worksheet, header: string[], widths: number[], rows: Cell[][]): number {
-  ws.columns = header.map((h, i) => ({ header: h, key: `c${i}`, width: widths[i] ?? 14 }));
+  // Long texts (the narrative, a record's content) wrap inside their column instead of running across the page.
+  ws.columns = header.map((h, i) => ({ header: h, key: `c${i}`, width: widths[i] ?? 14, style: { alignment: { wrapText: true, vertical: 'top' } } }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const r of rows) ws.addRow(Object.fromEntries(r.map((v, i) => [`c${i}`, v])));
@@ -80,7 +81,7 @@ export async function buildBulletinSheet(s: BulletinSource): Promise<BulletinExp
   rows += table(
     sheet('每日量'),
     ['日期', '来电', '投诉', '回访满意', '回访较满意', '回访不满意', '到期应答复', '按时答复'],
-    [12, 8, 8, 10, 11, 11, 11, 10],
+    [12, 8, 8, 10, 12, 12, 12, 10],
     f.daily.map((d) => [d.day, d.calls, d.complaints, d.satisfied, d.fairlySatisfied, d.unsatisfied, d.deadlinesDue, d.deadlinesMet]),
   );
 
