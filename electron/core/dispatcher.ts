@@ -16,6 +16,7 @@ import { syncHandlers } from './services/sync';
 import { complaintHandlers } from './services/complaints';
 import { boardHandlers } from './services/board';
 import { trackingHandlers } from './services/tracking';
+import { trackingPrintHandlers } from './services/trackingPrint';
 import { callbackHandlers } from './services/callbacks';
 import { callbackImportHandlers } from './services/callbackImport';
 import { scriptHandlers } from './services/scripts';
@@ -38,6 +39,7 @@ const handlers: HandlerMap<MethodName> = {
   ...syncHandlers,
   ...complaintHandlers,
   ...trackingHandlers,
+  ...trackingPrintHandlers,
   ...boardHandlers,
   ...scriptHandlers,
   ...callbackHandlers,

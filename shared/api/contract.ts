@@ -17,6 +17,7 @@ import { HANDOVER_API } from './handoverContract';
 import { JOBS_API } from './jobsContract';
 import { def } from './methodDef';
 import { QUALITY_API } from './qualityContract';
+import { TRACKING_PRINT_API } from './trackingPrintContract';
 import { TRENDS_API } from './trendsContract';
 import type * as S from './storeTypes';
 import type * as T from './types';
@@ -290,6 +291,7 @@ export const api = {
       .refine((p) => p.action === 'resync' || p.id !== undefined, { path: ['id'], message: 'choose a backup', params: { code: 'required' } }),
     'public',
   ),
+  ...TRACKING_PRINT_API,
   ...QUALITY_API,
   ...TRENDS_API,
   ...HANDOVER_API,

@@ -50,6 +50,8 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   'calendar.status': {},
   'tracking.query': { q: '投诉', status: ['registered'], severity: ['major'], department: '市场部', handlerId: ID, channel: 'phone', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', overdue: true, sort: 'nextDeadline', dir: 'asc', list: 'callback_month', limit: 50, offset: 0 },
   'tracking.export': { q: '退款', severity: ['general'], sort: 'receivedAt', dir: 'desc', format: 'csv' },
+  'tracking.printKeys': { q: '退款', severity: ['major'], overdue: true, sort: 'complainant', dir: 'asc', list: 'unreported_major' },
+  'tracking.printRows': { keys: [1, 2, 3] },
   'tracking.prefs.get': {},
   'tracking.prefs.save': { view: { q: '投诉', status: ['registered'], overdue: false, sort: 'daysOpen', dir: 'asc' } },
   'tracking.exportStart': { q: '退款', severity: ['general'], sort: 'receivedAt', dir: 'desc', format: 'xlsx', list: 'unreported_major' },
