@@ -11,6 +11,7 @@ import { HandoverPaper } from '../handover/HandoverPaper';
 import { ComplaintPaper } from './ComplaintPaper';
 import { paperT } from './paperParts';
 import type { PrintKind } from './printRoute';
+import { TrackingPrintView } from './TrackingPrintView';
 import './print.css';
 import '../../i18n/consoleSections';
 
@@ -18,9 +19,14 @@ export { parsePrintHash, type PrintKind, usePrintRoute } from './printRoute';
 
 /**
  * The paper form alone, without the console around it: a print preview on screen, the form on A4
- * when printed (from this page, or from the PDF an end-to-end test makes of it).
+ * when printed (from this page, or from the PDF an end-to-end test makes of it). Annex 3 in full has
+ * a view of its own: it fetches its rows with progress and prints them in volumes.
  */
 export function PrintPage({ kind, id }: { kind: PrintKind; id: string }) {
+  return kind === 'tracking' ? <TrackingPrintView spec={id} /> : <PaperPrintPage kind={kind} id={id} />;
+}
+
+function PaperPrintPage({ kind, id }: { kind: Exclude<PrintKind, 'tracking'>; id: string }) {
   const { t } = useTranslation();
   const fallbackOrg = useSession((s) => s.session?.organisationName ?? '');
   const { message } = App.useApp();

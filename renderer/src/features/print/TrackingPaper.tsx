@@ -65,7 +65,7 @@ export function pageFooterContent(template: string): string {
  */
 function pageRule(volume?: PaperVolume): string {
   const pages = paperT('trackingPrint.paper.pageFooter');
-  const template = volume && volume.of > 1 ? `${paperT('trackingPrint.paper.volume', { n: volume.n, of: volume.of })}  ${pages}` : pages;
+  const template = volume && volume.of > 1 ? `${paperT('trackingPrint.paper.volume', { n: volume.n, of: volume.of })} · ${pages}` : pages;
   return `@page { size: A4 landscape; margin: 8mm 8mm 12mm; @bottom-center { content: ${pageFooterContent(template)}; font-size: 8pt; font-family: sans-serif; } }`;
 }
 
@@ -73,7 +73,7 @@ function pageRule(volume?: PaperVolume): string {
  * 客户投诉及处理跟踪表 (annex 3) as the register a department keeps: A4 landscape, the header row
  * repeated on every page, the page number at the foot of every page, signature lines at the end. Always
  * in Chinese: a regulatory form prints in the words of the regulation, whatever the screen language.
- * The cells are plain text in plain cells: a volume of the full print holds a thousand rows.
+ * The cells are plain text in plain cells: a volume of the full print holds 500 rows.
  */
 export function TrackingPaper({
   rows,
@@ -102,7 +102,7 @@ export function TrackingPaper({
       <h1 className="paper-title">{t('tracking.title')}</h1>
       <div className="paper-meta">
         <span data-testid="tracking-paper-rows">
-          {volume && volume.of > 1 && `${t('trackingPrint.paper.volume', { n: volume.n, of: volume.of })}  `}
+          {volume && volume.of > 1 && `${t('trackingPrint.paper.volume', { n: volume.n, of: volume.of })} · `}
           {t('tracking.paper.rows', { range, total })}
         </span>
         <span>{t('tracking.paper.printedAt', { at: beijingTime(new Date().toISOString()) })}</span>

@@ -11,6 +11,7 @@ import { useRecordsChanged } from '../../components/useRecordsChanged';
 import { useLabel } from '../../i18n/labels';
 import { useSettings } from '../admin/settingsStore';
 import { TrackingPaperPortal } from '../print/TrackingPaper';
+import { trackingPrintHash } from '../print/trackingPrintSpec';
 import { buildColumns, ColumnMenu, SORTABLE, shownColumns, tableWidth } from './columns';
 import { downloadJobFile } from './download';
 import { type BoardList, takePreset } from './preset';
@@ -212,7 +213,13 @@ export function TrackingPage() {
           <Button icon={<DownloadOutlined />} loading={exporting === 'csv'} onClick={() => void doExport('csv')} data-testid="tracking-export-csv">
             {t('tracking.exportCsv')}
           </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="tracking-print">
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => {
+              window.location.hash = trackingPrintHash(view, list);
+            }}
+            data-testid="tracking-print"
+          >
             {t('tracking.print')}
           </Button>
           <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label="reload" />
