@@ -11,22 +11,26 @@ const RESPONSE_MS = "CAST(round((unixepoch(answered_at, 'subsec') - unixepoch(ra
 const HANDLING_MS = "CAST(round((unixepoch(completed_at, 'subsec') - unixepoch(received_at, 'subsec')) * 1000) AS INTEGER)";
 const PASSED_ON = 'coalesce(escalated_at, assigned_at)';
 
-/** The bulletin's figures as store/bulletinFigures.ts reads them, each over one period's range. */
+/**
+ * The bulletin's figures as store/bulletinFigures.ts reads them, each over one period's range. The store
+ * names the index (a store's statistics once made SQLite skip-scan another); the plan shows that the index
+ * covers the read, the durations included, so no table row is visited.
+ */
 const FIGURES = {
   call_records_figures: [
     `SELECT date(answered_at, '+8 hours') AS day, coalesce(category, 'none') AS category, count(*) AS n, sum(answered_late), sum(answered_on_spot = 1), sum(${RESPONSE_MS})
-     FROM call_records WHERE answered_at >= ? AND answered_at < ? AND voided = 0 GROUP BY day, category`,
-    `SELECT ${RESPONSE_MS} AS d FROM call_records WHERE answered_at >= ? AND answered_at < ? AND voided = 0 ORDER BY d LIMIT 1 OFFSET 0`,
+     FROM call_records INDEXED BY call_records_figures WHERE answered_at >= ? AND answered_at < ? AND voided = 0 GROUP BY day, category`,
+    `SELECT ${RESPONSE_MS} AS d FROM call_records INDEXED BY call_records_figures WHERE answered_at >= ? AND answered_at < ? AND voided = 0 ORDER BY d LIMIT 1 OFFSET 0`,
   ],
   complaints_figures: [
     `SELECT date(received_at, '+8 hours') AS day, severity, type, channel, count(*),
        sum(${PASSED_ON} IS NOT NULL AND unixepoch(${PASSED_ON}, 'subsec') <= unixepoch(received_at, 'subsec') + 900),
        sum(severity != 'general' AND reported_at IS NOT NULL AND unixepoch(reported_at, 'subsec') <= unixepoch(received_at, 'subsec') + 86400)
-     FROM complaints WHERE received_at >= ? AND received_at < ? AND status != 'voided' GROUP BY day, severity, type, channel`,
+     FROM complaints INDEXED BY complaints_figures WHERE received_at >= ? AND received_at < ? AND status != 'voided' GROUP BY day, severity, type, channel`,
   ],
   complaints_handling: [
-    `SELECT count(*), total(${HANDLING_MS}) FROM complaints WHERE completed_at >= ? AND completed_at < ? AND status != 'voided'`,
-    `SELECT ${HANDLING_MS} AS d FROM complaints WHERE completed_at >= ? AND completed_at < ? AND status != 'voided' ORDER BY d LIMIT 1 OFFSET 0`,
+    `SELECT count(*), total(${HANDLING_MS}) FROM complaints INDEXED BY complaints_handling WHERE completed_at >= ? AND completed_at < ? AND status != 'voided'`,
+    `SELECT ${HANDLING_MS} AS d FROM complaints INDEXED BY complaints_handling WHERE completed_at >= ? AND completed_at < ? AND status != 'voided' ORDER BY d LIMIT 1 OFFSET 0`,
   ],
 };
 
