@@ -121,6 +121,25 @@ describe('tracking sheet page', () => {
     expect(fake.of('tracking.prefs.save').at(-1)!.params).toEqual({ view: { sort: 'receivedAt', dir: 'desc', overdue: true } });
   });
 
+  it('pages through the sheet: page 2 asks for the next rows and stays on page 2', async () => {
+    const fake = fakeBridge({
+      'tracking.prefs.get': () => ({ ok: true, result: { sort: 'receivedAt', dir: 'desc' } }),
+      'tracking.query': (p) => ({ ok: true, result: { total: 250, rows: [row(p.offset === 100 ? 2 : 1)], asOf: '2026-11-22T03:00:00.000Z' } }),
+      'users.directory': () => ({ ok: true, result: [] }),
+    });
+    const { container } = render(
+      <AntApp>
+        <TrackingPage />
+      </AntApp>,
+    );
+    await settle();
+    fireEvent.click(container.querySelector('.ant-pagination-item-2')!);
+    await settle();
+    expect(fake.of('tracking.query').at(-1)!.params).toMatchObject({ limit: 100, offset: 100 });
+    expect(container.querySelector('.ant-pagination-item-active')?.textContent).toBe('2');
+    expect(screen.getAllByTestId('tracking-row')[0]!.getAttribute('data-complaint-no')).toBe(row(2).complaintNo);
+  });
+
   it('exports the whole view as a job and hands the file to the browser when it is done', async () => {
     const created: string[] = [];
     URL.createObjectURL = () => {

@@ -167,7 +167,10 @@ export function TrackingPage() {
   const scroll = useMemo(() => ({ x: tableWidth(shown), y: 560 }), [shownKey]);
   const setColumns = useCallback((keys: TrackingColumnKey[] | undefined) => update({ columns: keys }), [update]);
   const onChange = useCallback(
-    (_p: unknown, _f: unknown, sorter: unknown) => {
+    (_p: unknown, _f: unknown, sorter: unknown, extra?: { action?: string }) => {
+      // The table reports a page change here too, with the sort as it was: taken for a sort, it sent the
+      // sheet back to page 1 (the pager's own onChange has the page).
+      if (extra?.action && extra.action !== 'sort') return;
       const s = (Array.isArray(sorter) ? sorter[0] : sorter) as { order?: string | null; columnKey?: unknown } | undefined;
       if (s?.order && typeof s.columnKey === 'string' && SORTABLE.has(s.columnKey)) update({ sort: s.columnKey as TrackingSortField, dir: s.order === 'ascend' ? 'asc' : 'desc' });
       else if (s && !s.order) update({ sort: DEFAULT_TRACKING_VIEW.sort, dir: DEFAULT_TRACKING_VIEW.dir });
