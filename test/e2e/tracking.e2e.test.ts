@@ -192,7 +192,9 @@ describe(`a team lead works the tracking sheet over ${COMPLAINTS} complaints (an
     const ws = wb.worksheets[0]!;
     const expected = await viewFromCore(view, 500);
     expect(expected.total).toBeLessThan(500);
-    expect(ws.rowCount - 1).toBe(expected.total);
+    // The header, the rows, then a blank row and the signature line (填表人, 审核人, 日期).
+    expect(ws.rowCount - 3).toBe(expected.total);
+    expect(ws.getRow(ws.rowCount).getCell(1).value).toMatch(/^填表人/);
     expect(ws.getRow(1).getCell(1).value).toBe('投诉编号');
     expected.rows.forEach((r, i) => {
       const row = ws.getRow(i + 2);
