@@ -4,7 +4,7 @@
  *   npm run bench                          all scenarios (≈ 5 min on 2 cores; the first run seeds
  *                                          the 100k-record hub, ≈ 1 min more, and caches it)
  *   npm run bench -- first-sync live       only some: first-sync, live, load-sqlite, load-pg, pgbench, tracking,
- *                                          tracking-ui, quality, bulletin
+ *                                          tracking-ui, quality, bulletin, tracking-print
  *
  * Sizes and durations come from the environment (defaults in brackets): BENCH_RECORDS [100000],
  * BENCH_FIRST_SYNC_RUNS [1], BENCH_BREAKDOWN_ROWS [20000], BENCH_SEED [store | push], BENCH_CACHE [1]
@@ -24,6 +24,10 @@
  * bulletin (issue 16, test/bench/bulletin.ts): bulletin.get for a month and a quarter on the quality bench's
  * store (the same cache and sizes) with callbacks added, beside a bare count of the periods' rows;
  * BENCH_BULLETIN_SAMPLES [10].
+ * tracking-print (issue 16, test/bench/trackingPrint.ts): annex 3 printed in full (every complaint) in Chromium over
+ * the end-to-end test's 200k store, a volume of 500 rows at a time: the keys (a request every 20 ms timed
+ * meanwhile), each next volume's rows, and the renderer's peak RSS printing BENCH_PRINT_VOLUMES [6] volumes
+ * and the last to PDF; BENCH_PRINT_ALL=1 prints every volume (the whole sheet, about 20 minutes).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -40,11 +44,12 @@ import { summarise } from './profile';
 import { benchBulletin } from './bulletin';
 import { benchQuality } from './quality';
 import { benchTracking } from './tracking';
+import { benchTrackingPrint } from './trackingPrint';
 import { benchTrackingUi } from './trackingUi';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.join(ROOT, 'bench-results');
-const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui', 'quality', 'bulletin'] as const;
+const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui', 'quality', 'bulletin', 'tracking-print'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const env = (name: string, dflt: number) => {
@@ -66,6 +71,7 @@ const cfg = {
   profileHub: process.env.BENCH_PROFILE_HUB === '1',
   tracking: { customers: env('BENCH_CUSTOMERS', 1_000_000), calls: env('BENCH_CALLS', 1_000_000), complaints: env('BENCH_COMPLAINTS', 200_000), samples: env('BENCH_TRACKING_SAMPLES', 300) },
   trackingUi: { samples: env('BENCH_TRACKING_UI_SAMPLES', 20), webStarts: env('BENCH_WEB_STARTS', 5) },
+  trackingPrint: { volumes: env('BENCH_PRINT_VOLUMES', 6), all: process.env.BENCH_PRINT_ALL === '1' },
   quality: {
     customers: env('BENCH_QUALITY_CUSTOMERS', 200_000),
     calls: env('BENCH_QUALITY_CALLS', 1_000_000),
@@ -304,6 +310,13 @@ async function main(): Promise<void> {
       const r = await benchBulletin({ ...cfg.quality, samples: env('BENCH_BULLETIN_SAMPLES', 10), cache: cfg.cache, log });
       figures.push(...r.figures);
       notes.bulletin = r.notes;
+    });
+
+  if (wanted('tracking-print'))
+    await attempt('tracking-print', async () => {
+      const r = await benchTrackingPrint({ ...cfg.trackingPrint, log });
+      figures.push(...r.figures);
+      notes.trackingPrint = r.notes;
     });
 
   info.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
