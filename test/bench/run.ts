@@ -4,7 +4,7 @@
  *   npm run bench                          all scenarios (≈ 5 min on 2 cores; the first run seeds
  *                                          the 100k-record hub, ≈ 1 min more, and caches it)
  *   npm run bench -- first-sync live       only some: first-sync, live, load-sqlite, load-pg, pgbench, tracking,
- *                                          tracking-ui, quality, bulletin, tracking-print
+ *                                          tracking-ui, quality, bulletin, tracking-export, tracking-print
  *
  * Sizes and durations come from the environment (defaults in brackets): BENCH_RECORDS [100000],
  * BENCH_FIRST_SYNC_RUNS [1], BENCH_BREAKDOWN_ROWS [20000], BENCH_SEED [store | push], BENCH_CACHE [1]
@@ -24,6 +24,9 @@
  * bulletin (issue 16, test/bench/bulletin.ts): bulletin.get for a month and a quarter on the quality bench's
  * store (the same cache and sizes) with callbacks added, beside a bare count of the periods' rows;
  * BENCH_BULLETIN_SAMPLES [10].
+ * tracking-export (issue 16, test/bench/trackingExport.ts): annex 3 exported in full (every complaint) to .xlsx
+ * and CSV over the end-to-end test's 200k store, each in a process of its own: time, peak RSS beside the
+ * process's size before, and how long a request made every 20 ms meanwhile waits.
  * tracking-print (issue 16, test/bench/trackingPrint.ts): annex 3 printed in full (every complaint) in Chromium over
  * the end-to-end test's 200k store, a volume of 500 rows at a time: the keys (a request every 20 ms timed
  * meanwhile), each next volume's rows, and the renderer's peak RSS printing BENCH_PRINT_VOLUMES [6] volumes
@@ -44,12 +47,13 @@ import { summarise } from './profile';
 import { benchBulletin } from './bulletin';
 import { benchQuality } from './quality';
 import { benchTracking } from './tracking';
+import { benchTrackingExport } from './trackingExport';
 import { benchTrackingPrint } from './trackingPrint';
 import { benchTrackingUi } from './trackingUi';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.join(ROOT, 'bench-results');
-const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui', 'quality', 'bulletin', 'tracking-print'] as const;
+const SCENARIOS = ['first-sync', 'live', 'load-sqlite', 'load-pg', 'pgbench', 'tracking', 'tracking-ui', 'quality', 'bulletin', 'tracking-export', 'tracking-print'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const env = (name: string, dflt: number) => {
@@ -310,6 +314,13 @@ async function main(): Promise<void> {
       const r = await benchBulletin({ ...cfg.quality, samples: env('BENCH_BULLETIN_SAMPLES', 10), cache: cfg.cache, log });
       figures.push(...r.figures);
       notes.bulletin = r.notes;
+    });
+
+  if (wanted('tracking-export'))
+    await attempt('tracking-export', async () => {
+      const r = await benchTrackingExport({ log });
+      figures.push(...r.figures);
+      notes.trackingExport = r.notes;
     });
 
   if (wanted('tracking-print'))

@@ -14,9 +14,12 @@ import { auditedRead } from '../write/audit';
 const maskedRow = (r: TrackingRow, viewer: Viewer, rules: MaskingRules): TrackingRow => ({ ...r, phone: maskContact('phone', r.phone, viewer, rules) });
 const masked = (page: TrackingPage, viewer: Viewer, rules: MaskingRules): TrackingPage => ({ ...page, rows: page.rows.map((r) => maskedRow(r, viewer, rules)) });
 
-/** Rowids scanned, and rows written, per piece of a step (each piece about 10–30 ms at 200k complaints). */
-const SCAN_SPAN = 1000;
-const WRITE_PIECE = 250;
+/**
+ * Rowids scanned, and rows written, per piece of a step: each piece about 5–15 ms at 200k complaints, so
+ * that a step ends soon after its 50 ms (a step of 250-row pieces let a request wait 150 ms at p99 on a busy machine).
+ */
+const SCAN_SPAN = 500;
+const WRITE_PIECE = 100;
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv;charset=utf-8' } as const;
 
 export const trackingHandlers: HandlerMap<'tracking.query' | 'tracking.export' | 'tracking.exportStart' | 'tracking.prefs.get' | 'tracking.prefs.save'> = {
